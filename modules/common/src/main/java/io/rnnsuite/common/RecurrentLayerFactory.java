@@ -1,0 +1,115 @@
+package io.rnnsuite.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The one place that turns a {@link RecurrentSpec} into DL4J layers. Every app builds its
+ * recurrent part here, so RNN versus LSTM (and uni- versus bidirectional, one layer versus a
+ * stack) is a flag, never a second copy of an app.
+ */
+public final class RecurrentLayerFactory {
+
+    private RecurrentLayerFactory() {
+    }
+
+    /**
+     * The shared network defaults: seed, float32, Adam, Xavier initialisation and per-layer L2
+     * gradient clipping (the usual cure for exploding gradients in BPTT).
+     *
+     * @param seed         makes initialisation and dropout repeatable
+     * @param learningRate Adam step size
+     * @param clipNorm     clip each layer's gradient to this L2 norm; 0 or less disables clipping
+     */
+    public static NeuralNetConfiguration.Builder baseConfiguration(long seed, double learningRate, double clipNorm) {
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.XAVIER);
+        if (clipNorm > 0) {
+            builder.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(clipNorm);
+        }
+        return builder;
+    }
+
+    /**
+     * The recurrent stack for sequences of {@code nIn} features: {@code spec.layers()} layers of
+     * the chosen cell, each wrapped in {@link Bidirectional} (CONCAT) when asked. Every layer
+     * emits a sequence of width {@link RecurrentSpec#outputSize()}.
+     */
+    public static List<Layer> sequenceLayers(RecurrentSpec spec, int nIn) {
+        List<Layer> layers = new ArrayList<>(spec.layers());
+        for (int i = 0; i < spec.layers(); i++) {
+            int layerIn = i == 0 ? nIn : spec.outputSize();
+            double dropout = i == 0 ? 0.0 : spec.dropout();
+            layers.add(oneLayer(spec, layerIn, dropout));
+        }
+        return layers;
+    }
+
+    /**
+     * The recurrent stack followed by a many-to-one reduction, so that the last element emits one
+     * vector of width {@link RecurrentSpec#outputSize()} per sequence (masks respected).
+     */
+    public static List<Layer> sequenceToVectorLayers(RecurrentSpec spec, int nIn, SequencePooling pooling) {
+        List<Layer> layers = sequenceLayers(spec, nIn);
+        switch (pooling) {
+            case LAST:
+                int last = layers.size() - 1;
+                layers.set(last, new LastTimeStep(layers.get(last)));
+                break;
+            case MEAN:
+                layers.add(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+                break;
+            case MAX:
+                layers.add(new GlobalPoolingLayer.Builder(PoolingType.MAX).build());
+                break;
+            default:
+                throw new IllegalStateException("unhandled pooling " + pooling);
+        }
+        return layers;
+    }
+
+    private static Layer oneLayer(RecurrentSpec spec, int nIn, double dropout) {
+        Layer cell;
+        switch (spec.cell()) {
+            case SIMPLE_RNN:
+                SimpleRnn.Builder rnn = new SimpleRnn.Builder().nIn(nIn).nOut(spec.hiddenSize())
+                        .activation(Activation.TANH);
+                if (dropout > 0) {
+                    rnn.dropOut(1.0 - dropout);
+                }
+                cell = rnn.build();
+                break;
+            case LSTM:
+                LSTM.Builder lstm = new LSTM.Builder().nIn(nIn).nOut(spec.hiddenSize())
+                        .activation(Activation.TANH)
+                        .gateActivationFunction(Activation.SIGMOID)
+                        // forget-gate bias 1: remember by default (Gers et al. 2000; DL4J's default too)
+                        .forgetGateBiasInit(1.0);
+                if (dropout > 0) {
+                    lstm.dropOut(1.0 - dropout);
+                }
+                cell = lstm.build();
+                break;
+            default:
+                throw new IllegalStateException("unhandled cell " + spec.cell());
+        }
+        return spec.bidirectional() ? new Bidirectional(Bidirectional.Mode.CONCAT, cell) : cell;
+    }
+}

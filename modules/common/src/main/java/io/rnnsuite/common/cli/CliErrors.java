@@ -1,0 +1,57 @@
+package io.rnnsuite.common.cli;
+
+import io.rnnsuite.common.UserInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Installs the project's error policy on a picocli {@link CommandLine}: a user's mistake (an
+ * unknown flag, a bad value, a {@link UserInputException} from the app) prints one line
+ * {@code error: ...} and exits 2; anything else prints the cause and exits 1.
+ */
+public final class CliErrors {
+
+    private CliErrors() {
+    }
+
+    public static CommandLine install(CommandLine commandLine) {
+        commandLine.setParameterExceptionHandler(CliErrors::onBadParameters);
+        commandLine.setExecutionExceptionHandler(CliErrors::onExecutionFailure);
+        return commandLine;
+    }
+
+    private static int onBadParameters(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().replace('\n', ' ').trim();
+        err.println("error: " + message + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USER_ERROR;
+    }
+
+    private static int onExecutionFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        UserInputException userError = findUserError(e);
+        if (userError != null) {
+            err.println("error: " + userError.getMessage().replace('\n', ' '));
+            err.flush();
+            return ExitCodes.USER_ERROR;
+        }
+        err.println("internal error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    /** The user error at or under {@code e}, if any (DL4J sometimes wraps exceptions). */
+    static UserInputException findUserError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UserInputException) {
+                return (UserInputException) t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+package io.rnnsuite.common.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** A small table rendered as GitHub markdown or as aligned plain text for the console. */
+public final class MarkdownTable {
+
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public MarkdownTable(String... header) {
+        this.header = List.of(header);
+    }
+
+    /** Adds a row; numbers are formatted with {@link #number}. */
+    public MarkdownTable row(Object... cells) {
+        if (cells.length != header.size()) {
+            throw new IllegalArgumentException("row has " + cells.length + " cells, header " + header.size());
+        }
+        rows.add(Arrays.stream(cells).map(MarkdownTable::cell).toList());
+        return this;
+    }
+
+    public List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** Four significant digits, no exponent for ordinary magnitudes; NaN shown as "–". */
+    public static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        double abs = Math.abs(value);
+        if (abs != 0 && (abs >= 1e6 || abs < 1e-3)) {
+            return String.format(Locale.ROOT, "%.3e", value);
+        }
+        if (abs >= 1000) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    private static String cell(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return number(((Number) value).doubleValue());
+        }
+        return String.valueOf(value);
+    }
+
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| ").append(String.join(" | ", header)).append(" |\n");
+        sb.append("|").append("---|".repeat(header.size())).append("\n");
+        for (List<String> row : rows) {
+            sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** Columns padded to equal width, for the console. */
+    public String toText() {
+        int[] width = new int[header.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = header.get(c).length();
+            for (List<String> row : rows) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        appendText(sb, header, width);
+        int total = Arrays.stream(width).sum() + 2 * (width.length - 1);
+        sb.append("-".repeat(total)).append('\n');
+        for (List<String> row : rows) {
+            appendText(sb, row, width);
+        }
+        return sb.toString();
+    }
+
+    private static void appendText(StringBuilder sb, List<String> cells, int[] width) {
+        for (int c = 0; c < cells.size(); c++) {
+            String v = cells.get(c);
+            sb.append(c == 0 ? String.format("%-" + width[c] + "s", v) : String.format("%" + width[c] + "s", v));
+            sb.append(c + 1 < cells.size() ? "  " : "\n");
+        }
+    }
+}

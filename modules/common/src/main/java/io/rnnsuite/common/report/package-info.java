@@ -1,0 +1,2 @@
+/** Report pieces: markdown tables and PNG line charts (headless). */
+package io.rnnsuite.common.report;

@@ -1,0 +1,20 @@
+package io.rnnsuite.common.train;
+
+/** Receives training progress; {@link ConsoleProgress} draws it, {@link #SILENT} drops it. */
+public interface ProgressReporter {
+
+    ProgressReporter SILENT = new ProgressReporter() {
+    };
+
+    default void epochStarted(int epoch, int maxEpochs, int batches) {
+    }
+
+    default void batchFinished(int batch, double loss) {
+    }
+
+    default void epochFinished(EpochStats stats, int maxEpochs, double etaSeconds) {
+    }
+
+    default void message(String line) {
+    }
+}

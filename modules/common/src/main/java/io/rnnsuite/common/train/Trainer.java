@@ -1,0 +1,213 @@
+package io.rnnsuite.common.train;
+
+import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.io.AtomicFiles;
+import io.rnnsuite.common.io.Json;
+import io.rnnsuite.common.io.ModelDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The training loop every app uses.
+ *
+ * <p>Each epoch trains on every minibatch of the {@link BatchSource} (shuffled with a seed derived
+ * from the configured seed and the epoch number, so runs repeat and resumes shuffle the same way),
+ * then computes the validation loss. A new best validation loss is kept in memory and, when an
+ * output directory is given, written atomically to {@code model.zip}. After every epoch the
+ * network with its optimiser state and the loop's own state go to {@code checkpoint/}, so
+ * {@code --resume} after a kill -9 loses at most the epoch in progress. Training stops after
+ * {@code maxEpochs}, after {@code patience} epochs without improvement, before an epoch that would
+ * overrun the time budget, or as soon as a loss is NaN or infinite (the best model is kept).
+ * On return the network holds the best parameters.
+ */
+public final class Trainer {
+
+    static final String CHECKPOINT_DIR = "checkpoint";
+    static final String LAST_CHECKPOINT = "last.zip";
+    static final String STATE_FILE = "state.json";
+
+    private final TrainingConfig config;
+    private final ProgressReporter progress;
+
+    public Trainer(TrainingConfig config, ProgressReporter progress) {
+        this.config = config;
+        this.progress = progress == null ? ProgressReporter.SILENT : progress;
+    }
+
+    /**
+     * Trains {@code network}.
+     *
+     * @param network        the network (initialised; its parameters are replaced by the best ones)
+     * @param trainingData   training minibatches
+     * @param validationLoss loss on the validation data, lower is better
+     * @param outputDir      where {@code model.zip} and {@code checkpoint/} go; {@code null} keeps
+     *                       everything in memory
+     * @param resume         continue from {@code outputDir/checkpoint} if it exists
+     */
+    public TrainingResult train(TrainableNetwork network, BatchSource trainingData,
+                                ToDoubleFunction<TrainableNetwork> validationLoss, Path outputDir, boolean resume) {
+        Nd4j.getRandom().setSeed(config.seed());
+        TrainerState state = new TrainerState(0, 0, Double.MAX_VALUE, 0, 0, 0, new ArrayList<>());
+        INDArray bestParams = null;
+        if (resume) {
+            state = restore(network, outputDir);
+            progress.message(String.format(Locale.ROOT, "resuming after epoch %d (best validation loss %.5f at epoch %d)",
+                    state.completedEpochs(), state.bestValidationLoss(), state.bestEpoch()));
+        }
+        List<EpochStats> history = new ArrayList<>(state.history());
+        int bestEpoch = state.bestEpoch();
+        double bestLoss = state.bestValidationLoss();
+        int stale = state.epochsWithoutImprovement();
+        double seconds = state.trainingSeconds();
+        long sequences = state.sequencesSeen();
+        long runStart = System.nanoTime();
+        double lastEpochSeconds = 0;
+        StopReason reason = StopReason.MAX_EPOCHS;
+        String message = null;
+
+        for (int epoch = state.completedEpochs() + 1; epoch <= config.maxEpochs(); epoch++) {
+            if (stale >= config.patience()) {
+                reason = StopReason.EARLY_STOPPING;
+                break;
+            }
+            if (config.timeBudget() != null && !history.isEmpty()) {
+                double spent = (System.nanoTime() - runStart) / 1e9;
+                if (spent + lastEpochSeconds > config.timeBudget().toSeconds()) {
+                    reason = StopReason.TIME_BUDGET;
+                    break;
+                }
+            }
+            long epochStart = System.nanoTime();
+            int batches = config.maxBatchesPerEpoch() > 0
+                    ? Math.min(config.maxBatchesPerEpoch(), trainingData.batchesPerEpoch())
+                    : trainingData.batchesPerEpoch();
+            progress.epochStarted(epoch, config.maxEpochs(), batches);
+            Iterator<MultiDataSet> it = trainingData.epoch(new Random(config.seed() * 1_000_003L + epoch));
+            double lossSum = 0;
+            int done = 0;
+            while (it.hasNext() && done < batches) {
+                MultiDataSet batch = it.next();
+                network.fit(batch);
+                double loss = network.lastLoss();
+                done++;
+                if (!Double.isFinite(loss)) {
+                    message = divergence(loss, epoch, done, bestEpoch, outputDir);
+                    reason = StopReason.DIVERGED;
+                    break;
+                }
+                lossSum += loss;
+                sequences += batch.getFeatures(0).size(0);
+                progress.batchFinished(done, loss);
+            }
+            if (reason == StopReason.DIVERGED) {
+                break;
+            }
+            double validation = validationLoss.applyAsDouble(network);
+            if (!Double.isFinite(validation)) {
+                message = divergence(validation, epoch, done, bestEpoch, outputDir);
+                reason = StopReason.DIVERGED;
+                break;
+            }
+            boolean improved = validation < bestLoss;
+            if (improved) {
+                bestLoss = validation;
+                bestEpoch = epoch;
+                bestParams = network.params().dup();
+                stale = 0;
+                if (outputDir != null) {
+                    save(network, outputDir.resolve(ModelDirectory.MODEL_FILE), false);
+                }
+            } else {
+                stale++;
+            }
+            lastEpochSeconds = (System.nanoTime() - epochStart) / 1e9;
+            seconds += lastEpochSeconds;
+            EpochStats stats = new EpochStats(epoch, lossSum / Math.max(1, done), validation, lastEpochSeconds, improved);
+            history.add(stats);
+            if (outputDir != null) {
+                checkpoint(network, outputDir, new TrainerState(epoch, bestEpoch, bestLoss, stale, seconds, sequences, history));
+            }
+            progress.epochFinished(stats, config.maxEpochs(), lastEpochSeconds * (config.maxEpochs() - epoch));
+        }
+        if (reason == StopReason.MAX_EPOCHS && stale >= config.patience() && history.size() < config.maxEpochs()) {
+            reason = StopReason.EARLY_STOPPING;
+        }
+        restoreBest(network, bestParams, bestEpoch, outputDir);
+        if (message == null) {
+            message = String.format(Locale.ROOT, "stopped (%s) after %d epochs; best validation loss %.5f at epoch %d",
+                    reason.name().toLowerCase(Locale.ROOT).replace('_', ' '), history.size(), bestLoss, bestEpoch);
+        }
+        progress.message(message);
+        return new TrainingResult(List.copyOf(history), bestEpoch, bestLoss, reason, message, seconds, sequences);
+    }
+
+    private String divergence(double loss, int epoch, int batch, int bestEpoch, Path outputDir) {
+        String kept = bestEpoch == 0 ? "no epoch finished, so no model was kept"
+                : "best model from epoch " + bestEpoch + " kept"
+                + (outputDir == null ? "" : " at " + outputDir.resolve(ModelDirectory.MODEL_FILE));
+        return String.format(Locale.ROOT, "training diverged: loss became %s at epoch %d, batch %d "
+                + "(try a lower --learning-rate or a --clip threshold); %s", loss, epoch, batch, kept);
+    }
+
+    private void restoreBest(TrainableNetwork network, INDArray bestParams, int bestEpoch, Path outputDir) {
+        if (bestParams != null) {
+            network.setParams(bestParams);
+        } else if (bestEpoch > 0 && outputDir != null) {
+            try {
+                network.restore(outputDir.resolve(ModelDirectory.MODEL_FILE));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot reload the best model", e);
+            }
+        }
+    }
+
+    private static void save(TrainableNetwork network, Path file, boolean withUpdater) {
+        try {
+            AtomicFiles.write(file, tmp -> network.save(tmp, withUpdater));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void checkpoint(TrainableNetwork network, Path outputDir, TrainerState state) {
+        Path dir = outputDir.resolve(CHECKPOINT_DIR);
+        save(network, dir.resolve(LAST_CHECKPOINT), true);
+        try {
+            Json.write(dir.resolve(STATE_FILE), state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the training state", e);
+        }
+    }
+
+    /** True when {@code outputDir} holds a checkpoint that {@code resume} can continue from. */
+    public static boolean hasCheckpoint(Path outputDir) {
+        Path dir = outputDir.resolve(CHECKPOINT_DIR);
+        return Files.isRegularFile(dir.resolve(LAST_CHECKPOINT)) && Files.isRegularFile(dir.resolve(STATE_FILE));
+    }
+
+    private static TrainerState restore(TrainableNetwork network, Path outputDir) {
+        if (outputDir == null || !hasCheckpoint(outputDir)) {
+            throw new UserInputException("cannot resume: " + (outputDir == null ? "no directory given"
+                    : outputDir.resolve(CHECKPOINT_DIR) + " holds no checkpoint (last.zip and state.json)"));
+        }
+        Path dir = outputDir.resolve(CHECKPOINT_DIR);
+        try {
+            TrainerState state = Json.read(dir.resolve(STATE_FILE), TrainerState.class);
+            network.restore(dir.resolve(LAST_CHECKPOINT));
+            return state;
+        } catch (IOException | RuntimeException e) {
+            throw new UserInputException("cannot resume from " + dir + ": the checkpoint is unreadable (" + e.getMessage() + ")");
+        }
+    }
+}

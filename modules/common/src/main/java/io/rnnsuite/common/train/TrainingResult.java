@@ -1,0 +1,24 @@
+package io.rnnsuite.common.train;
+
+import java.util.List;
+
+/**
+ * What a training run produced. The network handed to the trainer holds the best parameters
+ * afterwards (not the last ones).
+ *
+ * @param history            every finished epoch, including those before a resume
+ * @param bestEpoch          epoch with the lowest validation loss (0 if none finished)
+ * @param bestValidationLoss that loss
+ * @param stopReason         why the loop ended
+ * @param message            one human line about how it ended (the divergence message, say)
+ * @param trainingSeconds    wall-clock seconds spent training in this and earlier (resumed) runs
+ * @param sequencesSeen      training sequences processed, for throughput figures
+ */
+public record TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
+                             StopReason stopReason, String message, double trainingSeconds, long sequencesSeen) {
+
+    /** Training sequences per second over the whole run. */
+    public double sequencesPerSecond() {
+        return trainingSeconds > 0 ? sequencesSeen / trainingSeconds : 0;
+    }
+}
