@@ -79,10 +79,15 @@ public final class MarkdownTable {
         return sb.toString();
     }
 
+    private static boolean looksNumeric(String v) {
+        return v.matches("[-+]?[0-9.,]+(e[-+]?[0-9]+)?( ?%|x|s)?") || v.equals("–");
+    }
+
     private static void appendText(StringBuilder sb, List<String> cells, int[] width) {
         for (int c = 0; c < cells.size(); c++) {
             String v = cells.get(c);
-            sb.append(c == 0 ? String.format("%-" + width[c] + "s", v) : String.format("%" + width[c] + "s", v));
+            boolean right = c > 0 && looksNumeric(v);
+            sb.append(String.format("%" + (right ? "" : "-") + width[c] + "s", v));
             sb.append(c + 1 < cells.size() ? "  " : "\n");
         }
     }

@@ -1,0 +1,42 @@
+package io.rnnsuite.examples;
+
+import io.rnnsuite.common.cli.CliErrors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code rnn-suite}: one command with a subcommand per app, plus {@code compare} (the main job)
+ * and {@code datasets}. Every flag's help line shows its default.
+ */
+@Command(name = "rnn-suite", mixinStandardHelpOptions = true, version = "rnn-suite 0.1.0-SNAPSHOT (DL4J 1.0.0-M2.1)",
+        description = "Recurrent networks you can see working: SimpleRnn vs LSTM on bundled data.",
+        subcommands = {
+                DatasetsCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class RnnSuiteCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** The configured command line, with the project's error policy installed. */
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new RnnSuiteCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return CliErrors.install(commandLine);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

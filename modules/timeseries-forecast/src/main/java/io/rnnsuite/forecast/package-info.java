@@ -1,0 +1,2 @@
+/** Forecasting app (in progress). */
+package io.rnnsuite.forecast;
