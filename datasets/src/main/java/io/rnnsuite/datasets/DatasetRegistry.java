@@ -22,7 +22,7 @@ public final class DatasetRegistry {
         List<DatasetInfo> all = new ArrayList<>();
         all.addAll(TimeSeriesCatalog.entries());
         // text-classification corpora: add their catalog here
-        // char-lm corpora: add their catalog here
+        all.addAll(CharCorpusCatalog.entries()); // char-lm corpora
         // translation pairs: add their catalog here
         ENTRIES = Collections.unmodifiableList(all);
     }
