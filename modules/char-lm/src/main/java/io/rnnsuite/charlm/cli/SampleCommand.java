@@ -1,0 +1,62 @@
+package io.rnnsuite.charlm.cli;
+
+import io.rnnsuite.charlm.CharLmModel;
+import io.rnnsuite.charlm.SamplingOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code charlm sample}: generates text from a saved model, printing each character as it is drawn. */
+@Command(name = "sample", mixinStandardHelpOptions = true, description = "Generate text from a saved model.")
+public final class SampleCommand implements Callable<Integer> {
+
+    private static final SamplingOptions DEFAULTS = SamplingOptions.defaults();
+
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "A directory written by 'charlm train'.")
+    Path modelDir;
+
+    @Option(names = "--prime", paramLabel = "TEXT", description = "Text to start from (default: ${DEFAULT-VALUE}).")
+    String prime = "The ";
+
+    @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
+    int length = DEFAULTS.length();
+
+    @Option(names = "--temperature", paramLabel = "T",
+            description = "Below 1 sharper, above 1 wilder; 1e-6 = greedy (default: ${DEFAULT-VALUE}).")
+    double temperature = DEFAULTS.temperature();
+
+    @Option(names = "--top-k", paramLabel = "K", description = "Draw among the K likeliest characters, 0 = all (default: ${DEFAULT-VALUE}).")
+    int topK = DEFAULTS.topK();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed of the draws (default: ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SamplingOptions options = new SamplingOptions(length, temperature, topK, seed);
+        CharLmModel model = CharLmModel.load(modelDir);
+        PrintWriter out = spec.commandLine().getOut();
+        model.sampler().sample(prime, options, new java.util.function.Consumer<>() {
+            private boolean primed;
+
+            @Override
+            public void accept(String character) {
+                if (!primed) {
+                    out.print(prime);
+                    primed = true;
+                }
+                out.print(character);
+                out.flush();
+            }
+        });
+        out.println();
+        out.flush();
+        return 0;
+    }
+}
