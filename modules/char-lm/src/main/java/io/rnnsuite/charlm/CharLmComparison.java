@@ -151,6 +151,8 @@ public final class CharLmComparison {
                 base.minCharCount(), base.hiddenSize(), base.sequenceLength(), base.tbpttLength(), training.batchSize(),
                 training.learningRate(), training.timeBudget() == null ? "none" : training.timeBudget().toSeconds() + " s"));
         md.append(table.toMarkdown()).append('\n');
+        ProcessMemory.peakResidentBytes().ifPresent(bytes -> md.append(String.format(Locale.ROOT,
+                "Peak resident memory of the whole run (heap and ND4J off-heap): %.0f MiB.%n%n", bytes / 1048576.0)));
         md.append("![learning curves](").append(CURVE_FILE).append(")\n\n## Samples\n\n");
         for (Variant v : variants) {
             for (int i = 0; i < SAMPLE_TEMPERATURES.length; i++) {

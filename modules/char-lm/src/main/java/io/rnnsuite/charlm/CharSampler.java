@@ -51,7 +51,12 @@ public final class CharSampler {
         return generated.toString();
     }
 
-    private int[] encodePrime(String prime) {
+    /**
+     * The prime as indices.
+     *
+     * @throws UserInputException if it is empty or holds characters the vocabulary lacks (all named)
+     */
+    public int[] encodePrime(String prime) {
         if (prime == null || prime.isEmpty()) {
             throw new UserInputException("--prime must hold at least one character");
         }

@@ -1,6 +1,7 @@
 package io.rnnsuite.charlm.cli;
 
 import io.rnnsuite.charlm.CharLmModel;
+import io.rnnsuite.charlm.CharSampler;
 import io.rnnsuite.charlm.SamplingOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,18 +43,12 @@ public final class SampleCommand implements Callable<Integer> {
         SamplingOptions options = new SamplingOptions(length, temperature, topK, seed);
         CharLmModel model = CharLmModel.load(modelDir);
         PrintWriter out = spec.commandLine().getOut();
-        model.sampler().sample(prime, options, new java.util.function.Consumer<>() {
-            private boolean primed;
-
-            @Override
-            public void accept(String character) {
-                if (!primed) {
-                    out.print(prime);
-                    primed = true;
-                }
-                out.print(character);
-                out.flush();
-            }
+        CharSampler sampler = model.sampler();
+        sampler.encodePrime(prime); // a bad prime fails here, before anything is printed
+        out.print(prime);
+        sampler.sample(prime, options, character -> {
+            out.print(character);
+            out.flush();
         });
         out.println();
         out.flush();

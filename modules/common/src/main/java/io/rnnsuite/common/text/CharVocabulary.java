@@ -132,7 +132,7 @@ public final class CharVocabulary {
         return codePoints.hashCode();
     }
 
-    /** Code points as a list, for callers that want to iterate. */
+    /** Every symbol's text in index order, UNK first (for reports and debugging). */
     public List<String> symbols() {
         List<String> all = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
