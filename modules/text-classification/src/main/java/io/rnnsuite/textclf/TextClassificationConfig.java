@@ -77,7 +77,7 @@ public record TextClassificationConfig(int maxLength, int minCount, int maxVocab
         RecurrentSpec lstm = new RecurrentSpec(CellType.LSTM, DEFAULT_HIDDEN, 1, false, 0.0);
         TrainingConfig base = TrainingConfig.defaults();
         TrainingConfig training = new TrainingConfig(DEFAULT_EPOCHS, base.batchSize(), base.learningRate(),
-                DEFAULT_PATIENCE, base.clipNorm(), base.seed(), 0, null);
+                DEFAULT_PATIENCE, base.clipNorm(), base.seed(), 0, 0);
         return new TextClassificationConfig(DEFAULT_MAX_LENGTH, DEFAULT_MIN_COUNT, DEFAULT_MAX_VOCABULARY,
                 DEFAULT_EMBEDDING_SIZE, lstm, SequencePooling.defaultFor(lstm), DEFAULT_VALIDATION_FRACTION,
                 DEFAULT_TEST_FRACTION, training);

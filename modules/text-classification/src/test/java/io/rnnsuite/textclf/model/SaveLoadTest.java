@@ -31,7 +31,7 @@ class SaveLoadTest {
     Path dir;
 
     static TextClassificationConfig tinyConfig(RecurrentSpec spec, SequencePooling pooling) {
-        TrainingConfig training = new TrainingConfig(2, 16, 0.01, 2, 1.0, 3L, 4, null);
+        TrainingConfig training = new TrainingConfig(2, 16, 0.01, 2, 1.0, 3L, 4, 0);
         return new TextClassificationConfig(6, 1, 100, 8, spec, pooling, 0.2, 0.2, training);
     }
 
