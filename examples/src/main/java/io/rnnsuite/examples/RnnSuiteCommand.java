@@ -2,6 +2,7 @@ package io.rnnsuite.examples;
 
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.forecast.cli.ForecastCommand;
+import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnn-suite", mixinStandardHelpOptions = true, version = "rnn-suite 0.1.0-SNAPSHOT (DL4J 1.0.0-M2.1)",
         description = "Recurrent networks you can see working: SimpleRnn vs LSTM on bundled data.",
         subcommands = {
+                ClassifyCommand.class,
                 CompareCommand.class,
                 DatasetsCommand.class,
                 ForecastCommand.class,
