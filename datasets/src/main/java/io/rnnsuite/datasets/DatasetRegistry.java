@@ -22,6 +22,7 @@ public final class DatasetRegistry {
         List<DatasetInfo> all = new ArrayList<>();
         all.addAll(TimeSeriesCatalog.entries());
         // text-classification corpora: add their catalog here
+        all.addAll(TextCatalog.entries());
         all.addAll(CharCorpusCatalog.entries()); // char-lm corpora
         // translation pairs: add their catalog here
         ENTRIES = Collections.unmodifiableList(all);

@@ -69,7 +69,7 @@ public final class CharLmExample {
                 .withSizes(options.hidden, options.sequenceLength, Math.min(50, options.sequenceLength));
         TrainingConfig training = TrainingConfig.defaults().withMaxEpochs(options.epochs);
         training = new TrainingConfig(training.maxEpochs(), training.batchSize(), 0.003, training.patience(),
-                training.clipNorm(), training.seed(), options.maxBatches, null);
+                training.clipNorm(), training.seed(), options.maxBatches, 0);
 
         // 3. Training (saves the model directory)
         CharLmTrainer.Result trained = new CharLmTrainer(config, training, ConsoleProgress.onStderr("charlm"))

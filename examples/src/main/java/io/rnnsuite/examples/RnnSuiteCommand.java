@@ -1,6 +1,9 @@
 package io.rnnsuite.examples;
 
+import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.forecast.cli.ForecastCommand;
+import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,11 @@ import picocli.CommandLine.Command;
 @Command(name = "rnn-suite", mixinStandardHelpOptions = true, version = "rnn-suite 0.1.0-SNAPSHOT (DL4J 1.0.0-M2.1)",
         description = "Recurrent networks you can see working: SimpleRnn vs LSTM on bundled data.",
         subcommands = {
+                CharLmCommand.class,
+                ClassifyCommand.class,
+                CompareCommand.class,
                 DatasetsCommand.class,
+                ForecastCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnSuiteCommand implements Runnable {

@@ -4,6 +4,7 @@ import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.io.AtomicFiles;
 import io.rnnsuite.common.report.LineChart;
 import io.rnnsuite.common.report.MarkdownTable;
+import io.rnnsuite.common.report.PeakMemory;
 import io.rnnsuite.common.train.EpochStats;
 import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.common.train.TrainingConfig;
@@ -34,8 +35,10 @@ public final class CharLmComparison {
      * @param result  training and evaluation
      * @param samples sample text per temperature
      * @param samplingCharsPerSecond characters per second of stateful sampling
+     * @param peakMiB  the process's peak resident memory while this variant trained and sampled
      */
-    public record Variant(String label, CharLmTrainer.Result result, List<String> samples, double samplingCharsPerSecond) {
+    public record Variant(String label, CharLmTrainer.Result result, List<String> samples, double samplingCharsPerSecond,
+                          double peakMiB) {
     }
 
     /**
@@ -79,16 +82,9 @@ public final class CharLmComparison {
         List<Variant> variants = new ArrayList<>();
         for (CharLmConfig config : variants(base)) {
             String label = config.recurrentSpec().label();
-            CharLmTrainer.Result result = new CharLmTrainer(config, training, progress.apply(label)).train(corpus, null, false);
-            List<String> samples = new ArrayList<>();
-            long start = System.nanoTime();
-            int sampled = 0;
-            for (double temperature : SAMPLE_TEMPERATURES) {
-                String sample = result.model().sampler().sample(prime, new SamplingOptions(300, temperature, 0, training.seed()), s -> { });
-                samples.add(sample);
-                sampled += sample.length();
-            }
-            variants.add(new Variant(label, result, samples, sampled / ((System.nanoTime() - start) / 1e9)));
+            PeakMemory.Measured<Variant> measured = PeakMemory.during(() -> trainAndSample(config, corpus, prime));
+            Variant v = measured.value();
+            variants.add(new Variant(label, v.result(), v.samples(), v.samplingCharsPerSecond(), measured.peakMiB()));
         }
         MarkdownTable table = table(variants, baselines);
         Path report = reportDir.resolve(REPORT_FILE);
@@ -101,18 +97,32 @@ public final class CharLmComparison {
         return new Outcome(variants, baselines, table, report);
     }
 
+    private Variant trainAndSample(CharLmConfig config, PreparedCorpus corpus, String prime) {
+        String label = config.recurrentSpec().label();
+        CharLmTrainer.Result result = new CharLmTrainer(config, training, progress.apply(label)).train(corpus, null, false);
+        List<String> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        int sampled = 0;
+        for (double temperature : SAMPLE_TEMPERATURES) {
+            String sample = result.model().sampler().sample(prime, new SamplingOptions(300, temperature, 0, training.seed()), s -> { });
+            samples.add(sample);
+            sampled += sample.length();
+        }
+        return new Variant(label, result, samples, sampled / ((System.nanoTime() - start) / 1e9), 0);
+    }
+
     static MarkdownTable table(List<Variant> variants, List<CharLmEvaluation> baselines) {
         MarkdownTable table = new MarkdownTable("model", "val bpc", "test bpc", "test perplexity", "parameters",
-                "epochs", "train s", "train chars/s", "sample chars/s");
+                "epochs", "train s", "train chars/s", "sample chars/s", "peak MiB");
         for (Variant v : variants) {
             CharLmTrainer.Result r = v.result();
             table.row(v.label(), r.evaluation().validation().bitsPerSymbol(), r.evaluation().test().bitsPerSymbol(),
                     r.evaluation().test().perplexity(), r.model().network().numParams(), r.training().history().size(),
-                    r.training().trainingSeconds(), r.trainingCharsPerSecond(), v.samplingCharsPerSecond());
+                    r.training().trainingSeconds(), r.trainingCharsPerSecond(), v.samplingCharsPerSecond(), v.peakMiB());
         }
         for (CharLmEvaluation b : baselines) {
             table.row(b.model(), b.validation().bitsPerSymbol(), b.test().bitsPerSymbol(), b.test().perplexity(),
-                    "–", "–", "–", "–", "–");
+                    "–", "–", "–", "–", "–", "–");
         }
         return table;
     }
@@ -149,10 +159,10 @@ public final class CharLmComparison {
                         + "(lower is better).%n%n",
                 corpus.train().length, corpus.validation().length, corpus.test().length, corpus.vocabulary().size(),
                 base.minCharCount(), base.hiddenSize(), base.sequenceLength(), base.tbpttLength(), training.batchSize(),
-                training.learningRate(), training.timeBudget() == null ? "none" : training.timeBudget().toSeconds() + " s"));
+                training.learningRate(), training.timeBudgetSeconds() > 0 ? String.format(Locale.ROOT, "%.0f s", training.timeBudgetSeconds()) : "none"));
         md.append(table.toMarkdown()).append('\n');
-        ProcessMemory.peakResidentBytes().ifPresent(bytes -> md.append(String.format(Locale.ROOT,
-                "Peak resident memory of the whole run (heap and ND4J off-heap): %.0f MiB.%n%n", bytes / 1048576.0)));
+        md.append("Peak MiB: the process's resident memory (Java heap and ND4J off-heap) while that model trained "
+                + "and sampled, so it includes the corpus and everything loaded before.\n\n");
         md.append("![learning curves](").append(CURVE_FILE).append(")\n\n## Samples\n\n");
         for (Variant v : variants) {
             for (int i = 0; i < SAMPLE_TEMPERATURES.length; i++) {

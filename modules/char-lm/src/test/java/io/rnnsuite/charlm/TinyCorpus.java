@@ -27,6 +27,6 @@ final class TinyCorpus {
     }
 
     static TrainingConfig training(int epochs, int maxBatches) {
-        return new TrainingConfig(epochs, 8, 0.01, 5, 1.0, 7L, maxBatches, null);
+        return new TrainingConfig(epochs, 8, 0.01, 5, 1.0, 7L, maxBatches, 0);
     }
 }

@@ -3,34 +3,52 @@ package io.rnnsuite.common.cli;
 import io.rnnsuite.common.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
-/** The training flags every {@code train} / {@code compare} command shares; defaults from {@link TrainingConfig#defaults()}. */
+/**
+ * The training flags every {@code train} / {@code compare} command shares. Defaults come from
+ * {@link TrainingConfig#defaults()} or from the app's own defaults passed to the constructor
+ * (declare the mixin as {@code @Mixin TrainingOptions training = new TrainingOptions(appDefaults)}).
+ */
 public class TrainingOptions {
 
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
-    public int epochs = TrainingConfig.defaults().maxEpochs();
+    public int epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Sequences per minibatch (default: ${DEFAULT-VALUE}).")
-    public int batchSize = TrainingConfig.defaults().batchSize();
+    public int batchSize;
 
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    public double learningRate = TrainingConfig.defaults().learningRate();
+    public double learningRate;
 
     @Option(names = "--patience", paramLabel = "N",
             description = "Stop after N epochs without a better validation loss (default: ${DEFAULT-VALUE}).")
-    public int patience = TrainingConfig.defaults().patience();
+    public int patience;
 
     @Option(names = "--clip", paramLabel = "NORM",
             description = "Clip each layer's gradient to this L2 norm; 0 = off (default: ${DEFAULT-VALUE}).")
-    public double clip = TrainingConfig.defaults().clipNorm();
+    public double clip;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    public long seed = TrainingConfig.defaults().seed();
+    public long seed;
 
     @Option(names = "--max-batches", paramLabel = "N",
             description = "At most N minibatches per epoch, 0 = all; for smoke tests (default: ${DEFAULT-VALUE}).")
-    public int maxBatches = TrainingConfig.defaults().maxBatchesPerEpoch();
+    public int maxBatches;
+
+    public TrainingOptions() {
+        this(TrainingConfig.defaults());
+    }
+
+    public TrainingOptions(TrainingConfig defaults) {
+        epochs = defaults.maxEpochs();
+        batchSize = defaults.batchSize();
+        learningRate = defaults.learningRate();
+        patience = defaults.patience();
+        clip = defaults.clipNorm();
+        seed = defaults.seed();
+        maxBatches = defaults.maxBatchesPerEpoch();
+    }
 
     public TrainingConfig toConfig() {
-        return new TrainingConfig(epochs, batchSize, learningRate, patience, clip, seed, maxBatches, null);
+        return new TrainingConfig(epochs, batchSize, learningRate, patience, clip, seed, maxBatches, 0);
     }
 }

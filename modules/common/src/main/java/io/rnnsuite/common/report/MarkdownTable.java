@@ -60,21 +60,24 @@ public final class MarkdownTable {
         return sb.toString();
     }
 
-    /** Columns padded to equal width, for the console. */
+    /** Columns padded to equal width, for the console; numeric columns right-aligned. */
     public String toText() {
         int[] width = new int[header.size()];
+        boolean[] numeric = new boolean[header.size()];
         for (int c = 0; c < width.length; c++) {
             width[c] = header.get(c).length();
+            numeric[c] = c > 0 && !rows.isEmpty();
             for (List<String> row : rows) {
                 width[c] = Math.max(width[c], row.get(c).length());
+                numeric[c] &= looksNumeric(row.get(c));
             }
         }
         StringBuilder sb = new StringBuilder();
-        appendText(sb, header, width);
+        appendText(sb, header, width, numeric);
         int total = Arrays.stream(width).sum() + 2 * (width.length - 1);
         sb.append("-".repeat(total)).append('\n');
         for (List<String> row : rows) {
-            appendText(sb, row, width);
+            appendText(sb, row, width, numeric);
         }
         return sb.toString();
     }
@@ -83,12 +86,14 @@ public final class MarkdownTable {
         return v.matches("[-+]?[0-9.,]+(e[-+]?[0-9]+)?( ?%|x|s)?") || v.equals("–");
     }
 
-    private static void appendText(StringBuilder sb, List<String> cells, int[] width) {
+    private static void appendText(StringBuilder sb, List<String> cells, int[] width, boolean[] numeric) {
+        StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
-            String v = cells.get(c);
-            boolean right = c > 0 && looksNumeric(v);
-            sb.append(String.format("%" + (right ? "" : "-") + width[c] + "s", v));
-            sb.append(c + 1 < cells.size() ? "  " : "\n");
+            line.append(String.format("%" + (numeric[c] ? "" : "-") + width[c] + "s", cells.get(c)));
+            if (c + 1 < cells.size()) {
+                line.append("  ");
+            }
         }
+        sb.append(line.toString().stripTrailing()).append('\n');
     }
 }

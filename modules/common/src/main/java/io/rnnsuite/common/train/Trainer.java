@@ -81,9 +81,9 @@ public final class Trainer {
                 reason = StopReason.EARLY_STOPPING;
                 break;
             }
-            if (config.timeBudget() != null && !history.isEmpty()) {
+            if (config.timeBudgetSeconds() > 0 && !history.isEmpty()) {
                 double spent = (System.nanoTime() - runStart) / 1e9;
-                if (spent + lastEpochSeconds > config.timeBudget().toSeconds()) {
+                if (spent + lastEpochSeconds > config.timeBudgetSeconds()) {
                     reason = StopReason.TIME_BUDGET;
                     break;
                 }

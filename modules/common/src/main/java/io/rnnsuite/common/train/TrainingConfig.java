@@ -13,11 +13,11 @@ import java.time.Duration;
  * @param clipNorm           per-layer L2 gradient clipping threshold, 0 = off (default 1.0)
  * @param seed               seeds initialisation, dropout and shuffling (default 42)
  * @param maxBatchesPerEpoch cap on minibatches per epoch, 0 = all (default 0; tests use a few)
- * @param timeBudget         wall-clock budget; training stops before an epoch that would not fit
- *                           (default: none)
+ * @param timeBudgetSeconds  wall-clock budget in seconds; training stops before an epoch that would
+ *                           not fit (default 0 = none)
  */
 public record TrainingConfig(int maxEpochs, int batchSize, double learningRate, int patience,
-                             double clipNorm, long seed, int maxBatchesPerEpoch, Duration timeBudget) {
+                             double clipNorm, long seed, int maxBatchesPerEpoch, double timeBudgetSeconds) {
 
     public TrainingConfig {
         if (maxEpochs < 1) {
@@ -38,24 +38,30 @@ public record TrainingConfig(int maxEpochs, int batchSize, double learningRate, 
         if (maxBatchesPerEpoch < 0) {
             throw new UserInputException("--max-batches must be 0 (all) or positive, got " + maxBatchesPerEpoch);
         }
-        if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
-            throw new UserInputException("a time budget must be positive, got " + timeBudget);
+        if (timeBudgetSeconds < 0 || Double.isNaN(timeBudgetSeconds)) {
+            throw new UserInputException("a time budget must be positive, got " + timeBudgetSeconds + " s");
         }
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(60, 32, 0.005, 10, 1.0, 42L, 0, null);
+        return new TrainingConfig(60, 32, 0.005, 10, 1.0, 42L, 0, 0);
     }
 
     public TrainingConfig withMaxEpochs(int epochs) {
-        return new TrainingConfig(epochs, batchSize, learningRate, patience, clipNorm, seed, maxBatchesPerEpoch, timeBudget);
+        return new TrainingConfig(epochs, batchSize, learningRate, patience, clipNorm, seed, maxBatchesPerEpoch, timeBudgetSeconds);
     }
 
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, clipNorm, newSeed, maxBatchesPerEpoch, timeBudget);
+        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, clipNorm, newSeed, maxBatchesPerEpoch, timeBudgetSeconds);
     }
 
+    /** The same with a wall-clock budget ({@code null} = none). */
     public TrainingConfig withTimeBudget(Duration budget) {
-        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, clipNorm, seed, maxBatchesPerEpoch, budget);
+        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, clipNorm, seed, maxBatchesPerEpoch,
+                budget == null ? 0 : budget.toMillis() / 1000.0);
+    }
+
+    public TrainingConfig withMaxBatchesPerEpoch(int maxBatches) {
+        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, clipNorm, seed, maxBatches, timeBudgetSeconds);
     }
 }

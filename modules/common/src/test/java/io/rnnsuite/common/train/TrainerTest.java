@@ -1,0 +1,153 @@
+package io.rnnsuite.common.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rnnsuite.common.CellType;
+import io.rnnsuite.common.RecurrentLayerFactory;
+import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.SequencePooling;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The shared training loop on a tiny task: output the sum of a sequence. */
+class TrainerTest {
+
+    private static MultiLayerNetwork network(long seed, double learningRate) {
+        RecurrentSpec spec = new RecurrentSpec(CellType.LSTM, 8, 1, false, 0);
+        NeuralNetConfiguration.ListBuilder list = RecurrentLayerFactory.baseConfiguration(seed, learningRate, 1.0).list();
+        RecurrentLayerFactory.sequenceToVectorLayers(spec, 1, SequencePooling.LAST).forEach(list::layer);
+        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(8).nOut(1).build());
+        list.setInputType(InputType.recurrent(1));
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return net;
+    }
+
+    private static List<MultiDataSet> sums(int count, long seed) {
+        Random random = new Random(seed);
+        List<MultiDataSet> examples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            float[] x = new float[6];
+            float sum = 0;
+            for (int t = 0; t < x.length; t++) {
+                x[t] = random.nextFloat() - 0.5f;
+                sum += x[t];
+            }
+            examples.add(new MultiDataSet(Nd4j.create(x, new long[] {1, 1, 6}, 'c'), Nd4j.create(new float[] {sum}, new long[] {1, 1}, 'c')));
+        }
+        return examples;
+    }
+
+    private static double loss(TrainableNetwork net, List<MultiDataSet> data) {
+        return net.loss(MultiDataSet.merge(data));
+    }
+
+    private final List<MultiDataSet> train = sums(96, 1);
+    private final List<MultiDataSet> validation = sums(32, 2);
+
+    private TrainingResult run(MultiLayerNetwork net, TrainingConfig config, Path dir, boolean resume) {
+        TrainableNetwork trainable = TrainableNetwork.of(net);
+        return new Trainer(config, ProgressReporter.SILENT)
+                .train(trainable, BatchSource.shuffled(train, config.batchSize()), n -> loss(n, validation), dir, resume);
+    }
+
+    @Test
+    void learnsAndKeepsTheBestEpoch() {
+        MultiLayerNetwork net = network(7, 0.01);
+        double before = loss(TrainableNetwork.of(net), validation);
+        TrainingResult result = run(net, new TrainingConfig(12, 16, 0.01, 50, 1.0, 7, 0, 0), null, false);
+        double after = loss(TrainableNetwork.of(net), validation);
+        assertEquals(12, result.history().size());
+        assertEquals(StopReason.MAX_EPOCHS, result.stopReason());
+        assertTrue(after < before / 2, "validation loss " + before + " -> " + after);
+        assertEquals(result.bestValidationLoss(), after, 1e-5, "network holds the best epoch's parameters");
+        assertEquals(96L * 12, result.sequencesSeen());
+    }
+
+    @Test
+    void sameSeedSameParameters() {
+        MultiLayerNetwork a = network(3, 0.01);
+        MultiLayerNetwork b = network(3, 0.01);
+        TrainingConfig config = new TrainingConfig(3, 16, 0.01, 50, 1.0, 3, 0, 0);
+        run(a, config, null, false);
+        run(b, config, null, false);
+        assertEquals(a.params(), b.params());
+        MultiLayerNetwork c = network(3, 0.01);
+        run(c, config.withSeed(4), null, false);
+        assertNotEquals(a.params(), c.params(), "another shuffling seed changes the result");
+    }
+
+    @Test
+    void stopsEarlyWhenValidationStopsImproving() {
+        MultiLayerNetwork net = network(5, 0.01);
+        TrainableNetwork trainable = TrainableNetwork.of(net);
+        int[] calls = {0};
+        // validation gets worse after the second epoch
+        TrainingResult result = new Trainer(new TrainingConfig(50, 16, 0.01, 3, 1.0, 5, 0, 0), ProgressReporter.SILENT)
+                .train(trainable, BatchSource.shuffled(train, 16), n -> ++calls[0] <= 2 ? 1.0 / calls[0] : calls[0], null, false);
+        assertEquals(StopReason.EARLY_STOPPING, result.stopReason());
+        assertEquals(2, result.bestEpoch());
+        assertEquals(5, result.history().size());
+    }
+
+    @Test
+    void divergenceStopsAndKeepsTheBestModel(@TempDir Path dir) throws Exception {
+        MultiLayerNetwork net = network(9, 0.01);
+        TrainableNetwork trainable = TrainableNetwork.of(net);
+        int[] epoch = {0};
+        TrainingResult result = new Trainer(new TrainingConfig(10, 16, 0.01, 10, 1.0, 9, 0, 0), ProgressReporter.SILENT)
+                .train(trainable, BatchSource.shuffled(train, 16), n -> ++epoch[0] == 3 ? Double.NaN : 1.0 / epoch[0], dir, false);
+        assertEquals(StopReason.DIVERGED, result.stopReason());
+        assertEquals(2, result.bestEpoch());
+        assertTrue(result.message().startsWith("training diverged: loss became NaN at epoch 3"), result.message());
+        assertTrue(result.message().contains("best model from epoch 2 kept"), result.message());
+        assertTrue(Files.isRegularFile(dir.resolve("model.zip")));
+        assertFalse(net.params().isNaN().any(), "parameters are the finite best ones");
+    }
+
+    @Test
+    void resumeContinuesWhereTheCheckpointStopped(@TempDir Path dir) {
+        TrainingConfig full = new TrainingConfig(6, 16, 0.01, 50, 1.0, 11, 0, 0);
+        MultiLayerNetwork uninterrupted = network(11, 0.01);
+        run(uninterrupted, full, null, false);
+
+        // "killed" after 3 epochs: the checkpoint of epoch 3 is all that survives
+        MultiLayerNetwork first = network(11, 0.01);
+        run(first, full.withMaxEpochs(3), dir, false);
+        assertTrue(Trainer.hasCheckpoint(dir));
+        MultiLayerNetwork resumed = network(11, 0.01);
+        TrainingResult result = run(resumed, full, dir, true);
+
+        assertEquals(6, result.history().size());
+        assertEquals(4, result.history().get(3).epoch());
+        double expected = loss(TrainableNetwork.of(uninterrupted), validation);
+        double actual = loss(TrainableNetwork.of(resumed), validation);
+        assertEquals(expected, actual, 1e-4, "resumed training ends where uninterrupted training ends");
+    }
+
+    @Test
+    void budgetStopsBeforeAnEpochThatWouldNotFit() {
+        MultiLayerNetwork net = network(13, 0.01);
+        TrainingConfig config = new TrainingConfig(10_000, 16, 0.01, 10_000, 1.0, 13, 0, 0.5);
+        TrainingResult result = run(net, config, null, false);
+        assertEquals(StopReason.TIME_BUDGET, result.stopReason());
+        assertTrue(result.history().size() < 10_000);
+        assertTrue(result.trainingSeconds() < 5, "stopped near the budget: " + result.trainingSeconds());
+    }
+}

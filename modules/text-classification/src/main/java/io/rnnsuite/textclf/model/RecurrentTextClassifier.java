@@ -1,0 +1,114 @@
+package io.rnnsuite.textclf.model;
+
+import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.io.AtomicFiles;
+import io.rnnsuite.common.io.ModelDirectory;
+import io.rnnsuite.common.text.Vocabulary;
+import io.rnnsuite.textclf.TextClassificationConfig;
+import io.rnnsuite.textclf.data.TextEncoder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained recurrent classifier with everything needed to use it: the network, the vocabulary,
+ * the maximum length and the class names. Saved as a model directory: {@code model.zip},
+ * {@code vocabulary.json}, {@code classifier.json} (labels and configuration) and, written last by
+ * the caller, {@code run.json}.
+ */
+public final class RecurrentTextClassifier implements Classifier {
+
+    /** The app name in run.json; loading checks it. */
+    public static final String APP = "text-classification";
+    public static final String VOCABULARY_FILE = "vocabulary.json";
+    public static final String CLASSIFIER_FILE = "classifier.json";
+    /** Texts per forward pass at prediction time. */
+    private static final int PREDICT_BATCH = 128;
+
+    /** What {@code classifier.json} holds. */
+    public record Description(String name, List<String> labels, TextClassificationConfig config) {
+    }
+
+    private final MultiLayerNetwork network;
+    private final TextEncoder encoder;
+    private final Description description;
+
+    public RecurrentTextClassifier(MultiLayerNetwork network, Vocabulary vocabulary, Description description) {
+        this.network = network;
+        this.encoder = new TextEncoder(vocabulary, description.config().maxLength());
+        this.description = description;
+    }
+
+    @Override
+    public String name() {
+        return description.name();
+    }
+
+    @Override
+    public List<String> labels() {
+        return description.labels();
+    }
+
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    public Vocabulary vocabulary() {
+        return encoder.vocabulary();
+    }
+
+    public TextClassificationConfig config() {
+        return description.config();
+    }
+
+    /** Texts truncated to the maximum length by {@link #probabilities} so far. */
+    public int truncatedCount() {
+        return encoder.truncatedCount();
+    }
+
+    @Override
+    public double[][] probabilities(List<String> texts) {
+        double[][] out = new double[texts.size()][];
+        for (int start = 0; start < texts.size(); start += PREDICT_BATCH) {
+            int end = Math.min(texts.size(), start + PREDICT_BATCH);
+            List<int[]> sequences = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                sequences.add(encoder.encode(texts.get(i), "text " + (i + 1)));
+            }
+            TextEncoder.Batch batch = TextEncoder.batch(sequences);
+            INDArray p = network.output(batch.features(), false, batch.mask(), null);
+            for (int i = start; i < end; i++) {
+                out[i] = p.getRow(i - start).toDoubleVector();
+            }
+        }
+        return out;
+    }
+
+    /** Writes the network, vocabulary and description into {@code dir}, each atomically. */
+    public void save(ModelDirectory dir) throws IOException {
+        AtomicFiles.write(dir.modelFile(), tmp -> ModelSerializer.writeModel(network, tmp.toFile(), false));
+        vocabulary().save(dir.file(VOCABULARY_FILE));
+        io.rnnsuite.common.io.Json.write(dir.file(CLASSIFIER_FILE), description);
+    }
+
+    /**
+     * Loads a directory written by {@link #save} and completed with run.json.
+     *
+     * @throws UserInputException if it is missing, incomplete, or another app's
+     */
+    public static RecurrentTextClassifier load(java.nio.file.Path path) {
+        ModelDirectory dir = ModelDirectory.open(path, APP);
+        Vocabulary vocabulary = dir.readJson(VOCABULARY_FILE, Vocabulary.class);
+        Description description = dir.readJson(CLASSIFIER_FILE, Description.class);
+        try {
+            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(dir.modelFile().toFile(), false);
+            return new RecurrentTextClassifier(network, vocabulary, description);
+        } catch (IOException | RuntimeException e) {
+            throw new UserInputException("model directory " + path + ": cannot read " + ModelDirectory.MODEL_FILE
+                    + " (" + e.getMessage() + ")");
+        }
+    }
+}
