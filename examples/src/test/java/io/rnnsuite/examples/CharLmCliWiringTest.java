@@ -1,0 +1,28 @@
+package io.rnnsuite.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code rnn-suite charlm ...} reaches the char-lm commands with the suite's error policy. */
+class CharLmCliWiringTest {
+
+    @Test
+    void charlmIsASubcommandAndUserErrorsExitWith2() {
+        CommandLine cli = RnnSuiteCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(0, cli.execute("charlm", "--help"));
+        for (String sub : new String[] {"train", "evaluate", "sample", "compare"}) {
+            assertTrue(out.toString().contains(sub), out.toString());
+        }
+        assertEquals(2, cli.execute("charlm", "sample", "--model", "no-such-dir", "--temperature", "0"));
+        assertTrue(err.toString().contains("--temperature"), err.toString());
+    }
+}
