@@ -155,11 +155,13 @@ public final class CharLmComparison {
         md.append("# Character language models on ").append(corpus.source()).append("\n\n");
         md.append(String.format(Locale.ROOT, "Training part %,d characters, validation %,d, test %,d; vocabulary %d "
                         + "(training part only, characters seen fewer than %d times → UNK). Every recurrent model: hidden %d, "
-                        + "sequences of %d, tBPTT %d, batch %d, Adam %.4g, budget %s per model. bpc = bits per character "
-                        + "(lower is better).%n%n",
+                        + "sequences of %d, tBPTT %d, batch %d, Adam %s, budget %s per model; an epoch here is %s "
+                        + "(one learning-curve point). bpc = bits per character (lower is better); train s and train chars/s "
+                        + "include the validation after each epoch.%n%n",
                 corpus.train().length, corpus.validation().length, corpus.test().length, corpus.vocabulary().size(),
                 base.minCharCount(), base.hiddenSize(), base.sequenceLength(), base.tbpttLength(), training.batchSize(),
-                training.learningRate(), training.timeBudgetSeconds() > 0 ? String.format(Locale.ROOT, "%.0f s", training.timeBudgetSeconds()) : "none"));
+                training.learningRate(), training.timeBudgetSeconds() > 0 ? String.format(Locale.ROOT, "%.0f s", training.timeBudgetSeconds()) : "none",
+                training.maxBatchesPerEpoch() > 0 ? training.maxBatchesPerEpoch() + " minibatches" : "a full pass"));
         md.append(table.toMarkdown()).append('\n');
         md.append("Peak MiB: the process's resident memory (Java heap and ND4J off-heap) while that model trained "
                 + "and sampled, so it includes the corpus and everything loaded before.\n\n");
