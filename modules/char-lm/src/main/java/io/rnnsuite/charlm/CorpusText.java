@@ -17,7 +17,7 @@ import java.nio.file.Path;
  *
  * @param source a bundled corpus name ({@code europarl-en}) or the user's file path
  * @param text   the whole text
- * @param sha256 SHA-256 of the text's UTF-8 bytes, for run.json
+ * @param sha256 SHA-256 of the user file's bytes, or of a bundled corpus's loaded text as UTF-8; for run.json
  */
 public record CorpusText(String source, String text, String sha256) {
 
@@ -61,6 +61,7 @@ public record CorpusText(String source, String text, String sha256) {
             throw new UserInputException("--text " + file + " looks binary: " + controls
                     + " control characters (such as NUL) among " + text.length() + "; expected plain UTF-8 text");
         }
-        return new CorpusText(file.toString(), text.replace("\r\n", "\n"), Checksums.sha256(bytes));
+        // the absolute path goes to run.json, so evaluate finds the file from any working directory
+        return new CorpusText(file.toAbsolutePath().normalize().toString(), text.replace("\r\n", "\n"), Checksums.sha256(bytes));
     }
 }
