@@ -30,7 +30,9 @@ class ForecastCliTest {
         CommandLine commandLine = RnnSuiteCommand.newCommandLine();
         commandLine.setErr(new PrintWriter(err));
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
+            System.setOut(capture);
+            commandLine.setOut(new PrintWriter(capture, true));
             int code = commandLine.execute(args);
             return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
         } finally {
