@@ -55,13 +55,13 @@ public class SeriesOptions {
     public double testFraction = 0.2;
 
     @Option(names = "--pooling", paramLabel = "POOLING",
-            description = "last, mean or max; empty = last (mean when bidirectional) (default: ${DEFAULT-VALUE}).")
-    public String pooling;
+            description = "last, mean, max, or auto = last (mean when bidirectional) (default: ${DEFAULT-VALUE}).")
+    public String pooling = "auto";
 
     /** The configuration these options describe. */
     public ForecastConfig toConfig(RecurrentSpec recurrent, TrainingConfig training) {
         return new ForecastConfig(csv == null ? dataset : null, csv, target, features, lookback, horizon, season,
                 validationFraction, testFraction, log, !absolute, recurrent,
-                pooling == null || pooling.isBlank() ? null : SequencePooling.parse(pooling), training);
+                pooling == null || pooling.isBlank() || pooling.equalsIgnoreCase("auto") ? null : SequencePooling.parse(pooling), training);
     }
 }
