@@ -1,6 +1,7 @@
 package io.rnnsuite.charlm;
 
 import io.rnnsuite.common.eval.LanguageModelMetrics;
+import java.util.List;
 
 /**
  * One model's scores on the held-out parts.
@@ -20,10 +21,10 @@ public record CharLmEvaluation(String model, LanguageModelMetrics validation, La
         return new CharLmEvaluation(model.name(), validation, test, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The count-based baselines trained on the training part: unigram and the order-5 Witten–Bell n-gram. */
-    public static java.util.List<NextCharModel> baselines(PreparedCorpus corpus) {
+    /** The count-based baselines trained on the training part: unigram and Witten–Bell 3- and 5-gram models. */
+    public static List<NextCharModel> baselines(PreparedCorpus corpus) {
         int v = corpus.vocabulary().size();
-        return java.util.List.of(new UnigramModel(corpus.train(), v),
+        return List.of(new UnigramModel(corpus.train(), v),
                 new WittenBellNGramModel(corpus.train(), v, 3),
                 new WittenBellNGramModel(corpus.train(), v, WittenBellNGramModel.MAX_ORDER));
     }

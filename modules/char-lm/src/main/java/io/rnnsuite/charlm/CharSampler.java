@@ -2,12 +2,14 @@ package io.rnnsuite.charlm;
 
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.text.CharVocabulary;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Generates text one character at a time. The network's state is cleared, the prime is fed once
@@ -72,8 +74,7 @@ public final class CharSampler {
     /** The distribution after the last step of an output {@code [1, vocabulary, T]}. */
     static double[] lastStep(INDArray output) {
         long last = output.size(2) - 1;
-        return output.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.point(last)).toDoubleVector();
+        return output.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(last)).toDoubleVector();
     }
 
     /**
@@ -91,7 +92,7 @@ public final class CharSampler {
         }
         if (options.topK() > 0 && options.topK() < n) {
             double[] sorted = logits.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             double threshold = sorted[n - options.topK()];
             for (int v = 0; v < n; v++) {
                 if (logits[v] < threshold) {
