@@ -15,7 +15,7 @@ import java.util.List;
  * @param csv                the user's CSV file; {@code null} for a bundled series
  * @param target             the column to forecast; {@code null} = the dataset's default (or the only numeric column)
  * @param features           further input columns (past values only); empty = univariate
- * @param lookback           input window L (default: max(24, 2 × season))
+ * @param lookback           input window L (default: two seasons, at least 24 and at most 48 steps)
  * @param horizon            values forecast at once, H (default: the season, or 12 without one)
  * @param season             steps per season for seasonal naive and MASE (default: from the dataset; 1 for a user CSV)
  * @param validationFraction share of the series before the test part used for early stopping (default 0.15)
@@ -62,7 +62,7 @@ public record ForecastConfig(String dataset, String csv, String target, List<Str
     public ForecastConfig resolve(int datasetSeason, String defaultTarget) {
         int s = season > 0 ? season : Math.max(1, datasetSeason);
         int h = horizon > 0 ? horizon : (s > 1 ? s : 12);
-        int l = lookback > 0 ? lookback : Math.max(24, 2 * s);
+        int l = lookback > 0 ? lookback : Math.max(24, Math.min(2 * s, 48));
         SequencePooling p = pooling != null ? pooling : SequencePooling.defaultFor(recurrent);
         return new ForecastConfig(dataset, csv, target != null ? target : defaultTarget, features, l, h, s,
                 validationFraction, testFraction, logTransform, relativeToLast, recurrent, p, training);
