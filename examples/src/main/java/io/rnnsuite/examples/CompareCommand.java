@@ -59,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--budget", paramLabel = "SECONDS",
-            description = "Wall-clock training budget per model in seconds, 0 = none (default: ${DEFAULT-VALUE}).")
+            description = "Wall-clock training budget per model in seconds; 0 = 60, or 15 with --quick (default: ${DEFAULT-VALUE}).")
     double budgetSeconds;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -92,7 +92,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         TrainingConfig training = ForecastConfig.DEFAULT_TRAINING.withSeed(seed)
                 .withMaxEpochs(epochs > 0 ? epochs : quick ? 40 : ForecastConfig.DEFAULT_TRAINING.maxEpochs())
-                .withTimeBudget(budgetSeconds > 0 ? Duration.ofMillis((long) (budgetSeconds * 1000)) : null);
+                .withTimeBudget(Duration.ofMillis((long) (1000 * (budgetSeconds > 0 ? budgetSeconds : quick ? 15 : 60))));
         long start = System.nanoTime();
         List<SeriesResult> results = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {

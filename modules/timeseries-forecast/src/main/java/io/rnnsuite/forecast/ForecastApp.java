@@ -1,6 +1,7 @@
 package io.rnnsuite.forecast;
 
 import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.eval.ForecastMetrics;
 import io.rnnsuite.common.io.Json;
@@ -75,7 +76,8 @@ public final class ForecastApp {
             series = SeriesCsvReader.read(Path.of(config.csv()));
             resolved = config.resolve(1, config.target());
         }
-        return new Prepared(resolved, ForecastData.prepare(series, resolved));
+        ForecastData data = ForecastData.prepare(series, resolved);
+        return new Prepared(resolved.withResolvedBatchSize(data.split().trainOrigins().size()), data);
     }
 
     /** The three baselines, fitted where they need fitting. */
@@ -236,8 +238,8 @@ public final class ForecastApp {
         List<ForecastResultRow> rows = new ArrayList<>();
         List<Forecaster> trainedModels = new ArrayList<>();
         for (RecurrentSpec variant : variants) {
-            ForecastConfig config = base.withRecurrent(variant).withPooling(base.pooling())
-                    .resolve(first.config().season(), first.config().target());
+            ForecastConfig config = first.config().withRecurrent(variant)
+                    .withPooling(base.pooling() != null ? base.pooling() : SequencePooling.defaultFor(variant));
             Prepared prepared = new Prepared(config, first.data());
             PeakMemory.Measured<ForecastTrainer.Trained> measured =
                     PeakMemory.during(() -> ForecastTrainer.train(config, prepared.data(), null, false, progress));

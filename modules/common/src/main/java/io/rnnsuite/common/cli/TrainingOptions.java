@@ -13,7 +13,7 @@ public class TrainingOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     public int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Sequences per minibatch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", description = "Sequences per minibatch; 0 = automatic where the app supports it (default: ${DEFAULT-VALUE}).")
     public int batchSize;
 
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")

@@ -24,6 +24,10 @@ public interface BatchSource {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
+        if (batchSize < 1) {
+            throw new io.rnnsuite.common.UserInputException("--batch-size must be positive here (automatic sizing, 0, "
+                    + "is not supported by this command), got " + batchSize);
+        }
         List<MultiDataSet> all = List.copyOf(examples);
         int batches = (all.size() + batchSize - 1) / batchSize;
         return new BatchSource() {

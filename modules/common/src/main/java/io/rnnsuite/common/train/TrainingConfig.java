@@ -7,7 +7,8 @@ import java.time.Duration;
  * How long and how hard to train. Defaults ({@link #defaults()}) suit the bundled examples.
  *
  * @param maxEpochs          upper bound on epochs (default 60)
- * @param batchSize          sequences per minibatch (default 32)
+ * @param batchSize          sequences per minibatch (default 32); 0 = the app chooses from its data size
+ *                           (it must resolve it before training)
  * @param learningRate       Adam step size (default 0.005)
  * @param patience           epochs without a better validation loss before stopping (default 10)
  * @param clipNorm           per-layer L2 gradient clipping threshold, 0 = off (default 1.0)
@@ -23,8 +24,8 @@ public record TrainingConfig(int maxEpochs, int batchSize, double learningRate, 
         if (maxEpochs < 1) {
             throw new UserInputException("--epochs must be at least 1, got " + maxEpochs);
         }
-        if (batchSize < 1) {
-            throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
+        if (batchSize < 0) {
+            throw new UserInputException("--batch-size must be 0 (automatic) or positive, got " + batchSize);
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new UserInputException("--learning-rate must be a positive number, got " + learningRate);
@@ -59,6 +60,10 @@ public record TrainingConfig(int maxEpochs, int batchSize, double learningRate, 
     public TrainingConfig withTimeBudget(Duration budget) {
         return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, clipNorm, seed, maxBatchesPerEpoch,
                 budget == null ? 0 : budget.toMillis() / 1000.0);
+    }
+
+    public TrainingConfig withBatchSize(int newBatchSize) {
+        return new TrainingConfig(maxEpochs, newBatchSize, learningRate, patience, clipNorm, seed, maxBatchesPerEpoch, timeBudgetSeconds);
     }
 
     public TrainingConfig withMaxBatchesPerEpoch(int maxBatches) {

@@ -28,7 +28,7 @@ public class SeriesOptions {
     public List<String> features = new ArrayList<>();
 
     @Option(names = "--lookback", paramLabel = "L",
-            description = "Input window length; 0 = max(24, 2 x season) (default: ${DEFAULT-VALUE}).")
+            description = "Input window length; 0 = two seasons, within 24..48 (default: ${DEFAULT-VALUE}).")
     public int lookback;
 
     @Option(names = "--horizon", paramLabel = "H",
