@@ -35,7 +35,7 @@ public final class CharLmComparison {
      * @param result  training and evaluation
      * @param samples sample text per temperature
      * @param samplingCharsPerSecond characters per second of stateful sampling
-     * @param peakMiB  the process's peak resident memory while this variant trained and sampled
+     * @param peakMiB  peak heap-in-use plus off-heap memory while this variant trained and sampled (common PeakMemory)
      */
     public record Variant(String label, CharLmTrainer.Result result, List<String> samples, double samplingCharsPerSecond,
                           double peakMiB) {

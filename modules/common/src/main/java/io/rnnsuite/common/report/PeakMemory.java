@@ -1,31 +1,39 @@
 package io.rnnsuite.common.report;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Measures the peak resident memory of this process (Java heap plus ND4J's off-heap buffers)
- * while a task runs, by sampling every 50 ms. The figure includes whatever the JVM held before,
- * so it is the process's peak, not the task's increment.
+ * Measures the memory a task works with: Java heap in use plus ND4J's off-heap buffers (as
+ * tracked by JavaCPP), sampled every 50 ms, after a garbage collection before the task starts.
+ *
+ * <p>Not the process's resident size: the JVM keeps heap it once grew to, so resident size
+ * only rises over a run and would charge later models for earlier ones. Heap in use still holds
+ * garbage not yet collected, so the figure is an upper bound of what the task needed.
  */
 public final class PeakMemory {
 
-    /** A task's result and the process's peak resident bytes while it ran. */
+    /** A task's result and the peak of heap-in-use plus off-heap bytes while it ran. */
     public record Measured<T>(T value, long peakBytes) {
         public double peakMiB() {
             return peakBytes / (1024.0 * 1024.0);
         }
     }
 
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
     private PeakMemory() {
     }
 
     public static <T> Measured<T> during(Supplier<T> task) {
-        AtomicLong peak = new AtomicLong(residentBytes());
+        System.gc();
+        AtomicLong peak = new AtomicLong(usedBytes());
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(residentBytes(), Math::max);
+                peak.accumulateAndGet(usedBytes(), Math::max);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -37,15 +45,15 @@ public final class PeakMemory {
         sampler.start();
         try {
             T value = task.get();
-            peak.accumulateAndGet(residentBytes(), Math::max);
+            peak.accumulateAndGet(usedBytes(), Math::max);
             return new Measured<>(value, peak.get());
         } finally {
             sampler.interrupt();
         }
     }
 
-    /** Resident set size of this process, in bytes. */
-    public static long residentBytes() {
-        return Pointer.physicalBytes();
+    /** Java heap in use plus JavaCPP-tracked off-heap bytes (ND4J's arrays live there). */
+    public static long usedBytes() {
+        return MEMORY.getHeapMemoryUsage().getUsed() + Pointer.totalBytes();
     }
 }
