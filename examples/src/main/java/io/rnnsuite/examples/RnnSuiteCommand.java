@@ -2,6 +2,7 @@ package io.rnnsuite.examples;
 
 import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
 import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;

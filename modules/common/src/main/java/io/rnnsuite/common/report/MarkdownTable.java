@@ -60,6 +60,24 @@ public final class MarkdownTable {
         return sb.toString();
     }
 
+    /** An HTML {@code <table>} (cells escaped; numeric columns get class {@code num}). */
+    public String toHtml() {
+        StringBuilder sb = new StringBuilder("<table>\n<thead><tr>");
+        for (String h : header) {
+            sb.append("<th>").append(HtmlReport.escape(h)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : rows) {
+            sb.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                String v = row.get(c);
+                sb.append(c > 0 && looksNumeric(v) ? "<td class=\"num\">" : "<td>").append(HtmlReport.escape(v)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</tbody>\n</table>\n").toString();
+    }
+
     /** Columns padded to equal width, for the console; numeric columns right-aligned. */
     public String toText() {
         int[] width = new int[header.size()];

@@ -1,0 +1,209 @@
+package io.rnnsuite.examples.compare;
+
+import io.rnnsuite.common.NativeThreads;
+import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.io.AtomicFiles;
+import io.rnnsuite.common.io.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rnn-suite compare}: the main job. Every selected cell type is trained on every selected
+ * app's default data under one time budget shared equally by all models (so the comparison is
+ * fair), scored beside that app's baselines, and gathered into {@code index.html} (one
+ * self-contained page), {@code summary.md} and {@code results.json}, rewritten after each app so
+ * an interrupted run keeps what finished.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare SimpleRnn, LSTM and BiLSTM against baselines in every app (the main job).")
+public final class CompareCommand implements Callable<Integer> {
+
+    /** Every section, in report order. */
+    static final List<CompareSection> SECTIONS = List.of(new ForecastSection(), new ClassifySection(), new CharLmSection());
+
+    /** A model needs at least this many seconds to finish one epoch on the smallest data. */
+    static final double MIN_SECONDS_PER_MODEL = 5;
+
+    @Option(names = "--quick", description = "Small run: smaller data and a 4-minute budget (default: ${DEFAULT-VALUE}).")
+    boolean quick;
+
+    @Option(names = "--budget", paramLabel = "TIME",
+            description = "Total training budget, shared equally by every model: 90s, 10m, 1h; 0 = 20m, or 3m with --quick "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String budget = "0";
+
+    @Option(names = "--apps", paramLabel = "APP,...", split = ",",
+            description = "Apps to compare: forecast, classify, charlm (default: all).")
+    List<String> apps;
+
+    @Option(names = "--cells", paramLabel = "CELL,...", split = ",",
+            description = "Variants: simple_rnn, lstm, bisimple_rnn, bilstm (default: simple_rnn,lstm,bilstm).")
+    List<String> cells = new ArrayList<>(List.of("simple_rnn", "lstm", "bilstm"));
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units per direction for forecasting and classification (default: ${DEFAULT-VALUE}).")
+    int hidden = 32;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where the report goes (default: ${DEFAULT-VALUE}).")
+    Path outputDir = Path.of("reports", "compare");
+
+    @Option(names = "--threads", paramLabel = "N", description = "ND4J threads; 0 = leave as is (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws IOException {
+        NativeThreads.apply(threads);
+        List<CompareSection> selected = selectedSections();
+        List<RecurrentSpec> variants = new ArrayList<>();
+        for (String cell : cells) {
+            variants.add(RecurrentSpec.parseVariant(cell, hidden, 1, 0.0));
+        }
+        if (variants.isEmpty()) {
+            throw new UserInputException("--cells names no cell type");
+        }
+        double totalSeconds = parseBudget(budget, quick ? 180 : 1200);
+        CompareSettings probe = new CompareSettings(quick, variants, 0, seed);
+        int models = selected.stream().mapToInt(s -> s.modelCount(probe)).sum();
+        double perModel = totalSeconds / models;
+        if (perModel < MIN_SECONDS_PER_MODEL) {
+            throw new UserInputException(String.format(Locale.ROOT, "--budget %s leaves %.1f s for each of %d models; "
+                    + "at least %.0f s each is needed to finish an epoch", budget, perModel, models, MIN_SECONDS_PER_MODEL));
+        }
+        prepareOutputDir();
+        CompareSettings settings = new CompareSettings(quick, variants, perModel, seed);
+        CompareReport report = new CompareReport(outputDir, settings, totalSeconds);
+        AtomicBoolean finished = new AtomicBoolean(false);
+        Thread onInterrupt = new Thread(() -> {
+            if (!finished.get()) {
+                System.err.println("\ninterrupted: the finished apps' results are in " + outputDir.toAbsolutePath()
+                        + " (index.html, summary.md, results.json)");
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        long start = System.nanoTime();
+        for (int i = 0; i < selected.size(); i++) {
+            CompareSection section = selected.get(i);
+            System.err.printf(Locale.ROOT, "[%d/%d] %s: %d models, %.0f s each at most%n", i + 1, selected.size(),
+                    section.app(), section.modelCount(settings), perModel);
+            SectionResult result = section.run(settings, outputDir.resolve(section.app()));
+            report.add(result, (System.nanoTime() - start) / 1e9);
+            System.out.println(report.console(result));
+        }
+        finished.set(true);
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        System.out.printf(Locale.ROOT, "%d apps in %.0f s; report: %s%n", selected.size(), (System.nanoTime() - start) / 1e9,
+                outputDir.resolve("index.html").toAbsolutePath());
+        return 0;
+    }
+
+    private List<CompareSection> selectedSections() {
+        if (apps == null || apps.isEmpty()) {
+            return SECTIONS;
+        }
+        List<CompareSection> selected = new ArrayList<>();
+        for (String app : apps) {
+            CompareSection section = SECTIONS.stream().filter(s -> s.app().equalsIgnoreCase(app.trim())).findFirst()
+                    .orElseThrow(() -> new UserInputException("unknown app '" + app + "' in --apps: expected one of "
+                            + String.join(", ", SECTIONS.stream().map(CompareSection::app).toList())));
+            if (!selected.contains(section)) {
+                selected.add(section);
+            }
+        }
+        return selected;
+    }
+
+    private void prepareOutputDir() {
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create the output directory " + outputDir + " (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(outputDir)) {
+            throw new UserInputException("the output directory " + outputDir + " is not writable");
+        }
+    }
+
+    /**
+     * Parses {@code 90s}, {@code 10m}, {@code 1h} or plain seconds; {@code 0} means {@code fallbackSeconds}.
+     *
+     * @throws UserInputException for anything else
+     */
+    static double parseBudget(String text, double fallbackSeconds) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        double factor = 1;
+        if (t.endsWith("s")) {
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("m")) {
+            factor = 60;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("h")) {
+            factor = 3600;
+            t = t.substring(0, t.length() - 1);
+        }
+        double value;
+        try {
+            value = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new UserInputException("--budget '" + text + "' is not a duration: expected e.g. 90s, 10m or 1h");
+        }
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new UserInputException("--budget must not be negative, got '" + text + "'");
+        }
+        return value == 0 ? fallbackSeconds : value * factor;
+    }
+
+    /** Writes the page, the markdown summary and the JSON after every finished app. */
+    static final class CompareReport {
+        private final Path dir;
+        private final CompareSettings settings;
+        private final double budgetSeconds;
+        private final List<SectionResult> results = new ArrayList<>();
+
+        CompareReport(Path dir, CompareSettings settings, double budgetSeconds) {
+            this.dir = dir;
+            this.settings = settings;
+            this.budgetSeconds = budgetSeconds;
+        }
+
+        void add(SectionResult result, double elapsedSeconds) {
+            results.add(result);
+            try {
+                CompareHtml.write(dir.resolve("index.html"), results, settings, budgetSeconds, elapsedSeconds);
+                AtomicFiles.writeString(dir.resolve("summary.md"), CompareHtml.markdown(results, settings, elapsedSeconds));
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("createdAt", Instant.now().toString());
+                json.put("quick", settings.quick());
+                json.put("secondsPerModel", settings.secondsPerModel());
+                json.put("elapsedSeconds", elapsedSeconds);
+                Map<String, Object> apps = new LinkedHashMap<>();
+                results.forEach(r -> apps.put(r.app(), r.data()));
+                json.put("apps", apps);
+                Json.write(dir.resolve("results.json"), json);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the comparison report into " + dir, e);
+            }
+        }
+
+        String console(SectionResult result) {
+            StringBuilder sb = new StringBuilder("\n== " + result.title() + "\n");
+            var first = result.tables().get(0);
+            sb.append(first.title()).append('\n').append(first.value().toText()).append(result.reading()).append('\n');
+            return sb.toString();
+        }
+    }
+}
