@@ -60,12 +60,15 @@ public final class GradientLab {
      * @param label               {@code no clipping} or {@code clip 1.0}
      * @param clipNorm            per-layer clipping threshold, 0 = off
      * @param initialGradientNorm L2 norm of the parameter gradient on the probe batch before training
+     * @param initialParameterNorm L2 norm of all parameters before training
+     * @param finalParameterNorm  L2 norm of all parameters the trainer kept (its best validation point)
      * @param diverged            whether the NaN guard stopped training
      * @param message             the trainer's closing line (the divergence message when it fired)
      * @param updates             x of the loss curve: updates done
      * @param trainLoss           mean training MSE over the last {@value GradientLabConfig#UPDATES_PER_POINT} updates
      */
-    public record ExplodingRun(String label, double clipNorm, double initialGradientNorm, boolean diverged,
+    public record ExplodingRun(String label, double clipNorm, double initialGradientNorm, double initialParameterNorm,
+                               double finalParameterNorm, boolean diverged,
                                String message, double[] updates, double[] trainLoss) {
     }
 
@@ -120,6 +123,7 @@ public final class GradientLab {
         RecurrentWeights.setSpectralRadius(net, 0, config.recurrentRadius(), config.seed());
         MultiDataSet probe = adding.batch(config.probeBatchSize(), config.explodingLength(), new Random(config.seed() + 13));
         double initialNorm = GradientProbe.parameterGradientNorm(net, probe);
+        double initialParams = net.params().norm2Number().doubleValue();
 
         int points = config.explodingUpdates() / GradientLabConfig.UPDATES_PER_POINT;
         TrainingConfig training = new TrainingConfig(points, TRAIN_BATCH, config.explodingLearningRate(), points,
@@ -135,6 +139,7 @@ public final class GradientLab {
             log.printf(Locale.ROOT, "exploding (radius %.1f, SGD %.3g, %s): initial gradient norm %.3g; %s%n",
                     config.recurrentRadius(), config.explodingLearningRate(), label, initialNorm, result.message());
         }
-        return new ExplodingRun(label, clipNorm, initialNorm, diverged, result.message(), x, loss);
+        return new ExplodingRun(label, clipNorm, initialNorm, initialParams, net.params().norm2Number().doubleValue(),
+                diverged, result.message(), x, loss);
     }
 }

@@ -38,10 +38,12 @@ public final class GradientReport {
     }
 
     public static MarkdownTable explodingTable(GradientLab.Result result) {
-        MarkdownTable table = new MarkdownTable("run", "initial ‖∇θ‖", "updates done", "last train MSE", "NaN guard fired");
+        MarkdownTable table = new MarkdownTable("run", "initial ‖∇θ‖", "‖θ‖ before", "‖θ‖ kept", "updates done",
+                "last train MSE", "NaN guard fired");
         for (ExplodingRun run : result.exploding()) {
             double[] loss = run.trainLoss();
-            table.row(run.label(), run.initialGradientNorm(), run.updates().length == 0 ? 0 : (long) run.updates()[run.updates().length - 1],
+            table.row(run.label(), run.initialGradientNorm(), run.initialParameterNorm(), run.finalParameterNorm(),
+                    run.updates().length == 0 ? 0 : (long) run.updates()[run.updates().length - 1],
                     loss.length == 0 ? Double.NaN : loss[loss.length - 1], run.diverged() ? "yes" : "no");
         }
         return table;
