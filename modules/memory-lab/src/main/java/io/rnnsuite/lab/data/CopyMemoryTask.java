@@ -107,10 +107,13 @@ public final class CopyMemoryTask implements MemoryTask {
     /** Mean cross-entropy per step in nats, over every example and step. */
     @Override
     public double loss(MultiLayerNetwork network, MultiDataSet data) {
-        INDArray probabilities = network.output(data.getFeatures(0), false).castTo(DataType.DOUBLE);
-        INDArray labels = data.getLabels(0).castTo(DataType.DOUBLE);
-        INDArray logP = Transforms.log(Transforms.max(probabilities, 1e-12), false);
+        return crossEntropyPerStep(network.output(data.getFeatures(0), false), data.getLabels(0));
+    }
+
+    /** {@code -mean log p(target)} over every example and step of one-hot {@code labels} [batch, classes, steps]. */
+    public static double crossEntropyPerStep(INDArray probabilities, INDArray labels) {
+        INDArray logP = Transforms.log(Transforms.max(probabilities.castTo(DataType.DOUBLE), 1e-12), false);
         long steps = labels.size(0) * labels.size(2);
-        return -logP.mul(labels).sumNumber().doubleValue() / steps;
+        return -logP.mul(labels.castTo(DataType.DOUBLE)).sumNumber().doubleValue() / steps;
     }
 }
