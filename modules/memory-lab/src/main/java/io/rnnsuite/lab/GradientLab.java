@@ -97,11 +97,12 @@ public final class GradientLab {
         NormProfile init = new NormProfile(cell.cliName(), "init", 0, GradientProbe.inputGradientNorms(net, probe));
 
         MultiDataSet validation = adding.batch(256, config.length(), new Random(config.seed() + 11));
-        int checks = Math.max(1, (config.trainUpdates() + UPDATES_PER_VALIDATION - 1) / UPDATES_PER_VALIDATION);
+        int perCheck = Math.min(UPDATES_PER_VALIDATION, config.trainUpdates());
+        int checks = Math.max(1, (config.trainUpdates() + perCheck - 1) / perCheck);
         TrainingConfig training = new TrainingConfig(checks, TRAIN_BATCH, config.learningRate(), checks,
                 config.clipNorm(), config.seed(), 0, config.trainBudgetSeconds());
         TrainingResult result = new Trainer(training, ProgressReporter.SILENT).train(TrainableNetwork.of(net),
-                new GeneratedBatches(adding, config.length(), TRAIN_BATCH, UPDATES_PER_VALIDATION),
+                new GeneratedBatches(adding, config.length(), TRAIN_BATCH, perCheck),
                 network -> adding.loss(net, validation), null, false);
         long updates = result.sequencesSeen() / TRAIN_BATCH;
         NormProfile trained = new NormProfile(cell.cliName(), "trained", updates, GradientProbe.inputGradientNorms(net, probe));

@@ -53,6 +53,13 @@ public record GradientLabConfig(int length, int hiddenSize, int probeBatchSize, 
                 recurrentRadius, explodingLength, explodingLearningRate, explodingUpdates, clipNorm, seed);
     }
 
+    /** The same with at most {@code updates} updates in every training (smoke tests use a handful). */
+    public GradientLabConfig withMaxUpdates(int updates) {
+        return new GradientLabConfig(length, hiddenSize, probeBatchSize, Math.min(trainUpdates, updates), trainBudgetSeconds,
+                learningRate, recurrentRadius, explodingLength, explodingLearningRate,
+                Math.max(UPDATES_PER_POINT, Math.min(explodingUpdates, updates)), clipNorm, seed);
+    }
+
     public GradientLabConfig withSeed(long newSeed) {
         return new GradientLabConfig(length, hiddenSize, probeBatchSize, trainUpdates, trainBudgetSeconds, learningRate,
                 recurrentRadius, explodingLength, explodingLearningRate, explodingUpdates, clipNorm, newSeed);

@@ -61,14 +61,14 @@ public final class LengthSweep {
         double baseline = task.baselineLoss(length);
         SolveCriterion criterion = SolveCriterion.fractionOfBaseline(config.solveFraction(), baseline, config.validateEvery());
         OptionalInt steps = criterion.stepsToSolve(result.history());
-        return new SweepRow(task.name(), cell.cliName(), length, baseline, task.loss(net, test), criterion.threshold(),
+        return new SweepRow(task.name(), cell.cliName(), length, baseline, task.measuredBaseline(test), task.loss(net, test), criterion.threshold(),
                 steps.isPresent() ? steps.getAsInt() : null, result.sequencesSeen() / config.batchSize(),
                 result.trainingSeconds(), result.stopReason().name().toLowerCase(Locale.ROOT));
     }
 
     private static String describe(MemoryTask task, SweepRow row) {
-        return String.format(Locale.ROOT, "%s T=%d %s: test %s %.4g (baseline %.4g), %s, %d updates in %.1f s (%s)",
-                task.name(), row.length(), row.cell(), task.lossName(), row.testLoss(), row.baselineLoss(),
+        return String.format(Locale.ROOT, "%s T=%d %s: test %s %.4g (baseline %.4g, measured on the test set %.4g), %s, %d updates in %.1f s (%s)",
+                task.name(), row.length(), row.cell(), task.lossName(), row.testLoss(), row.baselineLoss(), row.measuredBaseline(),
                 row.solved() ? "solved after " + row.stepsToSolve() + " updates" : "not solved",
                 row.updates(), row.trainingSeconds(), row.stopReason().replace('_', ' '));
     }

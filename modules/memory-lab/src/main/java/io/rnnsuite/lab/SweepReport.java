@@ -31,10 +31,10 @@ public final class SweepReport {
     }
 
     public static MarkdownTable table(MemoryTask task, List<SweepRow> rows) {
-        MarkdownTable table = new MarkdownTable("T", "cell", "test " + task.lossName(), "baseline", "test / baseline",
+        MarkdownTable table = new MarkdownTable("T", "cell", "test " + task.lossName(), "baseline", "baseline measured", "test / baseline",
                 "steps to solve", "updates", "train s", "stopped by");
         for (SweepRow r : rows) {
-            table.row(r.length(), r.cell(), r.testLoss(), r.baselineLoss(), r.relativeLoss(),
+            table.row(r.length(), r.cell(), r.testLoss(), r.baselineLoss(), r.measuredBaseline(), r.relativeLoss(),
                     r.solved() ? String.valueOf(r.stepsToSolve()) : "not solved", r.updates(),
                     String.format(Locale.ROOT, "%.1f", r.trainingSeconds()), r.stopReason().replace('_', ' '));
         }

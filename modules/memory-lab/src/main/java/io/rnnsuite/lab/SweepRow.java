@@ -6,7 +6,8 @@ package io.rnnsuite.lab;
  * @param task            task name ({@code adding}, {@code copy})
  * @param cell            cell name ({@code simple_rnn}, {@code lstm})
  * @param length          sequence length T (the copy task's delay)
- * @param baselineLoss    the input-blind baseline's loss at this length
+ * @param baselineLoss    the input-blind baseline's loss at this length (formula)
+ * @param measuredBaseline the same baseline predictor's loss measured on the test set
  * @param testLoss        the trained network's loss on the fixed test set (best validation parameters)
  * @param solveThreshold  validation loss that counts as solved
  * @param stepsToSolve    minibatch updates until the first validation below the threshold; {@code null} if never
@@ -14,7 +15,7 @@ package io.rnnsuite.lab;
  * @param trainingSeconds wall-clock training time
  * @param stopReason      why training ended (time budget, update cap, diverged)
  */
-public record SweepRow(String task, String cell, int length, double baselineLoss, double testLoss,
+public record SweepRow(String task, String cell, int length, double baselineLoss, double measuredBaseline, double testLoss,
                        double solveThreshold, Integer stepsToSolve, long updates, double trainingSeconds,
                        String stopReason) {
 

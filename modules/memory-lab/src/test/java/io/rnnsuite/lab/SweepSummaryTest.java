@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SweepSummaryTest {
 
     private static SweepRow row(String cell, int length, Integer steps) {
-        return new SweepRow("adding", cell, length, 1.0 / 6, 0.01, 1.0 / 60, steps, 100, 1.0, "time_budget");
+        return new SweepRow("adding", cell, length, 1.0 / 6, 0.167, 0.01, 1.0 / 60, steps, 100, 1.0, "time_budget");
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,9 @@ import picocli.CommandLine.Spec;
  * {@code --quick}, {@link LabConfig#quick()}.
  */
 abstract class SweepCommand implements Callable<Integer> {
+
+    /** Sequences generated to check the baseline formula numerically before the sweep. */
+    static final int BASELINE_CHECK_SEQUENCES = 10_000;
 
     @Spec
     CommandSpec spec;
@@ -67,7 +72,11 @@ abstract class SweepCommand implements Callable<Integer> {
         LabConfig config = config();
         Path dir = OutputDirectory.prepare(outputDir != null ? outputDir : Path.of("reports", "lab", task.name()));
         PrintStream out = System.out;
-        out.println(task.name() + ": baseline " + task.baselineFormula());
+        int shortest = config.lengths().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        out.printf(Locale.ROOT, "%s: baseline %s; measured on %,d generated sequences at T = %d: %.4f (formula %.4f)%n",
+                task.name(), task.baselineFormula(), BASELINE_CHECK_SEQUENCES, shortest,
+                task.measuredBaseline(task.batch(BASELINE_CHECK_SEQUENCES, shortest, new Random(config.seed()))),
+                task.baselineLoss(shortest));
         List<SweepRow> rows = LengthSweep.run(task, config, System.err);
         out.print(SweepReport.table(task, rows).toText());
         out.println(SweepSummary.headline(rows, config.budgetSeconds()));

@@ -91,6 +91,13 @@ public final class AddingProblem implements MemoryTask {
         return net;
     }
 
+    /** MSE of always predicting 1.0 on {@code data}. */
+    @Override
+    public double measuredBaseline(MultiDataSet data) {
+        INDArray error = data.getLabels(0).castTo(DataType.DOUBLE).sub(1.0);
+        return error.mul(error).meanNumber().doubleValue();
+    }
+
     @Override
     public double loss(MultiLayerNetwork network, MultiDataSet data) {
         INDArray predicted = network.output(data.getFeatures(0), false).castTo(DataType.DOUBLE);

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -102,6 +103,26 @@ public final class CopyMemoryTask implements MemoryTask {
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;
+    }
+
+    /** Cross-entropy of the layout-aware guess ({@link #layoutAwareGuess}) on {@code data}. */
+    @Override
+    public double measuredBaseline(MultiDataSet data) {
+        INDArray labels = data.getLabels(0);
+        return crossEntropyPerStep(layoutAwareGuess((int) labels.size(0), (int) labels.size(2)), labels);
+    }
+
+    /**
+     * The baseline predictor's output: certainty of "blank" until the recall span, then 1/8 on each
+     * symbol, shaped [count, classes, length].
+     */
+    public static INDArray layoutAwareGuess(int count, int length) {
+        INDArray guess = Nd4j.zeros(DataType.DOUBLE, count, OUTPUT_CLASSES, length);
+        int recallStart = length - SYMBOLS_TO_COPY;
+        guess.get(NDArrayIndex.all(), NDArrayIndex.point(BLANK), NDArrayIndex.interval(0, recallStart)).assign(1.0);
+        guess.get(NDArrayIndex.all(), NDArrayIndex.interval(0, ALPHABET), NDArrayIndex.interval(recallStart, length))
+                .assign(1.0 / ALPHABET);
+        return guess;
     }
 
     /** Mean cross-entropy per step in nats, over every example and step. */

@@ -29,6 +29,9 @@ public interface MemoryTask {
     /** A fresh, initialised network for this task with the given recurrent part. */
     MultiLayerNetwork network(RecurrentSpec spec, long seed, double learningRate, double clipNorm);
 
+    /** The baseline predictor's loss measured on {@code data}, to check {@link #baselineLoss} numerically. */
+    double measuredBaseline(MultiDataSet data);
+
     /** The task's loss of {@code network} on {@code data} (inference mode), computed here, not by DL4J's score. */
     double loss(MultiLayerNetwork network, MultiDataSet data);
 }
