@@ -17,7 +17,9 @@ import java.util.List;
  * @param clipNorm       per-layer L2 gradient clipping, 0 = off (default 1.0)
  * @param budgetSeconds  wall-clock training budget per (length, cell) run (default 60; quick 8)
  * @param maxUpdates     cap on minibatch updates per run (default 20,000; quick 400)
- * @param validateEvery  updates between validations; steps-to-solve is a multiple of it (default 25)
+ * @param validateEvery  updates between validations; steps-to-solve is a multiple of it, and the time
+ *                       budget is checked at these points, so a run can overrun it by one interval
+ *                       (default 25; quick 10)
  * @param validationSize sequences in the fixed validation set (default 256; quick 128)
  * @param testSize       sequences in the fixed test set (default 1,000; quick 256)
  * @param solveFraction  "solved" means validation loss below this fraction of the baseline (default 0.1)
@@ -64,7 +66,7 @@ public record LabConfig(List<Integer> lengths, List<CellType> cells, int hiddenS
     /** A small sweep (2 lengths, tiny network, 8 s per run) that finishes in about a minute. */
     public static LabConfig quick() {
         return new LabConfig(List.of(10, 50), List.of(CellType.SIMPLE_RNN, CellType.LSTM),
-                16, 32, 0.01, 1.0, 8, 400, 25, 128, 256, 0.1, 42L);
+                16, 32, 0.01, 1.0, 8, 400, 10, 128, 256, 0.1, 42L);
     }
 
     public LabConfig withLengths(List<Integer> newLengths) {
