@@ -4,6 +4,7 @@ import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
+import io.rnnsuite.lab.cli.LabCommand;
 import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 DatasetsCommand.class,
                 ForecastCommand.class,
+                LabCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnSuiteCommand implements Runnable {

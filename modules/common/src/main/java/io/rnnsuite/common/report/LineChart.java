@@ -64,7 +64,8 @@ public final class LineChart {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+        // a log axis spans orders of magnitude: plain decimals print 1e-9 as "0" and 1e30 as 31 digits
+        chart.getStyler().setYAxisDecimalPattern(logY ? "0.#E0" : "#,##0.###");
         for (Line line : lines) {
             XYSeries series = chart.addSeries(line.name(), line.x(), line.y());
             series.setMarker(SeriesMarkers.NONE);
