@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * network with its optimiser state and the loop's own state go to {@code checkpoint/}, so
  * {@code --resume} after a kill -9 loses at most the epoch in progress. Training stops after
  * {@code maxEpochs}, after {@code patience} epochs without improvement, before an epoch that would
- * overrun the time budget, or as soon as a loss is NaN or infinite (the best model is kept).
+ * overrun the time budget (an epoch that alone outlasts the budget is cut short, then validated),
+ * or as soon as a loss is NaN or infinite (the best model is kept).
  * On return the network holds the best parameters.
  */
 public final class Trainer {
@@ -96,7 +97,13 @@ public final class Trainer {
             Iterator<MultiDataSet> it = trainingData.epoch(new Random(config.seed() * 1_000_003L + epoch));
             double lossSum = 0;
             int done = 0;
+            boolean outOfTime = false;
             while (it.hasNext() && done < batches) {
+                if (config.timeBudgetSeconds() > 0 && done > 0
+                        && (System.nanoTime() - runStart) / 1e9 > config.timeBudgetSeconds()) {
+                    outOfTime = true; // an epoch longer than the budget ends early; it is still validated
+                    break;
+                }
                 MultiDataSet batch = it.next();
                 network.fit(batch);
                 double loss = network.lastLoss();
@@ -139,6 +146,10 @@ public final class Trainer {
                 checkpoint(network, outputDir, new TrainerState(epoch, bestEpoch, bestLoss, stale, seconds, sequences, history));
             }
             progress.epochFinished(stats, config.maxEpochs(), lastEpochSeconds * (config.maxEpochs() - epoch));
+            if (outOfTime) {
+                reason = StopReason.TIME_BUDGET;
+                break;
+            }
         }
         if (reason == StopReason.MAX_EPOCHS && stale >= config.patience() && history.size() < config.maxEpochs()) {
             reason = StopReason.EARLY_STOPPING;

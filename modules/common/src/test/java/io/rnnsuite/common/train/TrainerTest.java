@@ -142,6 +142,19 @@ class TrainerTest {
     }
 
     @Test
+    void anEpochLongerThanTheBudgetIsCutShortAndStillValidated() {
+        MultiLayerNetwork net = network(15, 0.01);
+        List<MultiDataSet> many = sums(4000, 3);
+        TrainingConfig config = new TrainingConfig(5, 1, 0.01, 10, 1.0, 15, 0, 0.3);
+        TrainingResult result = new Trainer(config, ProgressReporter.SILENT).train(TrainableNetwork.of(net),
+                BatchSource.shuffled(many, 1), n -> loss(n, validation), null, false);
+        assertEquals(StopReason.TIME_BUDGET, result.stopReason());
+        assertEquals(1, result.history().size());
+        assertTrue(result.sequencesSeen() < 4000, "stopped inside the epoch: " + result.sequencesSeen());
+        assertTrue(Double.isFinite(result.history().get(0).validationLoss()));
+    }
+
+    @Test
     void budgetStopsBeforeAnEpochThatWouldNotFit() {
         MultiLayerNetwork net = network(13, 0.01);
         TrainingConfig config = new TrainingConfig(10_000, 16, 0.01, 10_000, 1.0, 13, 0, 0.5);

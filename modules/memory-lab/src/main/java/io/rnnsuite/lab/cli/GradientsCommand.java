@@ -23,7 +23,7 @@ final class GradientsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--length", paramLabel = "T",
-            description = "Sequence length for the gradient profiles (default: ${DEFAULT-VALUE}; --quick: 50).")
+            description = "Sequence length for the gradient profiles (default: ${DEFAULT-VALUE}; --quick: 25).")
     int length = GradientLabConfig.defaults().length();
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -1,0 +1,66 @@
+package io.rnnsuite.examples.compare;
+
+import io.rnnsuite.lab.GradientLab;
+import io.rnnsuite.lab.GradientLabConfig;
+import io.rnnsuite.lab.GradientReport;
+import io.rnnsuite.lab.LabConfig;
+import io.rnnsuite.lab.LengthSweep;
+import io.rnnsuite.lab.SweepReport;
+import io.rnnsuite.lab.SweepRow;
+import io.rnnsuite.lab.SweepSummary;
+import io.rnnsuite.lab.data.AddingProblem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The long-range-memory lab inside the comparison: the adding problem over sequence lengths
+ * (where a plain RNN stops learning and an LSTM goes on) and the gradient-norm profiles. Its runs
+ * have their own fixed budgets (the lab's quick or default settings), not the shared one.
+ */
+final class LabSection implements CompareSection {
+
+    @Override
+    public String app() {
+        return "lab";
+    }
+
+    @Override
+    public int modelCount(CompareSettings settings) {
+        return 0;
+    }
+
+    @Override
+    public SectionResult run(CompareSettings settings, Path dir) throws IOException {
+        LabConfig config = settings.quick() ? LabConfig.quick().withLengths(List.of(10, 25))
+                : LabConfig.defaults().withLengths(List.of(10, 25, 50));
+        AddingProblem task = new AddingProblem();
+        List<SweepRow> rows = LengthSweep.run(task, config, System.err);
+        Path addingDir = dir.resolve("adding");
+        SweepReport.write(task, config, rows, addingDir);
+        GradientLab.Result gradients = GradientLab.run(settings.quick() ? GradientLabConfig.quick() : GradientLabConfig.defaults(),
+                System.err);
+        Path gradientDir = dir.resolve("gradients");
+        GradientReport.write(gradients, gradientDir);
+        String headline = SweepSummary.headline(rows, config.budgetSeconds());
+        return new SectionResult(app(), "Long-range memory: why LSTM exists",
+                "The adding problem (Hochreiter & Schmidhuber 1997): two channels, random values and a marker with two 1s; the "
+                        + "target is the sum of the two marked values. Predicting the mean gives MSE 1/6 = 0.167; 'solved' means "
+                        + "validation MSE below a tenth of that. Gradient profiles: the norm of dL/dx_t against t at initialisation "
+                        + "and after a short training; exploding gradients: a SimpleRnn with recurrent spectral radius 3, with and "
+                        + "without clipping.",
+                List.of(new SectionResult.Titled<>("adding problem: test MSE and updates to solve", SweepReport.table(task, rows)),
+                        new SectionResult.Titled<>("gradient reaching the first step relative to the last",
+                                GradientReport.ratioTable(gradients)),
+                        new SectionResult.Titled<>("exploding gradients", GradientReport.explodingTable(gradients))),
+                headline,
+                List.of(new SectionResult.Titled<>("adding problem: test MSE against sequence length",
+                                addingDir.resolve(SweepReport.PLOT_FILE)),
+                        new SectionResult.Titled<>("gradient norm against time step (log scale)",
+                                gradientDir.resolve(GradientReport.NORMS_PLOT)),
+                        new SectionResult.Titled<>("exploding gradients: loss with and without clipping",
+                                gradientDir.resolve(GradientReport.EXPLODING_PLOT))),
+                List.of(), Map.of("adding", rows, "headline", headline));
+    }
+}

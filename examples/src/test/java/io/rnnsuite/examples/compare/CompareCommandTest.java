@@ -1,0 +1,77 @@
+package io.rnnsuite.examples.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.examples.RnnSuiteCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CompareCommandTest {
+
+    private static String[] run(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = RnnSuiteCommand.newCommandLine();
+        cl.setErr(new PrintWriter(err));
+        return new String[] {Integer.toString(cl.execute(args)), err.toString()};
+    }
+
+    private static void assertUserError(String expectedStart, String... args) {
+        String[] r = run(args);
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].startsWith("error: " + expectedStart), r[1]);
+        assertEquals(1, r[1].strip().lines().count(), r[1]);
+    }
+
+    @Test
+    void budgetsParse() {
+        assertEquals(90, CompareCommand.parseBudget("90s", 1), 0);
+        assertEquals(600, CompareCommand.parseBudget("10m", 1), 0);
+        assertEquals(3600, CompareCommand.parseBudget("1h", 1), 0);
+        assertEquals(45, CompareCommand.parseBudget("45", 1), 0);
+        assertEquals(7, CompareCommand.parseBudget("0", 7), 0);
+        assertThrows(UserInputException.class, () -> CompareCommand.parseBudget("ten minutes", 1));
+        assertThrows(UserInputException.class, () -> CompareCommand.parseBudget("-5m", 1));
+    }
+
+    @Test
+    void badInputsGiveOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
+        String out = tmp.resolve("r").toString();
+        assertUserError("unknown app 'speech' in --apps: expected one of forecast, classify, charlm", "compare", "--apps", "speech",
+                "--output-dir", out);
+        assertUserError("unknown cell type 'gru9'", "compare", "--cells", "lstm,gru9", "--output-dir", out);
+        assertUserError("--budget 10s leaves", "compare", "--quick", "--budget", "10s", "--output-dir", out);
+        assertUserError("--budget 'soon' is not a duration", "compare", "--budget", "soon", "--output-dir", out);
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertUserError("cannot create the output directory", "compare", "--apps", "forecast", "--quick",
+                "--output-dir", file.resolve("sub").toString());
+        assertTrue(!Files.exists(tmp.resolve("r")), "nothing written for bad input");
+    }
+
+    @Test
+    void writesASelfContainedPageWithNumbers(@TempDir Path tmp) throws Exception {
+        String[] r = run("compare", "--quick", "--apps", "forecast", "--cells", "simple_rnn", "--budget", "12s",
+                "--output-dir", tmp.toString());
+        assertEquals("0", r[0], r[1]);
+        String html = Files.readString(tmp.resolve("index.html"));
+        assertTrue(html.contains("<h2>Time-series forecasting</h2>"), html);
+        Matcher images = Pattern.compile("src=\"data:image/png;base64,").matcher(html);
+        int count = 0;
+        while (images.find()) {
+            count++;
+        }
+        assertEquals(4, count, "forecast and learning-curve plots of both quick series are embedded");
+        assertTrue(Pattern.compile("<td class=\"num\">[0-9]").matcher(html).find(), "tables hold numbers");
+        assertTrue(Files.readString(tmp.resolve("summary.md")).contains("| airpassengers |"));
+        assertTrue(Files.readString(tmp.resolve("results.json")).contains("\"forecast\""));
+    }
+}
