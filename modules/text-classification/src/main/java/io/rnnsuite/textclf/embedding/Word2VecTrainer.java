@@ -1,8 +1,8 @@
 package io.rnnsuite.textclf.embedding;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import org.deeplearning4j.models.word2vec.Word2Vec;
 import org.deeplearning4j.text.sentenceiterator.CollectionSentenceIterator;
 import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
@@ -26,7 +26,8 @@ public final class Word2VecTrainer {
      */
     public static Map<String, float[]> train(List<List<String>> tokenizedTexts, List<String> words, int dimension,
                                              long seed, Word2VecSettings settings) {
-        List<String> sentences = tokenizedTexts.stream().filter(t -> !t.isEmpty()).map(t -> String.join(" ", t)).toList();
+        List<String> sentences = tokenizedTexts.stream().filter(t -> !t.isEmpty())
+                .map(t -> String.join(" ", t)).toList();
         Word2Vec word2Vec = new Word2Vec.Builder()
                 .iterate(new CollectionSentenceIterator(sentences))
                 .tokenizerFactory(new DefaultTokenizerFactory())
