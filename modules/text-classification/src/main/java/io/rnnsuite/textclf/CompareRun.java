@@ -68,7 +68,10 @@ public final class CompareRun {
             TextClassificationConfig config = base.withRecurrent(spec, poolingFor(spec, base));
             out.println("training " + spec.label() + " (pooling " + config.pooling().name().toLowerCase(Locale.ROOT) + ")");
             TextClassifierTrainer.Trained trained = TextClassifierTrainer.train(config, split, null, false, progress);
-            evaluations.add(score(trained.classifier(), split, rows, trained.training().trainingSeconds(),
+            out.println(trained.embeddings().report());
+            // the time to train Word2Vec or read a vectors file is part of the model's training time
+            double seconds = trained.training().trainingSeconds() + trained.embeddings().seconds();
+            evaluations.add(score(trained.classifier(), split, rows, seconds,
                     trained.training().sequencesPerSecond(), trained.classifier().network().numParams()));
         }
         MarkdownTable table = table(rows);
@@ -114,7 +117,8 @@ public final class CompareRun {
                     dir.resolve("confusion.png"));
             String report = "# Text classification: " + source.describe() + "\n\n"
                     + "Test split, stratified and seeded (seed " + base.training().seed() + "). "
-                    + "Train texts/s counts training examples processed per second (epochs × texts ÷ time).\n\n"
+                    + "Train s includes training Word2Vec or reading a vectors file; train texts/s counts training "
+                    + "examples the network processed per second.\n\n"
                     + table.toMarkdown() + "\n## Examples per class\n\n" + split.countsTable().toMarkdown()
                     + "\n## Best model by macro-F1: " + best.name() + "\n\n![confusion](confusion.png)\n\n```\n"
                     + best.metrics().confusionText() + "```\n";

@@ -5,6 +5,7 @@ import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.train.TrainingConfig;
+import io.rnnsuite.textclf.embedding.EmbeddingSource;
 
 /**
  * Everything that decides a text-classification run; {@link #defaults()} documents the defaults.
@@ -22,10 +23,14 @@ import io.rnnsuite.common.train.TrainingConfig;
  * @param testFraction       share of each class held out for the final test (default 0.1)
  * @param training           epochs, batch size, learning rate, patience, clipping, seed
  *                           (default 10 epochs, batch 32, Adam 0.005, patience 3, clip 1.0, seed 42)
+ * @param embeddings         where the word vectors start from and whether they are fine-tuned
+ *                           (default learned from scratch; {@code null}, as in models saved before
+ *                           the option existed, means the same)
  */
 public record TextClassificationConfig(int maxLength, int minCount, int maxVocabulary, int embeddingSize,
                                        RecurrentSpec recurrent, SequencePooling pooling, double validationFraction,
-                                       double testFraction, TrainingConfig training) {
+                                       double testFraction, TrainingConfig training,
+                                       EmbeddingSource embeddings) {
 
     public static final int DEFAULT_MAX_LENGTH = 40;
     public static final int DEFAULT_MIN_COUNT = 2;
@@ -56,6 +61,9 @@ public record TextClassificationConfig(int maxLength, int minCount, int maxVocab
         if (recurrent == null || pooling == null || training == null) {
             throw new IllegalArgumentException("recurrent, pooling and training are required");
         }
+        if (embeddings == null) {
+            embeddings = EmbeddingSource.learned();
+        }
         if (hasStackedBidirectionalPoolingBug(recurrent, pooling)) {
             throw new UserInputException("--bidirectional with --layers " + recurrent.layers() + " and --pooling "
                     + pooling.name().toLowerCase(java.util.Locale.ROOT) + " is refused: DL4J 1.0.0-M2.1 mis-masks padded "
@@ -80,16 +88,21 @@ public record TextClassificationConfig(int maxLength, int minCount, int maxVocab
                 DEFAULT_PATIENCE, base.clipNorm(), base.seed(), 0, 0);
         return new TextClassificationConfig(DEFAULT_MAX_LENGTH, DEFAULT_MIN_COUNT, DEFAULT_MAX_VOCABULARY,
                 DEFAULT_EMBEDDING_SIZE, lstm, SequencePooling.defaultFor(lstm), DEFAULT_VALIDATION_FRACTION,
-                DEFAULT_TEST_FRACTION, training);
+                DEFAULT_TEST_FRACTION, training, EmbeddingSource.learned());
     }
 
     public TextClassificationConfig withRecurrent(RecurrentSpec spec, SequencePooling newPooling) {
         return new TextClassificationConfig(maxLength, minCount, maxVocabulary, embeddingSize, spec, newPooling,
-                validationFraction, testFraction, training);
+                validationFraction, testFraction, training, embeddings);
     }
 
     public TextClassificationConfig withTraining(TrainingConfig newTraining) {
         return new TextClassificationConfig(maxLength, minCount, maxVocabulary, embeddingSize, recurrent, pooling,
-                validationFraction, testFraction, newTraining);
+                validationFraction, testFraction, newTraining, embeddings);
+    }
+
+    public TextClassificationConfig withEmbeddings(EmbeddingSource newEmbeddings) {
+        return new TextClassificationConfig(maxLength, minCount, maxVocabulary, embeddingSize, recurrent, pooling,
+                validationFraction, testFraction, training, newEmbeddings);
     }
 }

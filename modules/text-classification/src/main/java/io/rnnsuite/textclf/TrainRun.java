@@ -62,6 +62,7 @@ public final class TrainRun {
         out.printf(Locale.ROOT, "vocabulary: %d entries (min count %d, training split only); %d training/validation "
                         + "texts truncated to %d tokens%n", classifier.vocabulary().size(), config.minCount(),
                 trained.truncatedTexts(), config.maxLength());
+        out.println(trained.embeddings().report());
         ClassifierEvaluation test = ClassifierEvaluation.of(classifier, split, split.test());
         out.printf(Locale.ROOT, "test: accuracy %.4f, macro-F1 %.4f on %d texts (%d truncated)%n",
                 test.metrics().accuracy(), test.metrics().macroF1(), test.metrics().total(), classifier.truncatedCount());
@@ -81,6 +82,7 @@ public final class TrainRun {
                     + source.describe(), dir.file(CONFUSION_PNG));
             Map<String, Object> metrics = new LinkedHashMap<>(test.metrics().asMap());
             metrics.put("truncated_texts", trained.truncatedTexts());
+            metrics.put("embeddings", trained.embeddings().asMap());
             metrics.put("examples_per_class_train_validation_test", split.counts());
             Map<String, Double> timings = new LinkedHashMap<>();
             timings.put("training", trained.training().trainingSeconds());

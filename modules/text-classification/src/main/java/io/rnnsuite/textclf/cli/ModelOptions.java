@@ -6,6 +6,7 @@ import io.rnnsuite.common.cli.RecurrentOptions;
 import io.rnnsuite.common.cli.TrainingOptions;
 import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.textclf.TextClassificationConfig;
+import io.rnnsuite.textclf.embedding.EmbeddingSource;
 import picocli.CommandLine.Option;
 
 /** The text-specific model flags; with common's recurrent and training flags they make a {@link TextClassificationConfig}. */
@@ -27,6 +28,15 @@ public class ModelOptions {
 
     @Option(names = "--embedding-size", paramLabel = "N", description = "Width of the learned word vectors (default: ${DEFAULT-VALUE}).")
     public int embeddingSize = DEFAULTS.embeddingSize();
+
+    @Option(names = "--embeddings", paramLabel = "SOURCE",
+            description = "Starting word vectors: learned (random), word2vec (DL4J Word2Vec on the training texts) "
+                    + "or a GloVe/word2vec text FILE whose dimension equals --embedding-size (default: ${DEFAULT-VALUE}).")
+    public String embeddings = "learned";
+
+    @Option(names = "--freeze-embeddings",
+            description = "Keep pretrained vectors fixed instead of fine-tuning them (default: ${DEFAULT-VALUE}).")
+    public boolean freezeEmbeddings;
 
     @Option(names = "--pooling", paramLabel = "HOW",
             description = "last, mean or max over time steps; auto = last, or mean for one bidirectional layer (default: ${DEFAULT-VALUE}).")
@@ -66,6 +76,6 @@ public class ModelOptions {
 
     public TextClassificationConfig toConfig(RecurrentSpec spec, TrainingConfig training) {
         return new TextClassificationConfig(maxLength, minCount, maxVocabulary, embeddingSize, spec, pooling(spec),
-                validationFraction, testFraction, training);
+                validationFraction, testFraction, training, EmbeddingSource.parse(embeddings, freezeEmbeddings));
     }
 }

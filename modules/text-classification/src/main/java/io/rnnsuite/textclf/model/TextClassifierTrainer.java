@@ -11,6 +11,9 @@ import io.rnnsuite.textclf.TextClassificationConfig;
 import io.rnnsuite.textclf.data.DataSplit;
 import io.rnnsuite.textclf.data.LabelledExample;
 import io.rnnsuite.textclf.data.TextEncoder;
+import io.rnnsuite.textclf.embedding.EmbeddingSource;
+import io.rnnsuite.textclf.embedding.InitialEmbeddings;
+import io.rnnsuite.textclf.embedding.Word2VecSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -32,8 +35,10 @@ public final class TextClassifierTrainer {
      * @param classifier        the trained model (best validation epoch)
      * @param training          per-epoch history and why it stopped
      * @param truncatedTexts    training + validation texts cut to the maximum length
+     * @param embeddings        how the word vectors were initialised (counts of words found / random)
      */
-    public record Trained(RecurrentTextClassifier classifier, TrainingResult training, int truncatedTexts) {
+    public record Trained(RecurrentTextClassifier classifier, TrainingResult training, int truncatedTexts,
+                          InitialEmbeddings embeddings) {
     }
 
     private TextClassifierTrainer() {
@@ -41,9 +46,12 @@ public final class TextClassifierTrainer {
 
     /** The vocabulary of the training split under {@code config}'s limits. */
     public static Vocabulary vocabulary(List<LabelledExample> train, TextClassificationConfig config) {
+        return Vocabulary.build(tokenized(train), config.minCount(), config.maxVocabulary());
+    }
+
+    private static List<List<String>> tokenized(List<LabelledExample> examples) {
         WordTokenizer tokenizer = new WordTokenizer();
-        return Vocabulary.build(train.stream().map(e -> tokenizer.tokenize(e.text())).toList(),
-                config.minCount(), config.maxVocabulary());
+        return examples.stream().map(e -> tokenizer.tokenize(e.text())).toList();
     }
 
     /**
@@ -60,14 +68,20 @@ public final class TextClassifierTrainer {
         List<MultiDataSet> train = encoder.examples(split.train(), split.labelIndices(split.train()), classes);
         List<MultiDataSet> validation = encoder.examples(split.validation(), split.labelIndices(split.validation()), classes);
         MultiLayerNetwork network = TextClassifierNetwork.build(config, vocabulary.size(), classes);
+        InitialEmbeddings embeddings = InitialEmbeddings.prepare(config.embeddings(), vocabulary,
+                tokenized(split.train()), config.embeddingSize(), config.training().seed(), Word2VecSettings.defaults());
+        if (embeddings.matrix() != null) {
+            TextClassifierNetwork.setEmbeddings(network, embeddings.matrix().weights());
+        }
         TrainableNetwork trainable = TrainableNetwork.of(network);
         TrainingResult result = new Trainer(config.training(), progress).train(trainable,
                 BatchSource.shuffled(train, config.training().batchSize()),
                 net -> validationLoss(net, validation), outputDir, resume);
-        String name = config.recurrent().label();
+        String name = config.embeddings().kind() == EmbeddingSource.Kind.LEARNED ? config.recurrent().label()
+                : config.recurrent().label() + " + " + config.embeddings().label();
         RecurrentTextClassifier classifier = new RecurrentTextClassifier(network, vocabulary,
                 new RecurrentTextClassifier.Description(name, split.labels(), config));
-        return new Trained(classifier, result, encoder.truncatedCount());
+        return new Trained(classifier, result, encoder.truncatedCount(), embeddings);
     }
 
     private static double validationLoss(TrainableNetwork network, List<MultiDataSet> validation) {

@@ -89,6 +89,26 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void vectorsFileCountsGoToTheConsoleAndRunJsonAndABadFileIsOneLine() throws IOException {
+        Path csv = SyntheticTexts.writeCsv(dir.resolve("t.csv"), 20, 2);
+        Path vectors = Files.writeString(dir.resolve("vectors.txt"), "fur 0.1 0.2 0.3 0.4\nsweet 1 2 3 4\n");
+        Path model = dir.resolve("m");
+        String out = captureStdout(() -> assertEquals(0, run(with("train", "--csv", csv.toString(), "--embeddings",
+                vectors.toString(), "--freeze-embeddings", "--output-dir", model.toString()))));
+        assertTrue(out.matches("(?s).*embeddings: 2 of \\d+ vocabulary words found in .*vectors\\.txt; \\d+ initialised "
+                + "randomly; frozen.*"), out);
+        String runJson = Files.readString(model.resolve("run.json"));
+        assertTrue(runJson.contains("\"words_found\" : 2") && runJson.contains("\"frozen\" : true"), runJson);
+
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "fur 0.1 0.2 0.3 0.4\nsweet 1 2 3\n");
+        assertEquals(2, run(with("train", "--csv", csv.toString(), "--embeddings", bad.toString(),
+                "--output-dir", dir.resolve("m2").toString())));
+        assertTrue(err.toString().startsWith("error: embeddings file " + bad + " line 2: expected 4 values"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(Files.notExists(dir.resolve("m2").resolve("run.json")), "nothing half-written");
+    }
+
+    @Test
     void everyOptionShowsItsDefault() {
         for (String sub : new String[] {"train", "compare"}) {
             String help = new CommandLine(new ClassifyCommand()).getSubcommands().get(sub).getUsageMessage();

@@ -11,6 +11,7 @@ import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.textclf.TextClassificationConfig;
 import io.rnnsuite.textclf.data.TextEncoder;
+import io.rnnsuite.textclf.embedding.EmbeddingSource;
 import java.util.List;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -59,6 +60,24 @@ class MaskedBatchConsistencyTest {
         for (int c = 0; c < alone.length; c++) {
             assertEquals(alone[c], padded[c], 1e-5, "class " + c);
         }
+    }
+
+    /** A frozen embedding layer is wrapped in FrozenLayerWithBackprop: the wrapper must pass the mask on. */
+    @ParameterizedTest(name = "frozen embeddings, bidirectional LSTM, pooling={0}")
+    @MethodSource("poolings")
+    void frozenEmbeddingsKeepTheMask(SequencePooling pooling) {
+        RecurrentSpec spec = new RecurrentSpec(CellType.LSTM, 8, 1, true, 0.0);
+        MultiLayerNetwork net = TextClassifierNetwork.build(TextClassificationConfig.defaults().withRecurrent(spec, pooling)
+                .withEmbeddings(new EmbeddingSource(EmbeddingSource.Kind.WORD2VEC, null, true)), 30, 3);
+        double[] alone = aloneProbabilities(net);
+        double[] padded = paddedProbabilities(net);
+        for (int c = 0; c < alone.length; c++) {
+            assertEquals(alone[c], padded[c], 1e-5, "class " + c);
+        }
+    }
+
+    static Stream<SequencePooling> poolings() {
+        return Stream.of(SequencePooling.values());
     }
 
     @Test

@@ -32,7 +32,7 @@ class SaveLoadTest {
 
     static TextClassificationConfig tinyConfig(RecurrentSpec spec, SequencePooling pooling) {
         TrainingConfig training = new TrainingConfig(2, 16, 0.01, 2, 1.0, 3L, 4, 0);
-        return new TextClassificationConfig(6, 1, 100, 8, spec, pooling, 0.2, 0.2, training);
+        return new TextClassificationConfig(6, 1, 100, 8, spec, pooling, 0.2, 0.2, training, null);
     }
 
     @Test
