@@ -25,6 +25,7 @@ public final class DatasetRegistry {
         all.addAll(TextCatalog.entries());
         // char-lm corpora: add their catalog here
         // translation pairs: add their catalog here
+        all.addAll(TranslationCatalog.entries());
         ENTRIES = Collections.unmodifiableList(all);
     }
 
