@@ -75,7 +75,7 @@ public final class TranslationCatalog {
         for (long attempt = 0; bySource.size() < count; attempt++) {
             boolean number = info.name().equals(NUMBERS) || (info.name().equals(MIXED) && attempt % 2 == 0);
             SentencePair pair = number ? generator.number(random.nextInt(MAX_NUMBER + 1))
-                    : generator.date(random.nextInt(YEARS * 366));
+                    : generator.date(random.nextInt(YEARS * 365));
             bySource.putIfAbsent(pair.source(), pair);
         }
         return new ArrayList<>(bySource.values());
