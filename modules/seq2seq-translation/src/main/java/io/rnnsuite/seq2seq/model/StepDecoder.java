@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Greedy and beam-search decoding through the step graph: one {@code rnnTimeStep} call per output
@@ -110,6 +112,16 @@ final class StepDecoder {
                 .max(Comparator.comparingDouble(h -> h.logProbability / Math.pow(h.tokens.size(), lengthPenalty)))
                 .orElseThrow();
         return new Translation(codec.decode(best.tokens), best.tokens, best.logProbability, cut);
+    }
+
+    /** Output distributions {@code [steps, vocabulary]} for the given decoder inputs, fed one per step. */
+    INDArray teacherForced(EncodedSource encoded, List<Integer> inputs) {
+        step.rnnClearPreviousState();
+        INDArray out = Nd4j.create(DataType.FLOAT, inputs.size(), codec.targetVocabulary().size());
+        for (int t = 0; t < inputs.size(); t++) {
+            out.putRow(t, next(new int[]{inputs.get(t)}, encoded).getRow(0));
+        }
+        return out;
     }
 
     /** Next-token probabilities {@code [batch, vocabulary]} after feeding {@code tokens}. */

@@ -103,11 +103,21 @@ public final class Translator {
         return decoder.beam(encode(List.of(codec.encodeSource(sentence))), 0, beamWidth, config.lengthPenalty());
     }
 
+    /**
+     * The decoder's output distributions {@code [steps, vocabulary]} when fed {@code decoderInputs}
+     * (BOS first) one step at a time after encoding {@code sentence}: for checking that stepwise
+     * decoding equals the full graph's teacher-forced output.
+     */
+    public INDArray teacherForcedSteps(String sentence, List<Integer> decoderInputs) {
+        return decoder.teacherForced(encode(List.of(codec.encodeSource(sentence))), decoderInputs);
+    }
+
     /** One encoder pass over equally long sources (the decoder half sees a single BOS step, unused). */
     private EncodedSource encode(List<int[]> sources) {
         INDArray source = SequenceCodec.oneHot(sources, codec.sourceVocabulary().size());
         List<int[]> bos = sources.stream().map(s -> new int[]{codec.bosIndex()}).toList();
         INDArray decoderInput = SequenceCodec.oneHot(bos, codec.targetVocabulary().size());
+        graph.clearLayerMaskArrays(); // masks of the last training / scoring batch would otherwise apply
         Map<String, INDArray> activations = graph.feedForward(new INDArray[]{source, decoderInput}, false);
         return new EncodedSource(activations.get(Seq2SeqGraphs.ENCODER_LAST).dup(),
                 activations.get(Seq2SeqGraphs.lastEncoderLayer(config)).dup());

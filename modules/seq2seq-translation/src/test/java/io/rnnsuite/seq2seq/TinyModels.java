@@ -1,0 +1,34 @@
+package io.rnnsuite.seq2seq;
+
+import io.rnnsuite.common.CellType;
+import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.train.TrainingConfig;
+import io.rnnsuite.datasets.TranslationCatalog;
+import io.rnnsuite.seq2seq.data.PairSource;
+import io.rnnsuite.seq2seq.data.PairSplit;
+import io.rnnsuite.seq2seq.model.Seq2SeqTrainer;
+import java.nio.file.Path;
+
+/** Small, fast configurations and trained models for tests. */
+public final class TinyModels {
+
+    private TinyModels() {
+    }
+
+    /** A few hundred numbers, a small network, a couple of epochs: seconds, not minutes. */
+    public static TranslationConfig config(CellType cell, boolean attention) {
+        TranslationConfig defaults = TranslationConfig.defaults();
+        TrainingConfig training = new TrainingConfig(2, 32, 0.01, 5, 1.0, 7L, 4, 0);
+        return defaults.withEncoder(new RecurrentSpec(cell, 16, 1, false, 0.0), attention).withTraining(training);
+    }
+
+    public static PairSource numbers() {
+        return PairSource.generated(TranslationCatalog.NUMBERS, 300, false);
+    }
+
+    public static Seq2SeqTrainer.Trained train(TranslationConfig config, Path outputDir) {
+        PairSplit split = PairSplit.of(numbers().load(config.training().seed()), config.validationFraction(),
+                config.testFraction(), config.training().seed());
+        return Seq2SeqTrainer.train(config, split, outputDir, false, null);
+    }
+}
