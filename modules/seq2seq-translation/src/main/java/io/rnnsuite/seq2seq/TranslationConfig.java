@@ -75,8 +75,8 @@ public record TranslationConfig(Tokenization tokenization, int maxSourceLength, 
                 lengthPenalty, validationFraction, testFraction, newTraining);
     }
 
-    public TranslationConfig withMaxTargetLength(int length) {
-        return new TranslationConfig(tokenization, maxSourceLength, length, encoder, attention, beamWidth,
+    public TranslationConfig withMaxLengths(int source, int target) {
+        return new TranslationConfig(tokenization, source, target, encoder, attention, beamWidth,
                 lengthPenalty, validationFraction, testFraction, training);
     }
 }

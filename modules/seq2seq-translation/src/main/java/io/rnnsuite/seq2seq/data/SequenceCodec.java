@@ -27,23 +27,30 @@ public final class SequenceCodec {
     private final Vocabulary targetVocabulary;
     private final int maxSourceLength;
     private final int maxTargetLength;
+    private final boolean padToMaximum;
 
+    /**
+     * @param padToMaximum pad every source to {@code maxSourceLength} and every decoder sequence to
+     *                     {@code maxTargetLength + 1} steps (masked): DL4J M2.1's attention vertex
+     *                     fixes its time lengths at the first call, so attention models need constant ones
+     */
     public SequenceCodec(Tokenization tokenization, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
-                         int maxSourceLength, int maxTargetLength) {
+                         int maxSourceLength, int maxTargetLength, boolean padToMaximum) {
         this.tokenization = tokenization;
         this.sourceVocabulary = sourceVocabulary;
         this.targetVocabulary = targetVocabulary;
         this.maxSourceLength = maxSourceLength;
         this.maxTargetLength = maxTargetLength;
+        this.padToMaximum = padToMaximum;
     }
 
     /** Vocabularies of the training pairs (every token kept: the generated data has few). */
     public static SequenceCodec fit(Tokenization tokenization, Collection<SentencePair> train, int maxSourceLength,
-                                    int maxTargetLength) {
+                                    int maxTargetLength, boolean padToMaximum) {
         Vocabulary source = Vocabulary.build(train.stream().map(p -> tokenization.tokenize(p.source())).toList(), 1, 0);
         Vocabulary target = Vocabulary.build(train.stream().map(p -> tokenization.tokenize(p.target())).toList(), 1, 0,
                 Vocabulary.BOS, Vocabulary.EOS);
-        return new SequenceCodec(tokenization, source, target, maxSourceLength, maxTargetLength);
+        return new SequenceCodec(tokenization, source, target, maxSourceLength, maxTargetLength, padToMaximum);
     }
 
     public Tokenization tokenization() {
@@ -56,6 +63,10 @@ public final class SequenceCodec {
 
     public Vocabulary targetVocabulary() {
         return targetVocabulary;
+    }
+
+    public int maxSourceLength() {
+        return maxSourceLength;
     }
 
     public int maxTargetLength() {
@@ -110,11 +121,34 @@ public final class SequenceCodec {
         System.arraycopy(targetIndices, 0, decoderInput, 1, targetIndices.length);
         System.arraycopy(targetIndices, 0, labels, 0, targetIndices.length);
         labels[targetIndices.length] = eosIndex();
-        INDArray[] features = {oneHot(List.of(sourceIndices), sourceVocabulary.size()),
-                oneHot(List.of(decoderInput), targetVocabulary.size())};
-        INDArray[] featureMasks = {Nd4j.ones(DataType.FLOAT, 1, sourceIndices.length), Nd4j.ones(DataType.FLOAT, 1, labels.length)};
-        return new MultiDataSet(features, new INDArray[]{oneHot(List.of(labels), targetVocabulary.size())},
+        int sourceSteps = padToMaximum ? maxSourceLength : sourceIndices.length;
+        int targetSteps = padToMaximum ? maxTargetLength + 1 : labels.length;
+        INDArray[] features = {oneHot(List.of(sourceIndices), sourceVocabulary.size(), sourceSteps),
+                oneHot(List.of(decoderInput), targetVocabulary.size(), targetSteps)};
+        INDArray[] featureMasks = {mask(List.of(sourceIndices), sourceSteps), mask(List.of(labels), targetSteps)};
+        return new MultiDataSet(features, new INDArray[]{oneHot(List.of(labels), targetVocabulary.size(), targetSteps)},
                 featureMasks, new INDArray[]{featureMasks[1].dup()});
+    }
+
+    /** Steps every source is padded to (its own length unless {@link #padsToMaximum()}). */
+    public int sourceSteps(int length) {
+        return padToMaximum ? maxSourceLength : length;
+    }
+
+    /** Whether sequences are padded to the maximum lengths (attention models). */
+    public boolean padsToMaximum() {
+        return padToMaximum;
+    }
+
+    /** Mask {@code [batch, steps]}: 1 for the real tokens of each sequence, 0 for padding. */
+    public static INDArray mask(List<int[]> sequences, int steps) {
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, sequences.size(), steps);
+        for (int b = 0; b < sequences.size(); b++) {
+            for (int t = 0; t < sequences.get(b).length; t++) {
+                mask.putScalar(b, t, 1f);
+            }
+        }
+        return mask;
     }
 
     /** The examples of {@code pairs} that fit the length limits. */
@@ -131,10 +165,14 @@ public final class SequenceCodec {
 
     /** One-hot {@code [batch, vocabulary, time]} of equally long index sequences. */
     public static INDArray oneHot(List<int[]> sequences, int vocabularySize) {
-        int length = sequences.get(0).length;
-        INDArray out = Nd4j.zeros(DataType.FLOAT, sequences.size(), vocabularySize, length);
+        return oneHot(sequences, vocabularySize, sequences.get(0).length);
+    }
+
+    /** One-hot {@code [batch, vocabulary, steps]}, zero after each sequence's end. */
+    public static INDArray oneHot(List<int[]> sequences, int vocabularySize, int steps) {
+        INDArray out = Nd4j.zeros(DataType.FLOAT, sequences.size(), vocabularySize, steps);
         for (int b = 0; b < sequences.size(); b++) {
-            for (int t = 0; t < length; t++) {
+            for (int t = 0; t < sequences.get(b).length; t++) {
                 out.putScalar(new long[]{b, sequences.get(b)[t], t}, 1f);
             }
         }

@@ -8,8 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * @param last    the last encoder step, {@code [batch, width]}
  * @param outputs every encoder step, {@code [batch, width, time]} (attention's keys and values)
+ * @param mask    {@code [batch, time]}: 1 for real source steps, 0 for padding
  */
-record EncodedSource(INDArray last, INDArray outputs) {
+record EncodedSource(INDArray last, INDArray outputs, INDArray mask) {
 
     int batchSize() {
         return (int) last.size(0);
@@ -23,6 +24,6 @@ record EncodedSource(INDArray last, INDArray outputs) {
                 .mapToObj(r -> outputs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r, r + 1),
                         org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all()))
                 .toArray(INDArray[]::new));
-        return new EncodedSource(last.getRows(rows), repeatedOutputs);
+        return new EncodedSource(last.getRows(rows), repeatedOutputs, mask.getRows(rows));
     }
 }

@@ -39,8 +39,9 @@ public final class Seq2SeqTrainer {
      */
     public static Trained train(TranslationConfig config, PairSplit split, Path outputDir, boolean resume,
                                 ProgressReporter progress) {
+        config = fittedLengths(config, split);
         SequenceCodec codec = SequenceCodec.fit(config.tokenization(), split.train(), config.maxSourceLength(),
-                config.maxTargetLength());
+                config.maxTargetLength(), config.attention());
         List<MultiDataSet> train = codec.examples(split.train());
         List<MultiDataSet> validation = codec.examples(split.validation());
         if (train.isEmpty()) {
@@ -53,6 +54,21 @@ public final class Seq2SeqTrainer {
                 BatchSource.shuffled(train, config.training().batchSize()),
                 network -> validationLoss(network, validation.isEmpty() ? train : validation), outputDir, resume);
         return new Trained(new Translator(config, codec, graph), result, skipped);
+    }
+
+    /**
+     * The configured maximum lengths, lowered to the longest training sentences: attention models pad
+     * every sequence to them, so they should be no longer than the data needs.
+     */
+    static TranslationConfig fittedLengths(TranslationConfig config, PairSplit split) {
+        int longestSource = 0;
+        int longestTarget = 0;
+        for (var pair : split.train()) {
+            longestSource = Math.max(longestSource, config.tokenization().tokenize(pair.source()).size());
+            longestTarget = Math.max(longestTarget, config.tokenization().tokenize(pair.target()).size());
+        }
+        return config.withMaxLengths(Math.min(config.maxSourceLength(), Math.max(1, longestSource)),
+                Math.min(config.maxTargetLength(), Math.max(1, longestTarget)));
     }
 
     private static double validationLoss(TrainableNetwork network, List<MultiDataSet> validation) {

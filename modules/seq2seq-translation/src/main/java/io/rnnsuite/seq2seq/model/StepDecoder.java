@@ -49,6 +49,9 @@ final class StepDecoder {
                     continue;
                 }
                 int best = argmax(probabilities, b);
+                if (t == codec.maxTargetLength() && best != codec.eosIndex()) {
+                    continue; // no room left: the sentence is cut here, marked as reaching the limit
+                }
                 tokens.get(b).add(best);
                 logProbabilities[b] += Math.log(probabilities.getDouble(b, best));
                 previous[b] = best;
@@ -75,6 +78,7 @@ final class StepDecoder {
         List<Hypothesis> live = List.of(new Hypothesis(List.of(), 0));
         List<Hypothesis> finished = new ArrayList<>();
         for (int t = 0; t <= codec.maxTargetLength() && !live.isEmpty() && finished.size() < width; t++) {
+            boolean noRoomLeft = t == codec.maxTargetLength();
             int[] previous = live.stream().mapToInt(h -> h.tokens.isEmpty() ? codec.bosIndex() : h.last()).toArray();
             INDArray probabilities = next(previous, encoded.repeatRow(row, live.size()));
             List<Candidate> candidates = new ArrayList<>();
@@ -89,20 +93,24 @@ final class StepDecoder {
             candidates.sort(Comparator.comparingDouble(Candidate::logProbability).reversed());
             List<Hypothesis> nextLive = new ArrayList<>();
             List<Integer> parents = new ArrayList<>();
+            int taken = finished.size();
             for (Candidate c : candidates) {
-                if (nextLive.size() + finished.size() >= width) {
+                if (taken++ >= width) {
                     break;
                 }
                 Hypothesis extended = live.get(c.parent).extend(c.token, c.logProbability);
                 if (c.token == codec.eosIndex()) {
                     finished.add(extended);
-                } else {
+                } else if (!noRoomLeft) {
                     nextLive.add(extended);
                     parents.add(c.parent);
                 }
             }
             if (!nextLive.isEmpty()) {
                 reorderState(parents.stream().mapToInt(Integer::intValue).toArray());
+            }
+            if (noRoomLeft) {
+                break; // the open prefixes in 'live' are cut at the limit
             }
             live = nextLive;
         }
@@ -131,8 +139,14 @@ final class StepDecoder {
             steps.add(new int[]{token});
         }
         INDArray input = SequenceCodec.oneHot(steps, codec.targetVocabulary().size());
-        INDArray output = attention ? step.rnnTimeStep(input, encoded.last(), encoded.outputs())[0]
-                : step.rnnTimeStep(input, encoded.last())[0];
+        INDArray output;
+        if (attention) {
+            // attention must skip the padded source steps, as it did in training
+            step.setLayerMaskArrays(new INDArray[]{Nd4j.ones(DataType.FLOAT, tokens.length, 1), null, encoded.mask()}, null);
+            output = step.rnnTimeStep(input, encoded.last(), encoded.outputs())[0];
+        } else {
+            output = step.rnnTimeStep(input, encoded.last())[0];
+        }
         return output.reshape(tokens.length, output.size(1));
     }
 

@@ -114,13 +114,18 @@ public final class Translator {
 
     /** One encoder pass over equally long sources (the decoder half sees a single BOS step, unused). */
     private EncodedSource encode(List<int[]> sources) {
-        INDArray source = SequenceCodec.oneHot(sources, codec.sourceVocabulary().size());
+        int sourceSteps = codec.sourceSteps(sources.get(0).length);
+        int decoderSteps = codec.padsToMaximum() ? codec.maxTargetLength() + 1 : 1;
+        INDArray source = SequenceCodec.oneHot(sources, codec.sourceVocabulary().size(), sourceSteps);
         List<int[]> bos = sources.stream().map(s -> new int[]{codec.bosIndex()}).toList();
-        INDArray decoderInput = SequenceCodec.oneHot(bos, codec.targetVocabulary().size());
-        graph.clearLayerMaskArrays(); // masks of the last training / scoring batch would otherwise apply
-        Map<String, INDArray> activations = graph.feedForward(new INDArray[]{source, decoderInput}, false);
+        INDArray decoderInput = SequenceCodec.oneHot(bos, codec.targetVocabulary().size(), decoderSteps);
+        // always set the masks: those of the last training / scoring batch would otherwise apply
+        INDArray sourceMask = SequenceCodec.mask(sources, sourceSteps);
+        graph.setLayerMaskArrays(new INDArray[]{sourceMask, SequenceCodec.mask(bos, decoderSteps)}, null);
+        Map<String, INDArray> activations = graph.feedForward(new INDArray[]{source, decoderInput}, false, false);
+        graph.clearLayerMaskArrays();
         return new EncodedSource(activations.get(Seq2SeqGraphs.ENCODER_LAST).dup(),
-                activations.get(Seq2SeqGraphs.lastEncoderLayer(config)).dup());
+                activations.get(Seq2SeqGraphs.lastEncoderLayer(config)).dup(), sourceMask);
     }
 
     /** Writes the network, vocabularies and configuration into {@code dir}, each atomically. */
@@ -149,7 +154,7 @@ public final class Translator {
                     + " (" + e.getMessage() + ")");
         }
         SequenceCodec codec = new SequenceCodec(config.tokenization(), source, target, config.maxSourceLength(),
-                config.maxTargetLength());
+                config.maxTargetLength(), config.attention());
         return new Translator(config, codec, graph);
     }
 }

@@ -32,7 +32,8 @@ class DecodingTest {
         // feed the same decoder inputs one step at a time
         List<Integer> teacher = new ArrayList<>();
         INDArray decoderInput = example.getFeatures(1);
-        for (int t = 0; t < decoderInput.size(2); t++) {
+        int steps = example.getFeaturesMaskArray(1).sumNumber().intValue();
+        for (int t = 0; t < steps; t++) {
             teacher.add(decoderInput.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                     org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(t)).argMax().getInt(0));
         }
@@ -63,13 +64,13 @@ class DecodingTest {
     @ParameterizedTest
     @CsvSource({"LSTM,false", "LSTM,true"})
     void decodingStopsAtEosOrAtTheLengthLimit(CellType cell, boolean attention) {
-        TranslationConfig config = TinyModels.config(cell, attention);
-        Translator translator = TinyModels.train(config, null).translator();
+        Translator translator = TinyModels.train(TinyModels.config(cell, attention), null).translator();
+        TranslationConfig config = translator.config();
         int eos = translator.codec().eosIndex();
         for (Translation t : translator.translate(SENTENCES, 1)) {
             assertTrue(t.tokens().size() <= config.maxTargetLength() + 1);
             if (t.reachedLimit()) {
-                assertEquals(config.maxTargetLength() + 1, t.tokens().size());
+                assertEquals(config.maxTargetLength(), t.tokens().size());
                 assertTrue(!t.tokens().contains(eos));
             } else {
                 assertEquals(eos, t.tokens().get(t.tokens().size() - 1));
@@ -77,18 +78,21 @@ class DecodingTest {
             }
         }
         // a limit of 2 tokens: an untrained-enough model must be cut there, never run on
-        Translator short2 = new Translator(config.withMaxTargetLength(2), codecWithLimit(translator.codec(), 2),
+        Translator short2 = new Translator(config.withMaxLengths(config.maxSourceLength(), 2), codecWithLimit(translator.codec(), 2),
                 translator.graph());
         for (Translation t : short2.translate(SENTENCES, 1)) {
             assertTrue(t.tokens().size() <= 3);
-            assertTrue(t.text().length() <= 2);
+            assertTrue(t.text().length() <= 2, t.text());
         }
         for (String sentence : SENTENCES) {
-            assertTrue(short2.beamSearch(sentence, 3).tokens().size() <= 3);
+            Translation beam = short2.beamSearch(sentence, 3);
+            assertTrue(beam.text().length() <= 2, beam.text());
+            assertTrue(beam.reachedLimit() || beam.tokens().get(beam.tokens().size() - 1) == eos);
         }
     }
 
     private static SequenceCodec codecWithLimit(SequenceCodec codec, int maxTarget) {
-        return new SequenceCodec(codec.tokenization(), codec.sourceVocabulary(), codec.targetVocabulary(), 60, maxTarget);
+        return new SequenceCodec(codec.tokenization(), codec.sourceVocabulary(), codec.targetVocabulary(),
+                codec.maxSourceLength(), maxTarget, codec.padsToMaximum());
     }
 }
