@@ -26,6 +26,13 @@ public final class TinyModels {
         return PairSource.generated(TranslationCatalog.NUMBERS, 300, false);
     }
 
+    private static final java.util.Map<String, Seq2SeqTrainer.Trained> CACHE = new java.util.HashMap<>();
+
+    /** A trained tiny model, trained once per JVM for each cell / attention choice (tests only read it). */
+    public static synchronized Seq2SeqTrainer.Trained trained(CellType cell, boolean attention) {
+        return CACHE.computeIfAbsent(cell + "/" + attention, k -> train(config(cell, attention), null));
+    }
+
     public static Seq2SeqTrainer.Trained train(TranslationConfig config, Path outputDir) {
         PairSplit split = PairSplit.of(numbers().load(config.training().seed()), config.validationFraction(),
                 config.testFraction(), config.training().seed());

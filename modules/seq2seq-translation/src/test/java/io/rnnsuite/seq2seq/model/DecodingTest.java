@@ -25,7 +25,7 @@ class DecodingTest {
     @ParameterizedTest
     @CsvSource({"LSTM,false", "LSTM,true", "SIMPLE_RNN,false"})
     void stepGraphReproducesTeacherForcedOutput(CellType cell, boolean attention) {
-        Translator translator = TinyModels.train(TinyModels.config(cell, attention), null).translator();
+        Translator translator = TinyModels.trained(cell, attention).translator();
         SequenceCodec codec = translator.codec();
         MultiDataSet example = codec.example(new SentencePair("three hundred forty-two", "trois cent quarante-deux"));
         INDArray full = translator.graph().output(false, example.getFeatures(), example.getFeaturesMaskArrays())[0];
@@ -48,7 +48,7 @@ class DecodingTest {
     @ParameterizedTest
     @CsvSource({"LSTM,false", "LSTM,true"})
     void beamWidthOneEqualsGreedy(CellType cell, boolean attention) {
-        Translator translator = TinyModels.train(TinyModels.config(cell, attention), null).translator();
+        Translator translator = TinyModels.trained(cell, attention).translator();
         List<Translation> greedy = translator.translate(SENTENCES, 1);
         for (int i = 0; i < SENTENCES.size(); i++) {
             Translation beam = translator.beamSearch(SENTENCES.get(i), 1);
@@ -64,7 +64,7 @@ class DecodingTest {
     @ParameterizedTest
     @CsvSource({"LSTM,false", "LSTM,true"})
     void decodingStopsAtEosOrAtTheLengthLimit(CellType cell, boolean attention) {
-        Translator translator = TinyModels.train(TinyModels.config(cell, attention), null).translator();
+        Translator translator = TinyModels.trained(cell, attention).translator();
         TranslationConfig config = translator.config();
         int eos = translator.codec().eosIndex();
         for (Translation t : translator.translate(SENTENCES, 1)) {
