@@ -2,6 +2,7 @@ package io.rnnsuite.examples;
 
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.forecast.cli.ForecastCommand;
+import io.rnnsuite.seq2seq.cli.TranslateCommand;
 import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 DatasetsCommand.class,
                 ForecastCommand.class,
+                TranslateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnSuiteCommand implements Runnable {
