@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Save → load gives the same translations; every bad sentence is a one-line user error. */
 class BadInputAndSaveLoadTest {
 
-    private static final List<String> SENTENCES = List.of("forty-two", "one thousand two hundred thirty-four", "seven");
+    private static final List<String> SENTENCES = List.of("forty-two", "two thousand six", "seven");
 
     @Test
     void saveThenLoadTranslatesIdentically(@TempDir Path dir) throws IOException {

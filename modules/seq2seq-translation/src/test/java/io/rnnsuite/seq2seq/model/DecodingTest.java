@@ -20,7 +20,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 class DecodingTest {
 
     private static final List<String> SENTENCES = List.of("three hundred forty-two", "seven", "eleven", "ninety-nine",
-            "one thousand two hundred thirty-four");
+            "two thousand six");
 
     @ParameterizedTest
     @CsvSource({"LSTM,false", "LSTM,true", "SIMPLE_RNN,false"})
@@ -57,7 +57,7 @@ class DecodingTest {
         }
         // a wider beam finds a hypothesis at least as probable per token
         for (String sentence : SENTENCES) {
-            assertTrue(translator.beamSearch(sentence, 4).text() != null);
+            assertTrue(translator.beamSearch(sentence, 3).text() != null);
         }
     }
 
