@@ -55,9 +55,11 @@ class DecodingTest {
             assertEquals(greedy.get(i).tokens(), beam.tokens(), SENTENCES.get(i));
             assertEquals(greedy.get(i).logProbability(), beam.logProbability(), 1e-4);
         }
-        // a wider beam finds a hypothesis at least as probable per token
+        // a wider beam returns a finished hypothesis (ending in EOS) or one cut at the limit
+        int eos = translator.codec().eosIndex();
         for (String sentence : SENTENCES) {
-            assertTrue(translator.beamSearch(sentence, 3).text() != null);
+            Translation wide = translator.beamSearch(sentence, 3);
+            assertTrue(wide.reachedLimit() || wide.tokens().get(wide.tokens().size() - 1) == eos, sentence);
         }
     }
 
