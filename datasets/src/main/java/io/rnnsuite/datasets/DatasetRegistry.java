@@ -25,6 +25,7 @@ public final class DatasetRegistry {
         all.addAll(TextCatalog.entries());
         all.addAll(CharCorpusCatalog.entries()); // char-lm corpora
         // translation pairs: add their catalog here
+        all.addAll(TranslationCatalog.entries());
         ENTRIES = Collections.unmodifiableList(all);
     }
 

@@ -5,6 +5,7 @@ import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
 import io.rnnsuite.lab.cli.LabCommand;
+import io.rnnsuite.seq2seq.cli.TranslateCommand;
 import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 ForecastCommand.class,
                 LabCommand.class,
+                TranslateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnSuiteCommand implements Runnable {

@@ -1,0 +1,160 @@
+package io.rnnsuite.seq2seq.model;
+
+import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.io.AtomicFiles;
+import io.rnnsuite.common.io.Json;
+import io.rnnsuite.common.io.ModelDirectory;
+import io.rnnsuite.common.text.Vocabulary;
+import io.rnnsuite.seq2seq.TranslationConfig;
+import io.rnnsuite.seq2seq.data.SequenceCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained translation model: the training graph (which also encodes), the step graph (which
+ * decodes one token at a time), the vocabularies and the configuration. Saved as a model
+ * directory: {@code model.zip}, {@value #SOURCE_VOCABULARY}, {@value #TARGET_VOCABULARY},
+ * {@value #CONFIG_FILE} (and {@code run.json}, written by the training run).
+ */
+public final class Translator {
+
+    /** The {@code app} name in run.json. */
+    public static final String APP = "seq2seq-translation";
+    public static final String SOURCE_VOCABULARY = "source-vocabulary.json";
+    public static final String TARGET_VOCABULARY = "target-vocabulary.json";
+    public static final String CONFIG_FILE = "translation.json";
+
+    private final TranslationConfig config;
+    private final SequenceCodec codec;
+    private final ComputationGraph graph;
+    private final ComputationGraph stepGraph;
+    private final StepDecoder decoder;
+
+    /** Wraps a trained graph; builds the step graph and copies the decoder's parameters into it. */
+    public Translator(TranslationConfig config, SequenceCodec codec, ComputationGraph graph) {
+        this.config = config;
+        this.codec = codec;
+        this.graph = graph;
+        this.stepGraph = Seq2SeqGraphs.step(config, codec.targetVocabulary().size());
+        Seq2SeqGraphs.copyDecoderParameters(graph, stepGraph);
+        this.decoder = new StepDecoder(stepGraph, codec, config.attention());
+    }
+
+    public TranslationConfig config() {
+        return config;
+    }
+
+    public SequenceCodec codec() {
+        return codec;
+    }
+
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    /**
+     * Translates every sentence with the configured beam width (1 = greedy).
+     *
+     * @throws UserInputException naming the first sentence that is empty, too long or holds unknown tokens
+     */
+    public List<Translation> translate(List<String> sentences) {
+        return translate(sentences, config.beamWidth());
+    }
+
+    /** Translates with beam width {@code beamWidth}; sentences of equal length share one encoder pass. */
+    public List<Translation> translate(List<String> sentences, int beamWidth) {
+        if (beamWidth < 1) {
+            throw new UserInputException("--beam must be at least 1, got " + beamWidth);
+        }
+        List<int[]> encoded = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) {
+            encoded.add(codec.encodeSource(sentence));
+        }
+        Map<Integer, List<Integer>> byLength = new LinkedHashMap<>();
+        for (int i = 0; i < encoded.size(); i++) {
+            byLength.computeIfAbsent(encoded.get(i).length, k -> new ArrayList<>()).add(i);
+        }
+        Translation[] out = new Translation[sentences.size()];
+        for (List<Integer> group : byLength.values()) {
+            EncodedSource source = encode(group.stream().map(encoded::get).toList());
+            if (beamWidth == 1) {
+                List<Translation> batch = decoder.greedy(source);
+                for (int g = 0; g < group.size(); g++) {
+                    out[group.get(g)] = batch.get(g);
+                }
+            } else {
+                for (int g = 0; g < group.size(); g++) {
+                    out[group.get(g)] = decoder.beam(source, g, beamWidth, config.lengthPenalty());
+                }
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Beam search for one sentence (tests compare width 1 with {@link #translate}'s greedy path). */
+    public Translation beamSearch(String sentence, int beamWidth) {
+        return decoder.beam(encode(List.of(codec.encodeSource(sentence))), 0, beamWidth, config.lengthPenalty());
+    }
+
+    /**
+     * The decoder's output distributions {@code [steps, vocabulary]} when fed {@code decoderInputs}
+     * (BOS first) one step at a time after encoding {@code sentence}: for checking that stepwise
+     * decoding equals the full graph's teacher-forced output.
+     */
+    public INDArray teacherForcedSteps(String sentence, List<Integer> decoderInputs) {
+        return decoder.teacherForced(encode(List.of(codec.encodeSource(sentence))), decoderInputs);
+    }
+
+    /** One encoder pass over equally long sources (the decoder half sees a single BOS step, unused). */
+    private EncodedSource encode(List<int[]> sources) {
+        int sourceSteps = codec.sourceSteps(sources.get(0).length);
+        int decoderSteps = codec.padsToMaximum() ? codec.maxTargetLength() + 1 : 1;
+        INDArray source = SequenceCodec.oneHot(sources, codec.sourceVocabulary().size(), sourceSteps);
+        List<int[]> bos = sources.stream().map(s -> new int[]{codec.bosIndex()}).toList();
+        INDArray decoderInput = SequenceCodec.oneHot(bos, codec.targetVocabulary().size(), decoderSteps);
+        // always set the masks: those of the last training / scoring batch would otherwise apply
+        INDArray sourceMask = SequenceCodec.mask(sources, sourceSteps);
+        graph.setLayerMaskArrays(new INDArray[]{sourceMask, SequenceCodec.mask(bos, decoderSteps)}, null);
+        Map<String, INDArray> activations = graph.feedForward(new INDArray[]{source, decoderInput}, false, false);
+        graph.clearLayerMaskArrays();
+        return new EncodedSource(activations.get(Seq2SeqGraphs.ENCODER_LAST).dup(),
+                activations.get(Seq2SeqGraphs.lastEncoderLayer(config)).dup(), sourceMask);
+    }
+
+    /** Writes the network, vocabularies and configuration into {@code dir}, each atomically. */
+    public void save(ModelDirectory dir) throws IOException {
+        AtomicFiles.write(dir.modelFile(), tmp -> ModelSerializer.writeModel(graph, tmp.toFile(), false));
+        codec.sourceVocabulary().save(dir.file(SOURCE_VOCABULARY));
+        codec.targetVocabulary().save(dir.file(TARGET_VOCABULARY));
+        Json.write(dir.file(CONFIG_FILE), config);
+    }
+
+    /**
+     * Loads a model directory written by {@code translate train}.
+     *
+     * @throws UserInputException if it is missing, incomplete or another app's
+     */
+    public static Translator load(Path directory) {
+        ModelDirectory dir = ModelDirectory.open(directory, APP);
+        TranslationConfig config = dir.readJson(CONFIG_FILE, TranslationConfig.class);
+        Vocabulary source = dir.readJson(SOURCE_VOCABULARY, Vocabulary.class);
+        Vocabulary target = dir.readJson(TARGET_VOCABULARY, Vocabulary.class);
+        ComputationGraph graph;
+        try {
+            graph = ModelSerializer.restoreComputationGraph(dir.modelFile().toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new UserInputException("model directory " + directory + ": cannot read " + ModelDirectory.MODEL_FILE
+                    + " (" + e.getMessage() + ")");
+        }
+        SequenceCodec codec = new SequenceCodec(config.tokenization(), source, target, config.maxSourceLength(),
+                config.maxTargetLength(), config.attention());
+        return new Translator(config, codec, graph);
+    }
+}
