@@ -47,18 +47,24 @@ class BrowserCheckTest {
         return null;
     }
 
-    private static String runChromium(Path chromium, Path profile, List<String> extra, Path page) throws IOException, InterruptedException {
+    private static String runChromium(Path chromium, Path profile, List<String> extra, Path page, Path stdout)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(chromium.toString());
         command.addAll(CHROMIUM_FLAGS);
         command.add("--user-data-dir=" + profile);
         command.addAll(extra);
         command.add(page.toUri().toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-        process.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
-        byte[] out = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "chromium finished");
-        return new String(out, StandardCharsets.UTF_8);
+        // output to a file, errors discarded: a full pipe would block Chromium (the DOM holds the images)
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        assertTrue(finished, "chromium finished within 120 s");
+        return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -73,7 +79,8 @@ class BrowserCheckTest {
         Path probed = tmp.resolve("probed.html");
         Files.writeString(probed, html.replaceFirst("<head>", "<head>" + Matcher.quoteReplacement(PROBE)));
 
-        String dom = runChromium(chromium, tmp.resolve("profile1"), List.of("--virtual-time-budget=10000", "--dump-dom"), probed);
+        String dom = runChromium(chromium, tmp.resolve("profile1"), List.of("--virtual-time-budget=10000", "--dump-dom"), probed,
+                tmp.resolve("dom.html"));
         Matcher probe = Pattern.compile("PROBE images=(\\d+) broken=(\\d+) numbers=(\\d+) errors=(\\d+)([^<]*)").matcher(dom);
         assertTrue(probe.find(), "the probe ran in the page: " + dom.substring(0, Math.min(300, dom.length())));
         assertEquals(4, Integer.parseInt(probe.group(1)), "images in the page");
@@ -83,7 +90,7 @@ class BrowserCheckTest {
 
         Path screenshot = tmp.resolve("screenshot.png");
         runChromium(chromium, tmp.resolve("profile2"), List.of("--window-size=1200,2400", "--screenshot=" + screenshot),
-                reportDir.resolve("index.html"));
+                reportDir.resolve("index.html"), tmp.resolve("screenshot.log"));
         assertTrue(Files.isRegularFile(screenshot) && Files.size(screenshot) > 10_000, "screenshot taken");
         Path kept = Path.of("target", "browser-check");
         Files.createDirectories(kept);
