@@ -33,7 +33,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Every section, in report order. */
     static final List<CompareSection> SECTIONS = List.of(new ForecastSection(), new ClassifySection(), new CharLmSection(),
-            new LabSection());
+            new TranslateSection(), new LabSection());
 
     /** A model needs at least this many seconds to finish one epoch on the smallest data. */
     static final double MIN_SECONDS_PER_MODEL = 5;
@@ -47,7 +47,7 @@ public final class CompareCommand implements Callable<Integer> {
     String budget = "0";
 
     @Option(names = "--apps", paramLabel = "APP,...", split = ",",
-            description = "Apps to compare: forecast, classify, charlm, lab (default: all).")
+            description = "Apps to compare: forecast, classify, charlm, translate, lab (default: all).")
     List<String> apps;
 
     @Option(names = "--cells", paramLabel = "CELL,...", split = ",",
