@@ -66,8 +66,21 @@ class ForecastCliTest {
         assertUserError(run("forecast", "train", "--bogus"), "Unknown option: '--bogus'");
         assertUserError(run("forecast", "evaluate", "--model", tmp.resolve("nothing").toString()), "model directory");
         assertUserError(run("forecast", "compare", "--cells", "lstm,gru7"), "unknown cell type 'gru7'");
-        assertUserError(run("compare", "--datasets", "nope"), "unknown dataset 'nope'");
+        assertUserError(run("compare", "--apps", "nope"), "unknown app 'nope'");
         assertFalse(Files.exists(out), "nothing written for bad input");
+    }
+
+    @Test
+    void multivariateInputGoesThroughTheSamePath(@TempDir Path tmp) throws IOException {
+        Path model = tmp.resolve("seatbelts");
+        Outcome trained = run("forecast", "train", "--dataset", "uk-seatbelts", "--target", "DriversKilled",
+                "--features", "front,rear,PetrolPrice,law", "--cell", "lstm", "--hidden", "8", "--epochs", "2",
+                "--output-dir", model.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(Files.readString(model.resolve("report.md")).contains("inputs also front, rear, PetrolPrice, law"));
+        assertTrue(Files.readString(model.resolve("forecast-config.json")).contains("\"PetrolPrice\""));
+        assertUserError(run("forecast", "train", "--dataset", "uk-seatbelts", "--features", "front,fuel",
+                "--output-dir", tmp.resolve("x").toString()), "uk-seatbelts: no column 'fuel'");
     }
 
     @Test

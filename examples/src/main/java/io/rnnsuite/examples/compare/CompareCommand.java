@@ -38,11 +38,11 @@ public final class CompareCommand implements Callable<Integer> {
     /** A model needs at least this many seconds to finish one epoch on the smallest data. */
     static final double MIN_SECONDS_PER_MODEL = 5;
 
-    @Option(names = "--quick", description = "Small run: smaller data and a 4-minute budget (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--quick", description = "Small run: smaller data and a 2-minute training budget (default: ${DEFAULT-VALUE}).")
     boolean quick;
 
     @Option(names = "--budget", paramLabel = "TIME",
-            description = "Total training budget, shared equally by every model: 90s, 10m, 1h; 0 = 20m, or 3m with --quick "
+            description = "Total training budget, shared equally by every model: 90s, 10m, 1h; 0 = 20m, or 2m with --quick "
                     + "(default: ${DEFAULT-VALUE}).")
     String budget = "0";
 
@@ -77,7 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (variants.isEmpty()) {
             throw new UserInputException("--cells names no cell type");
         }
-        double totalSeconds = parseBudget(budget, quick ? 180 : 1200);
+        double totalSeconds = parseBudget(budget, quick ? 120 : 1200);
         CompareSettings probe = new CompareSettings(quick, variants, 0, seed);
         int models = selected.stream().mapToInt(s -> s.modelCount(probe)).sum();
         double perModel = totalSeconds / models;
