@@ -123,7 +123,7 @@ public final class ForecastReport {
     }
 
     private static LineChart learningCurves(List<ForecastResultRow> rows) {
-        LineChart chart = new LineChart("Validation loss per epoch (normalised MSE)", "epoch", "validation loss").logY();
+        LineChart chart = new LineChart("Validation loss per epoch (normalised MSE)", "epoch", "validation loss");
         for (ForecastResultRow row : rows) {
             if (row.epochs().isEmpty()) {
                 continue;
