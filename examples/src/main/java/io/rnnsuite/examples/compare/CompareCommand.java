@@ -87,7 +87,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         prepareOutputDir();
         CompareSettings settings = new CompareSettings(quick, variants, perModel, seed);
-        CompareReport report = new CompareReport(outputDir, settings, totalSeconds);
+        CompareReport report = new CompareReport(outputDir, settings);
         AtomicBoolean finished = new AtomicBoolean(false);
         Thread onInterrupt = new Thread(() -> {
             if (!finished.get()) {
@@ -172,19 +172,17 @@ public final class CompareCommand implements Callable<Integer> {
     static final class CompareReport {
         private final Path dir;
         private final CompareSettings settings;
-        private final double budgetSeconds;
         private final List<SectionResult> results = new ArrayList<>();
 
-        CompareReport(Path dir, CompareSettings settings, double budgetSeconds) {
+        CompareReport(Path dir, CompareSettings settings) {
             this.dir = dir;
             this.settings = settings;
-            this.budgetSeconds = budgetSeconds;
         }
 
         void add(SectionResult result, double elapsedSeconds) {
             results.add(result);
             try {
-                CompareHtml.write(dir.resolve("index.html"), results, settings, budgetSeconds, elapsedSeconds);
+                CompareHtml.write(dir.resolve("index.html"), results, settings, elapsedSeconds);
                 AtomicFiles.writeString(dir.resolve("summary.md"), CompareHtml.markdown(results, settings, elapsedSeconds));
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("createdAt", Instant.now().toString());

@@ -24,8 +24,7 @@ final class CompareHtml {
                 Versions.current().get("os"));
     }
 
-    static void write(Path file, List<SectionResult> results, CompareSettings settings, double budgetSeconds,
-                      double elapsedSeconds) throws IOException {
+    static void write(Path file, List<SectionResult> results, CompareSettings settings, double elapsedSeconds) throws IOException {
         HtmlReport page = new HtmlReport("rnn-suite compare: plain RNN vs LSTM");
         page.meta(header(settings, elapsedSeconds));
         page.paragraph("A plain RNN, h_t = tanh(W_xh x_t + W_hh h_{t-1} + b), trained by backpropagation through time, "

@@ -45,9 +45,9 @@ final class ForecastSection implements CompareSection {
         for (String name : series(settings)) {
             ForecastConfig config = ForecastConfig.defaults(name).withTraining(settings.budgeted(ForecastConfig.DEFAULT_TRAINING));
             Path seriesDir = dir.resolve(name);
-            List<ForecastResultRow> rows = ForecastApp.compare(config, settings.cells(), seriesDir,
+            ForecastApp.Prepared prepared = ForecastApp.prepare(config.withRecurrent(settings.cells().get(0)));
+            List<ForecastResultRow> rows = ForecastApp.compare(prepared, null, settings.cells(), seriesDir,
                     ConsoleProgress.onStderr("  forecast " + name));
-            ForecastApp.Prepared prepared = ForecastApp.prepare(config);
             results.add(new SeriesResult(name, prepared.config().target(), prepared.config().horizon(), rows));
             tables.add(new SectionResult.Titled<>(name + " (" + prepared.config().target() + ", horizon "
                     + prepared.config().horizon() + ")", ForecastReport.table(rows)));

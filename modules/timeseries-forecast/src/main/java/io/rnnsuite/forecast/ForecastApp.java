@@ -234,12 +234,19 @@ public final class ForecastApp {
      */
     public static List<ForecastResultRow> compare(ForecastConfig base, List<RecurrentSpec> variants, Path reportDir,
                                                   ProgressReporter progress) {
-        Prepared first = prepare(base.withRecurrent(variants.get(0)));
+        return compare(prepare(base.withRecurrent(variants.get(0))), base.pooling(), variants, reportDir, progress);
+    }
+
+    /**
+     * The same on data already prepared (read once); {@code pooling} {@code null} = each variant's default.
+     */
+    public static List<ForecastResultRow> compare(Prepared first, SequencePooling pooling, List<RecurrentSpec> variants,
+                                                  Path reportDir, ProgressReporter progress) {
         List<ForecastResultRow> rows = new ArrayList<>();
         List<Forecaster> trainedModels = new ArrayList<>();
         for (RecurrentSpec variant : variants) {
             ForecastConfig config = first.config().withRecurrent(variant)
-                    .withPooling(base.pooling() != null ? base.pooling() : SequencePooling.defaultFor(variant));
+                    .withPooling(pooling != null ? pooling : SequencePooling.defaultFor(variant));
             Prepared prepared = new Prepared(config, first.data());
             PeakMemory.Measured<ForecastTrainer.Trained> measured =
                     PeakMemory.during(() -> ForecastTrainer.train(config, prepared.data(), null, false, progress));

@@ -65,8 +65,4 @@ public record TrainingConfig(int maxEpochs, int batchSize, double learningRate, 
     public TrainingConfig withBatchSize(int newBatchSize) {
         return new TrainingConfig(maxEpochs, newBatchSize, learningRate, patience, clipNorm, seed, maxBatchesPerEpoch, timeBudgetSeconds);
     }
-
-    public TrainingConfig withMaxBatchesPerEpoch(int maxBatches) {
-        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, clipNorm, seed, maxBatches, timeBudgetSeconds);
-    }
 }
