@@ -2,6 +2,7 @@ package io.rnnsuite.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.rnnsuite.common.recurrent.FastLstm;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -18,8 +19,9 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * The one place that turns a {@link RecurrentSpec} into DL4J layers. Every app builds its
- * recurrent part here, so RNN versus LSTM (and uni- versus bidirectional, one layer versus a
- * stack) is a flag, never a second copy of an app.
+ * recurrent part here, so RNN versus LSTM versus GRU (and uni- versus bidirectional, one layer
+ * versus a stack, rnn-suite's fast layers versus DL4J's stock ones) is a flag, never a second
+ * copy of an app.
  */
 public final class RecurrentLayerFactory {
 
@@ -96,6 +98,8 @@ public final class RecurrentLayerFactory {
                 }
                 cell = rnn.build();
                 break;
+            case GRU:
+                throw new UserInputException("--cell gru is not available yet in this build");
             case LSTM:
                 LSTM.Builder lstm = new LSTM.Builder().nIn(nIn).nOut(spec.hiddenSize())
                         .activation(Activation.TANH)
@@ -105,7 +109,8 @@ public final class RecurrentLayerFactory {
                 if (dropout > 0) {
                     lstm.dropOut(1.0 - dropout);
                 }
-                cell = lstm.build();
+                LSTM stockLstm = lstm.build();
+                cell = spec.impl() == RecurrentImpl.FAST ? FastLstm.of(stockLstm) : stockLstm;
                 break;
             default:
                 throw new IllegalStateException("unhandled cell " + spec.cell());

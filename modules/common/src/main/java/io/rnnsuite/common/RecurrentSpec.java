@@ -5,18 +5,28 @@ import java.util.Locale;
 /**
  * Everything that decides the recurrent part of a network.
  *
- * @param cell          plain RNN or LSTM
+ * @param cell          plain RNN, LSTM or GRU
  * @param hiddenSize    units per direction in each recurrent layer
  * @param layers        stacked recurrent layers (1 = a single layer)
  * @param bidirectional whether every recurrent layer reads the sequence both ways (outputs concatenated)
  * @param dropout       probability of dropping an input of the second and later recurrent layers
  *                      (0 = none); the first layer's input is never dropped
+ * @param impl          rnn-suite's fast layers (default) or DL4J's stock ones; same maths and
+ *                      parameters, so a model trained with one runs with the other
  */
-public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean bidirectional, double dropout) {
+public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean bidirectional, double dropout,
+                            RecurrentImpl impl) {
 
     public RecurrentSpec {
         if (cell == null) {
             throw new UserInputException("a cell type is required");
+        }
+        if (impl == null) {
+            impl = RecurrentImpl.FAST; // also what run.json files written before --impl existed mean
+        }
+        if (impl == RecurrentImpl.STOCK && cell == CellType.GRU) {
+            throw new UserInputException("--impl stock has no GRU: DL4J 1.0.0-M2.1 has no GRU layer;"
+                    + " use --impl fast (the default) for --cell gru");
         }
         if (hiddenSize < 1) {
             throw new UserInputException("--hidden must be at least 1, got " + hiddenSize);
@@ -27,6 +37,16 @@ public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean b
         if (!(dropout >= 0 && dropout < 1)) {
             throw new UserInputException("--dropout must be in [0, 1), got " + dropout);
         }
+    }
+
+    /** The same spec with the default, fast implementation. */
+    public RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean bidirectional, double dropout) {
+        this(cell, hiddenSize, layers, bidirectional, dropout, RecurrentImpl.FAST);
+    }
+
+    /** The same spec built with the given implementation. */
+    public RecurrentSpec withImpl(RecurrentImpl implementation) {
+        return new RecurrentSpec(cell, hiddenSize, layers, bidirectional, dropout, implementation);
     }
 
     /** Width of what one recurrent layer emits per time step (doubled when bidirectional). */
@@ -42,7 +62,7 @@ public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean b
 
     /**
      * Parses a model variant as used by {@code compare --cells}: {@code simple_rnn}, {@code lstm},
-     * or a {@code bi} prefix ({@code bilstm}, {@code bisimple_rnn}) for the bidirectional form.
+     * {@code gru}, or a {@code bi} prefix ({@code bilstm}, {@code bisimple_rnn}) for the bidirectional form.
      */
     public static RecurrentSpec parseVariant(String name, int hiddenSize, int layers, double dropout) {
         String key = name.trim().toLowerCase(Locale.ROOT);

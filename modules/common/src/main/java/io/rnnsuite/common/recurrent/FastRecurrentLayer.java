@@ -1,0 +1,234 @@
+package io.rnnsuite.common.recurrent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.TimeSeriesUtils;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.deeplearning4j.nn.api.MaskState;
+
+/**
+ * What every fast recurrent layer shares, whatever its cell: the DL4J side (NCW / NWC layouts,
+ * masks, dropout, weight noise, {@code rnnTimeStep} and truncated-BPTT state, gradients written
+ * into DL4J's gradient views) around a cell that works on time-major buffers.
+ *
+ * <p>The forward pass of a training step is kept for backpropagation instead of being computed a
+ * second time as DL4J's stock layers do; it is used only when backpropagation sees the very input
+ * array that pass was run on.
+ */
+abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer>
+        extends BaseRecurrentLayer<C> {
+
+    protected final transient Scratch scratch = new Scratch();
+    private transient RecurrentPass keptPass;
+    private transient INDArray keptInput;
+
+    protected FastRecurrentLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** The names of the cell's state arrays ({@code rnnTimeStep} and truncated BPTT), each {@code [batch, hidden]}. */
+    protected abstract String[] stateKeys();
+
+    /** Runs the cell over {@code pass.x}; fills {@code pass.output}. Returns the pass (possibly a subclass). */
+    protected abstract RecurrentPass forward(RecurrentPass pass, boolean training);
+
+    /**
+     * Backpropagates {@code dOutput} (time-major dL/d output; the cell may overwrite it) through
+     * steps {@code firstStep .. steps-1} of a kept pass: writes the parameter gradients into
+     * {@link #gradientViews} and returns dL/d input, time-major {@code [steps, batch, inputs]}.
+     */
+    protected abstract INDArray backward(RecurrentPass pass, INDArray dOutput, int firstStep);
+
+    /** The cell's final state of a pass, as detached {@code [batch, hidden]} arrays by key. */
+    protected abstract Map<String, INDArray> finalState(RecurrentPass pass);
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public Gradient gradient() {
+        throw new UnsupportedOperationException("layer-wise pretraining is not possible for recurrent layers " + layerId());
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState, int minibatchSize) {
+        // as DL4J's own recurrent layers: masks act inside the layer; the next layer sees none
+        return new Pair<>(maskArray, MaskState.Passthrough);
+    }
+
+    @Override
+    public INDArray activate(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        return activate(training, workspaceMgr);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        RecurrentPass pass = run(training, Map.of(), workspaceMgr);
+        return toLayerOutput(pass, workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        RecurrentPass pass = run(false, stateMap, workspaceMgr);
+        stateMap.clear();
+        stateMap.putAll(finalState(pass));
+        return toLayerOutput(pass, workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
+                                                LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        RecurrentPass pass = run(training, tBpttStateMap, workspaceMgr);
+        if (storeLastForTBPTT) {
+            tBpttStateMap.clear();
+            tBpttStateMap.putAll(finalState(pass));
+        }
+        return toLayerOutput(pass, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        return backpropGradient(epsilon, 0, null, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackLength, LayerWorkspaceMgr workspaceMgr) {
+        return backpropGradient(epsilon, tbpttBackLength, stateMap, workspaceMgr);
+    }
+
+    private Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, int backLength, Map<String, INDArray> recomputeState,
+                                                      LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        RecurrentPass pass = keptPass;
+        if (pass == null || keptInput != input) {
+            pass = run(true, recomputeState == null ? Map.of() : recomputeState, workspaceMgr);
+            if (recomputeState != null) {
+                tBpttStateMap.clear();
+                tBpttStateMap.putAll(finalState(pass));
+            }
+        }
+        keptPass = null;
+        keptInput = null;
+        int firstStep = backLength > 0 ? Math.max(0, pass.steps - backLength) : 0;
+
+        INDArray dOutput = scratch.array("dOutput", dataType, pass.steps, pass.batch, pass.hidden);
+        dOutput.assign(toTimeMajor(epsilon.castTo(dataType)));
+        INDArray dInput = backward(pass, dOutput, firstStep);
+
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        for (Map.Entry<String, INDArray> view : gradientViews.entrySet()) {
+            gradient.gradientForVariable().put(view.getKey(), view.getValue());
+        }
+        weightNoiseParams.clear();
+
+        INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                layerShape(pass.batch, pass.inputs, pass.steps), 'c');
+        toTimeMajor(epsilonOut).assign(dInput);
+        epsilonOut = backpropDropOutIfPresent(epsilonOut);
+        return new Pair<>(gradient, epsilonOut);
+    }
+
+    /** Prepares the pass (layout, mask, dropout, state), runs the cell, keeps it when training. */
+    private RecurrentPass run(boolean training, Map<String, INDArray> initialState, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        if (input.rank() != 3) {
+            throw new IllegalStateException("a recurrent layer needs 3-d input [batch, features, time] "
+                    + "(or [batch, time, features] for NWC), got shape " + java.util.Arrays.toString(input.shape())
+                    + " " + layerId());
+        }
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray in = input.castTo(dataType);
+        boolean nwc = isNwc();
+        int batch = (int) in.size(0);
+        int inputs = (int) in.size(nwc ? 2 : 1);
+        int steps = (int) in.size(nwc ? 1 : 2);
+        int hidden = (int) layerConf().getNOut();
+
+        INDArray x = scratch.array("x", dataType, steps, batch, inputs);
+        x.assign(toTimeMajor(in));
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        for (String key : stateKeys()) {
+            INDArray s = initialState.get(key);
+            if (s != null) {
+                if (s.size(0) != batch) {
+                    throw new IllegalStateException("stored recurrent state has minibatch " + s.size(0) + ", input has "
+                            + batch + ": call rnnClearPreviousState() between batches of different sizes " + layerId());
+                }
+                state.put(key, s.dataType() == dataType && s.ordering() == 'c' && !s.isView() ? s : s.castTo(dataType).dup('c'));
+            }
+        }
+        RecurrentPass pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, maskRows(batch, steps), state), training);
+        keptPass = training ? pass : null;
+        keptInput = training ? input : null;
+        return pass;
+    }
+
+    private boolean isNwc() {
+        return TimeSeriesUtils.getFormatFromRnnLayer(layerConf()) == RNNFormat.NWC;
+    }
+
+    /** The layer-format array {@code [b, f, t]} (NCW) or {@code [b, t, f]} (NWC) viewed as {@code [t, b, f]}. */
+    private INDArray toTimeMajor(INDArray layerFormat) {
+        return isNwc() ? layerFormat.permute(1, 0, 2) : layerFormat.permute(2, 0, 1);
+    }
+
+    private long[] layerShape(int batch, int features, int steps) {
+        return isNwc() ? new long[] {batch, steps, features} : new long[] {batch, features, steps};
+    }
+
+    private INDArray toLayerOutput(RecurrentPass pass, LayerWorkspaceMgr workspaceMgr) {
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                layerShape(pass.batch, pass.hidden, pass.steps), 'c');
+        toTimeMajor(out).assign(pass.output);
+        return out;
+    }
+
+    /** The mask as one value per time-major row, or null without a mask. */
+    private double[] maskRows(int batch, int steps) {
+        if (maskArray == null) {
+            return null;
+        }
+        INDArray mask = maskArray.rank() == 3 ? maskArray.reshape(maskArray.size(0), maskArray.size(2)) : maskArray;
+        if (mask.size(0) != batch || mask.size(1) != steps) {
+            throw new IllegalStateException("mask shape " + java.util.Arrays.toString(maskArray.shape())
+                    + " does not match minibatch " + batch + " x " + steps + " steps " + layerId());
+        }
+        double[][] byBatch = mask.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[] rows = new double[batch * steps];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                rows[t * batch + b] = byBatch[b][t];
+            }
+        }
+        return rows;
+    }
+
+    /** A detached copy of the last step's rows of a time-major {@code [steps, batch, hidden]} buffer. */
+    protected static INDArray lastStep(INDArray timeMajor) {
+        INDArray last = timeMajor.get(NDArrayIndex.point(timeMajor.size(0) - 1), NDArrayIndex.all(), NDArrayIndex.all());
+        INDArray copy = Nd4j.createUninitializedDetached(timeMajor.dataType(), timeMajor.size(1), timeMajor.size(2));
+        copy.assign(last);
+        return copy;
+    }
+}

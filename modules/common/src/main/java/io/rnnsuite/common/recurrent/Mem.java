@@ -1,0 +1,72 @@
+package io.rnnsuite.common.recurrent;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A window on the native memory of an ND4J array: float or double elements addressed by index
+ * from the array's first element. What the kernels read and write, through BLAS (pointers) and
+ * through Java (a direct byte buffer, which the Vector API can load from).
+ */
+final class Mem {
+    final boolean isDouble;
+    /** Native byte order; element {@code i} starts at byte {@code i * bytesPerElement}. */
+    final ByteBuffer bytes;
+    private final Pointer base;
+    final long length;
+
+    private Mem(boolean isDouble, Pointer base, long length) {
+        this.isDouble = isDouble;
+        this.base = base;
+        this.length = length;
+        long bytesLength = length * (isDouble ? 8 : 4);
+        this.bytes = new Pointer(base).capacity(bytesLength).limit(bytesLength).asByteBuffer()
+                .order(ByteOrder.nativeOrder());
+    }
+
+    /**
+     * The memory of {@code array}, which must be one contiguous block of its elements
+     * (a c-order array or a row range of one, an f-order parameter view).
+     */
+    static Mem of(INDArray array) {
+        DataType type = array.dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException("fast recurrent layers work in FLOAT or DOUBLE, not " + type);
+        }
+        long length = array.length();
+        Pointer address = array.data().addressPointer();
+        boolean isDouble = type == DataType.DOUBLE;
+        Pointer first = isDouble ? new DoublePointer(address) : new FloatPointer(address);
+        return new Mem(isDouble, first, length);
+    }
+
+    /** A typed pointer to element {@code offset}, for one BLAS argument. */
+    FloatPointer floatPointer(long offset) {
+        return new FloatPointer(base).position(offset);
+    }
+
+    DoublePointer doublePointer(long offset) {
+        return new DoublePointer(base).position(offset);
+    }
+
+    double get(long i) {
+        return isDouble ? bytes.getDouble((int) (i << 3)) : bytes.getFloat((int) (i << 2));
+    }
+
+    void set(long i, double v) {
+        if (isDouble) {
+            bytes.putDouble((int) (i << 3), v);
+        } else {
+            bytes.putFloat((int) (i << 2), (float) v);
+        }
+    }
+
+    void add(long i, double v) {
+        set(i, get(i) + v);
+    }
+}
