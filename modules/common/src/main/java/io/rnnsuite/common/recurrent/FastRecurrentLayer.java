@@ -123,10 +123,11 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         RecurrentPass pass = keptPass;
         if (pass == null || keptInput != input) {
             pass = run(true, recomputeState == null ? Map.of() : recomputeState, workspaceMgr);
-            if (recomputeState != null) {
-                tBpttStateMap.clear();
-                tBpttStateMap.putAll(finalState(pass));
-            }
+        }
+        if (recomputeState != null) {
+            // truncated BPTT: the next segment starts where this one ended (as DL4J's own layers do)
+            tBpttStateMap.clear();
+            tBpttStateMap.putAll(finalState(pass));
         }
         keptPass = null;
         keptInput = null;
