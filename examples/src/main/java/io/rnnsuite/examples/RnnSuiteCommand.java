@@ -1,6 +1,8 @@
 package io.rnnsuite.examples;
 
 import io.rnnsuite.charlm.cli.CharLmCommand;
+import io.rnnsuite.common.RecurrentImpl;
+import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
@@ -9,13 +11,14 @@ import io.rnnsuite.seq2seq.cli.TranslateCommand;
 import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code rnn-suite}: one command with a subcommand per app, plus {@code compare} (the main job)
  * and {@code datasets}. Every flag's help line shows its default.
  */
 @Command(name = "rnn-suite", mixinStandardHelpOptions = true, version = "rnn-suite 0.1.0-SNAPSHOT (DL4J 1.0.0-M2.1)",
-        description = "Recurrent networks you can see working: SimpleRnn vs LSTM on bundled data.",
+        description = "Recurrent networks you can see working: SimpleRnn vs LSTM vs GRU on bundled data.",
         subcommands = {
                 CharLmCommand.class,
                 ClassifyCommand.class,
@@ -37,7 +40,22 @@ public final class RnnSuiteCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
+        RecurrentImpl.setProcessDefault(RecurrentImpl.FAST); // an earlier --impl in this JVM must not leak
         return newCommandLine().execute(args);
+    }
+
+    /**
+     * {@code --impl}, accepted by every subcommand: which recurrent layers all models of this run
+     * are built with.
+     */
+    @Option(names = "--impl", paramLabel = "IMPL", scope = CommandLine.ScopeType.INHERIT,
+            description = "Recurrent layers: fast (rnn-suite's own, the default) or stock (DL4J's SimpleRnn/LSTM; no GRU).")
+    void setImplementation(String name) {
+        try {
+            RecurrentImpl.setProcessDefault(RecurrentImpl.parse(name));
+        } catch (UserInputException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The configured command line, with the project's error policy installed. */

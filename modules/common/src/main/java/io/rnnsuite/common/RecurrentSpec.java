@@ -22,7 +22,7 @@ public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean b
             throw new UserInputException("a cell type is required");
         }
         if (impl == null) {
-            impl = RecurrentImpl.FAST; // also what run.json files written before --impl existed mean
+            impl = RecurrentImpl.processDefault(); // e.g. a run.json written before --impl existed
         }
         if (impl == RecurrentImpl.STOCK && cell == CellType.GRU) {
             throw new UserInputException("--impl stock has no GRU: DL4J 1.0.0-M2.1 has no GRU layer;"
@@ -39,9 +39,9 @@ public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean b
         }
     }
 
-    /** The same spec with the default, fast implementation. */
+    /** The spec with the process's default implementation ({@link RecurrentImpl#processDefault()}: fast unless {@code --impl stock}). */
     public RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean bidirectional, double dropout) {
-        this(cell, hiddenSize, layers, bidirectional, dropout, RecurrentImpl.FAST);
+        this(cell, hiddenSize, layers, bidirectional, dropout, RecurrentImpl.processDefault());
     }
 
     /** The same spec built with the given implementation. */

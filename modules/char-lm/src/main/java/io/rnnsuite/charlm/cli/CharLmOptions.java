@@ -9,7 +9,7 @@ public class CharLmOptions {
 
     private static final CharLmConfig DEFAULTS = CharLmConfig.defaults();
 
-    @Option(names = "--cell", paramLabel = "CELL", description = "Recurrent cell: simple_rnn or lstm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cell", paramLabel = "CELL", description = "Recurrent cell: simple_rnn, lstm or gru (default: ${DEFAULT-VALUE}).")
     public String cell = DEFAULTS.cell().cliName();
 
     @Option(names = "--hidden", paramLabel = "N", description = "Units per recurrent layer (default: ${DEFAULT-VALUE}).")

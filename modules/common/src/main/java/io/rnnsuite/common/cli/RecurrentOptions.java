@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 public class RecurrentOptions {
 
     @Option(names = "--cell", paramLabel = "CELL",
-            description = "Recurrent cell: simple_rnn or lstm (default: ${DEFAULT-VALUE}).")
+            description = "Recurrent cell: simple_rnn, lstm or gru (default: ${DEFAULT-VALUE}).")
     public String cell = "lstm";
 
     @Option(names = "--hidden", paramLabel = "N", description = "Units per direction and layer (default: ${DEFAULT-VALUE}).")

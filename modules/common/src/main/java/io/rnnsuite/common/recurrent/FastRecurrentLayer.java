@@ -134,7 +134,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int firstStep = backLength > 0 ? Math.max(0, pass.steps - backLength) : 0;
 
         INDArray dOutput = scratch.array("dOutput", dataType, pass.steps, pass.batch, pass.hidden);
-        dOutput.assign(toTimeMajor(epsilon.castTo(dataType)));
+        Layouts.toTimeMajor(epsilon.castTo(dataType), isNwc(), Mem.of(dOutput));
         INDArray dInput = backward(pass, dOutput, firstStep);
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
@@ -145,7 +145,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
 
         INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 layerShape(pass.batch, pass.inputs, pass.steps), 'c');
-        toTimeMajor(epsilonOut).assign(dInput);
+        Layouts.fromTimeMajor(Mem.of(dInput), epsilonOut, isNwc());
         epsilonOut = backpropDropOutIfPresent(epsilonOut);
         return new Pair<>(gradient, epsilonOut);
     }
@@ -167,7 +167,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int hidden = (int) layerConf().getNOut();
 
         INDArray x = scratch.array("x", dataType, steps, batch, inputs);
-        x.assign(toTimeMajor(in));
+        Layouts.toTimeMajor(in, nwc, Mem.of(x));
         Map<String, INDArray> state = new LinkedHashMap<>();
         for (String key : stateKeys()) {
             INDArray s = initialState.get(key);
@@ -189,11 +189,6 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         return TimeSeriesUtils.getFormatFromRnnLayer(layerConf()) == RNNFormat.NWC;
     }
 
-    /** The layer-format array {@code [b, f, t]} (NCW) or {@code [b, t, f]} (NWC) viewed as {@code [t, b, f]}. */
-    private INDArray toTimeMajor(INDArray layerFormat) {
-        return isNwc() ? layerFormat.permute(1, 0, 2) : layerFormat.permute(2, 0, 1);
-    }
-
     private long[] layerShape(int batch, int features, int steps) {
         return isNwc() ? new long[] {batch, steps, features} : new long[] {batch, features, steps};
     }
@@ -201,7 +196,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
     private INDArray toLayerOutput(RecurrentPass pass, LayerWorkspaceMgr workspaceMgr) {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 layerShape(pass.batch, pass.hidden, pass.steps), 'c');
-        toTimeMajor(out).assign(pass.output);
+        Layouts.fromTimeMajor(Mem.of(pass.output), out, isNwc());
         return out;
     }
 

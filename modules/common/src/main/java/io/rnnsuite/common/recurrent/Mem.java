@@ -30,19 +30,36 @@ final class Mem {
     }
 
     /**
-     * The memory of {@code array}, which must be one contiguous block of its elements
-     * (a c-order array or a row range of one, an f-order parameter view).
+     * The memory of {@code array}, from its first element to its last: the whole array for a
+     * contiguous one, the enclosing range for a strided view (address elements by its strides).
      */
     static Mem of(INDArray array) {
         DataType type = array.dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE) {
             throw new IllegalArgumentException("fast recurrent layers work in FLOAT or DOUBLE, not " + type);
         }
-        long length = array.length();
+        long length = span(array);
         Pointer address = array.data().addressPointer();
         boolean isDouble = type == DataType.DOUBLE;
         Pointer first = isDouble ? new DoublePointer(address) : new FloatPointer(address);
         return new Mem(isDouble, first, length);
+    }
+
+    /** Elements from the first to the last of an array with non-negative strides. */
+    static long span(INDArray array) {
+        if (array.length() == 0) {
+            return 0;
+        }
+        long last = 0;
+        long[] shape = array.shape();
+        long[] stride = array.stride();
+        for (int d = 0; d < shape.length; d++) {
+            if (stride[d] < 0) {
+                throw new IllegalArgumentException("negative strides are not supported");
+            }
+            last += (shape[d] - 1) * stride[d];
+        }
+        return last + 1;
     }
 
     /** A typed pointer to element {@code offset}, for one BLAS argument. */

@@ -130,7 +130,7 @@ public final class ForecastCommand implements Runnable {
         @Mixin TrainingOptions training = new TrainingOptions(ForecastConfig.DEFAULT_TRAINING);
 
         @Option(names = "--cells", paramLabel = "CELL,...", split = ",",
-                description = "Variants to train: simple_rnn, lstm, bisimple_rnn, bilstm (default: simple_rnn,lstm,bilstm).")
+                description = "Variants to train: simple_rnn, lstm, gru, or a bi prefix (bilstm, ...) (default: simple_rnn,lstm,bilstm).")
         List<String> cells = new ArrayList<>(List.of("simple_rnn", "lstm", "bilstm"));
 
         @Option(names = "--hidden", paramLabel = "N", description = "Units per direction and layer (default: ${DEFAULT-VALUE}).")
