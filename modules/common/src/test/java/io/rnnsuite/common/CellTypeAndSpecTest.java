@@ -15,12 +15,24 @@ class CellTypeAndSpecTest {
         assertEquals(CellType.SIMPLE_RNN, CellType.parse("Simple-RNN"));
         assertEquals(CellType.SIMPLE_RNN, CellType.parse("rnn"));
         assertEquals(CellType.LSTM, CellType.parse(" LSTM "));
+        assertEquals(CellType.GRU, CellType.parse("GRU"));
+    }
+
+    @Test
+    void implementationsParseAndStockHasNoGru() {
+        assertEquals(RecurrentImpl.STOCK, RecurrentImpl.parse(" Stock"));
+        assertEquals(RecurrentImpl.FAST, new RecurrentSpec(CellType.LSTM, 4, 1, false, 0).impl());
+        assertEquals(RecurrentImpl.STOCK, new RecurrentSpec(CellType.LSTM, 4, 1, false, 0).withImpl(RecurrentImpl.STOCK).impl());
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> new RecurrentSpec(CellType.GRU, 4, 1, false, 0, RecurrentImpl.STOCK));
+        assertTrue(e.getMessage().contains("no GRU"), e.getMessage());
+        assertThrows(UserInputException.class, () -> RecurrentImpl.parse("cudnn"));
     }
 
     @Test
     void unknownCellNamesTheChoices() {
         UserInputException e = assertThrows(UserInputException.class, () -> CellType.parse("gru2"));
-        assertEquals("unknown cell type 'gru2': expected one of simple_rnn, lstm", e.getMessage());
+        assertEquals("unknown cell type 'gru2': expected one of simple_rnn, lstm, gru", e.getMessage());
     }
 
     @Test
