@@ -49,7 +49,7 @@ public final class RnnSuiteCommand implements Runnable {
      * are built with.
      */
     @Option(names = "--impl", paramLabel = "IMPL", scope = CommandLine.ScopeType.INHERIT,
-            description = "Recurrent layers: fast (rnn-suite's own, the default) or stock (DL4J's SimpleRnn/LSTM; no GRU).")
+            description = "Recurrent layers: fast (rnn-suite's own) or stock (DL4J's SimpleRnn/LSTM; no GRU) (default: fast).")
     void setImplementation(String name) {
         try {
             RecurrentImpl.setProcessDefault(RecurrentImpl.parse(name));
