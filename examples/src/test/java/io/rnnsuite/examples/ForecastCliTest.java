@@ -89,7 +89,8 @@ class ForecastCliTest {
         String text = RnnSuiteCommand.newCommandLine().getSubcommands().get("forecast").getSubcommands().get("train")
                 .getUsageMessage().replaceAll("\\s+", " ");
         assertTrue(text.contains("Maximum epochs (default: 150)"), text);
-        assertTrue(text.contains("Recurrent cell: simple_rnn or lstm (default: lstm)"), text);
+        assertTrue(text.contains("Recurrent cell: simple_rnn, lstm or gru (default: lstm)"), text);
+        assertTrue(text.contains("or stock (DL4J's SimpleRnn/LSTM; no GRU) (default: fast)"), text);
         assertTrue(text.contains("(default: airpassengers)"), text);
         assertTrue(text.contains("(mean when bidirectional) (default: auto)"), text);
     }
