@@ -2,6 +2,8 @@ package io.rnnsuite.common.recurrent;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -17,6 +19,10 @@ final class Mem {
     final boolean isDouble;
     /** Native byte order; element {@code i} starts at byte {@code i * bytesPerElement}. */
     final ByteBuffer bytes;
+    /** The same memory as floats (null for double storage): the fastest scalar access. */
+    final FloatBuffer floats;
+    /** The same memory as doubles (null for float storage). */
+    final DoubleBuffer doubles;
     private final Pointer base;
     final long length;
 
@@ -27,6 +33,8 @@ final class Mem {
         long bytesLength = length * (isDouble ? 8 : 4);
         this.bytes = new Pointer(base).capacity(bytesLength).limit(bytesLength).asByteBuffer()
                 .order(ByteOrder.nativeOrder());
+        this.floats = isDouble ? null : bytes.asFloatBuffer();
+        this.doubles = isDouble ? bytes.asDoubleBuffer() : null;
     }
 
     /**
@@ -72,14 +80,14 @@ final class Mem {
     }
 
     double get(long i) {
-        return isDouble ? bytes.getDouble((int) (i << 3)) : bytes.getFloat((int) (i << 2));
+        return isDouble ? doubles.get((int) i) : floats.get((int) i);
     }
 
     void set(long i, double v) {
         if (isDouble) {
-            bytes.putDouble((int) (i << 3), v);
+            doubles.put((int) i, v);
         } else {
-            bytes.putFloat((int) (i << 2), (float) v);
+            floats.put((int) i, (float) v);
         }
     }
 
