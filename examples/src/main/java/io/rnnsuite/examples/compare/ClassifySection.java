@@ -35,9 +35,11 @@ final class ClassifySection implements CompareSection {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         List<CompareRun.Row> rows = CompareRun.run(TextSource.bundled(dataset, false), config, variants, dir,
                 new PrintStream(log, true, StandardCharsets.UTF_8), ConsoleProgress.onStderr("  classify"));
-        MarkdownTable table = new MarkdownTable("model", "test accuracy", "test macro-F1", "train s", "train texts/s", "parameters");
+        MarkdownTable table = new MarkdownTable("model", "test accuracy", "test macro-F1", "train s", "train texts/s",
+                "predict texts/s", "parameters", "peak MiB");
         for (CompareRun.Row r : rows) {
-            table.row(r.model(), r.accuracy(), r.macroF1(), r.trainSeconds(), r.trainTextsPerSecond(), r.parameters());
+            table.row(r.model(), r.accuracy(), r.macroF1(), r.trainSeconds(), r.trainTextsPerSecond(),
+                    r.predictTextsPerSecond(), r.parameters(), r.peakMiB() > 0 ? r.peakMiB() : "–");
         }
         CompareRun.Row best = rows.stream().max(Comparator.comparingDouble(CompareRun.Row::macroF1)).orElseThrow();
         String reading = "Best by test macro-F1: " + best.model() + " (" + MarkdownTable.number(best.macroF1())
