@@ -4,7 +4,6 @@ import io.rnnsuite.charlm.CharLmComparison;
 import io.rnnsuite.charlm.CharLmConfig;
 import io.rnnsuite.charlm.CharLmEvaluation;
 import io.rnnsuite.charlm.CorpusText;
-import io.rnnsuite.common.train.ConsoleProgress;
 import io.rnnsuite.common.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +30,10 @@ final class CharLmSection implements CompareSection {
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir) {
+    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) {
         CharLmConfig base = settings.quick() ? CharLmConfig.defaults().withSizes(64, 100, 50) : CharLmConfig.defaults();
         TrainingConfig training = settings.budgeted(TrainingConfig.defaults());
-        CharLmComparison.Outcome outcome = new CharLmComparison(base, training, label -> ConsoleProgress.onStderr("  charlm " + label))
+        CharLmComparison.Outcome outcome = new CharLmComparison(base, training, label -> progress.reporter("charlm", List.of(label)))
                 .run(CorpusText.bundled("europarl-en"), "The ", dir);
         List<SectionResult.Titled<String>> samples = new ArrayList<>();
         for (CharLmComparison.Variant v : outcome.variants()) {

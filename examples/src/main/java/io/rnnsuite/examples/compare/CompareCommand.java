@@ -81,19 +81,29 @@ public final class CompareCommand implements Callable<Integer> {
         prepareOutputDir();
         CompareSettings settings = new CompareSettings(quick, variants, perModel, seed);
         CompareReport report = new CompareReport(outputDir, settings);
+        double fixedSeconds = selected.stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();
+        CompareProgress progress = CompareProgress.onStderr(models, perModel, fixedSeconds);
         Thread onInterrupt = new Thread(() -> report.interrupted(System.err), "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         long start = System.nanoTime();
         try {
             for (int i = 0; i < selected.size(); i++) {
                 CompareSection section = selected.get(i);
-                System.err.printf(Locale.ROOT, "[%d/%d] %s: %d models, %.0f s each at most%n", i + 1, selected.size(),
-                        section.app(), section.modelCount(settings), perModel);
-                SectionResult result = section.run(settings, outputDir.resolve(section.app()));
+                int sectionModels = section.modelCount(settings);
+                double sectionFixed = section.fixedSeconds(settings);
+                progress.println(System.err, sectionModels > 0
+                        ? String.format(Locale.ROOT, "[%d/%d] %s: %d models, %.0f s each at most", i + 1, selected.size(),
+                                section.app(), sectionModels, perModel)
+                        : String.format(Locale.ROOT, "[%d/%d] %s: runs on budgets of its own, about %.0f s", i + 1,
+                                selected.size(), section.app(), sectionFixed));
+                progress.sectionStarted(section.app(), sectionModels, sectionFixed);
+                SectionResult result = section.run(settings, outputDir.resolve(section.app()), progress);
                 report.add(result, (System.nanoTime() - start) / 1e9);
-                System.out.println(report.console(result));
+                progress.sectionFinished(sectionModels, sectionFixed);
+                progress.println(System.out, report.console(result));
             }
         } finally {
+            progress.clear();
             removeHook(onInterrupt);
         }
         System.out.printf(Locale.ROOT, "%d apps in %.0f s; report: %s%n", selected.size(), (System.nanoTime() - start) / 1e9,

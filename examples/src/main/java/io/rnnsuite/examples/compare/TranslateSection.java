@@ -3,7 +3,6 @@ package io.rnnsuite.examples.compare;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
-import io.rnnsuite.common.train.ConsoleProgress;
 import io.rnnsuite.datasets.SentencePair;
 import io.rnnsuite.seq2seq.CompareRun;
 import io.rnnsuite.seq2seq.TranslationConfig;
@@ -42,7 +41,7 @@ final class TranslateSection implements CompareSection {
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir) throws java.io.IOException {
+    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) throws java.io.IOException {
         TranslationConfig defaults = TranslationConfig.defaults();
         TranslationConfig base = settings.quick()
                 ? defaults.withEncoder(new RecurrentSpec(CellType.LSTM, 64, 1, false, 0.0), false) : defaults;
@@ -51,7 +50,8 @@ final class TranslateSection implements CompareSection {
         Files.createDirectories(dir);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         List<CompareRun.Row> rows = CompareRun.run(source, base, BEAM, Duration.ofMillis(Math.round(settings.secondsPerModel() * 1000)),
-                dir, new PrintStream(log, true, StandardCharsets.UTF_8), ConsoleProgress.onStderr("  translate"));
+                dir, new PrintStream(log, true, StandardCharsets.UTF_8),
+                progress.reporter("translate", CompareRun.variants(base).stream().map(TranslationConfig::label).toList()));
         MarkdownTable table = new MarkdownTable("model", "exact (greedy)", "BLEU (greedy)", "chrF (greedy)",
                 "exact (beam " + BEAM + ")", "BLEU (beam " + BEAM + ")", "train s", "train sentences/s",
                 "greedy sentences/s", "beam sentences/s", "parameters", "peak MiB");
