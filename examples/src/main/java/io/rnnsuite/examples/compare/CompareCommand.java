@@ -1,5 +1,6 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,8 +45,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Apps to compare: forecast, classify, charlm, translate, lab (default: all).")
     List<String> apps;
 
-    @Option(names = "--cells", paramLabel = "CELL,...", split = ",",
-            description = "Variants: simple_rnn, lstm, bisimple_rnn, bilstm (default: simple_rnn,lstm,bilstm).")
+    @Option(names = "--cells", paramLabel = "CELL,...", split = ",", completionCandidates = CellVariants.class,
+            description = "Variants for forecast and classify: ${COMPLETION-CANDIDATES} (default: simple_rnn,lstm,bilstm).")
     List<String> cells = new ArrayList<>(List.of("simple_rnn", "lstm", "bilstm"));
 
     @Option(names = "--hidden", paramLabel = "N", description = "Units per direction for forecasting and classification (default: ${DEFAULT-VALUE}).")
@@ -58,6 +60,21 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "ND4J threads; 0 = leave as is (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    /** Every cell type and its bidirectional form, as RecurrentSpec.parseVariant reads them. */
+    static final class CellVariants implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> names = new ArrayList<>();
+            for (CellType cell : CellType.values()) {
+                names.add(cell.cliName());
+            }
+            for (CellType cell : CellType.values()) {
+                names.add("bi" + cell.cliName());
+            }
+            return names.iterator();
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
