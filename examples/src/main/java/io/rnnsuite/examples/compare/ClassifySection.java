@@ -2,7 +2,6 @@ package io.rnnsuite.examples.compare;
 
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
-import io.rnnsuite.common.train.ConsoleProgress;
 import io.rnnsuite.textclf.CompareRun;
 import io.rnnsuite.textclf.TextClassificationConfig;
 import io.rnnsuite.textclf.data.TextSource;
@@ -27,17 +26,19 @@ final class ClassifySection implements CompareSection {
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir) {
+    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) {
         String dataset = settings.quick() ? "gloss-sentiment" : "wordnet-topics";
         TextClassificationConfig base = TextClassificationConfig.defaults();
         TextClassificationConfig config = base.withTraining(settings.budgeted(base.training()));
         List<String> variants = settings.cells().stream().map(RecurrentSpec::label).toList();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         List<CompareRun.Row> rows = CompareRun.run(TextSource.bundled(dataset, false), config, variants, dir,
-                new PrintStream(log, true, StandardCharsets.UTF_8), ConsoleProgress.onStderr("  classify"));
-        MarkdownTable table = new MarkdownTable("model", "test accuracy", "test macro-F1", "train s", "train texts/s", "parameters");
+                new PrintStream(log, true, StandardCharsets.UTF_8), progress.reporter("classify", variants));
+        MarkdownTable table = new MarkdownTable("model", "test accuracy", "test macro-F1", "train s", "train texts/s",
+                "predict texts/s", "parameters", "peak MiB");
         for (CompareRun.Row r : rows) {
-            table.row(r.model(), r.accuracy(), r.macroF1(), r.trainSeconds(), r.trainTextsPerSecond(), r.parameters());
+            table.row(r.model(), r.accuracy(), r.macroF1(), r.trainSeconds(), r.trainTextsPerSecond(),
+                    r.predictTextsPerSecond(), r.parameters(), r.peakMiB() > 0 ? r.peakMiB() : "–");
         }
         CompareRun.Row best = rows.stream().max(Comparator.comparingDouble(CompareRun.Row::macroF1)).orElseThrow();
         String reading = "Best by test macro-F1: " + best.model() + " (" + MarkdownTable.number(best.macroF1())

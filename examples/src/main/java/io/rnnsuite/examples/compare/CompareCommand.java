@@ -1,22 +1,17 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
-import io.rnnsuite.common.io.AtomicFiles;
-import io.rnnsuite.common.io.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,8 +45,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Apps to compare: forecast, classify, charlm, translate, lab (default: all).")
     List<String> apps;
 
-    @Option(names = "--cells", paramLabel = "CELL,...", split = ",",
-            description = "Variants: simple_rnn, lstm, bisimple_rnn, bilstm (default: simple_rnn,lstm,bilstm).")
+    @Option(names = "--cells", paramLabel = "CELL,...", split = ",", completionCandidates = CellVariants.class,
+            description = "Variants for forecast and classify: ${COMPLETION-CANDIDATES} (default: simple_rnn,lstm,bilstm).")
     List<String> cells = new ArrayList<>(List.of("simple_rnn", "lstm", "bilstm"));
 
     @Option(names = "--hidden", paramLabel = "N", description = "Units per direction for forecasting and classification (default: ${DEFAULT-VALUE}).")
@@ -65,6 +60,21 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "ND4J threads; 0 = leave as is (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    /** Every cell type and its bidirectional form, as RecurrentSpec.parseVariant reads them. */
+    static final class CellVariants implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> names = new ArrayList<>();
+            for (CellType cell : CellType.values()) {
+                names.add(cell.cliName());
+            }
+            for (CellType cell : CellType.values()) {
+                names.add("bi" + cell.cliName());
+            }
+            return names.iterator();
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -88,28 +98,43 @@ public final class CompareCommand implements Callable<Integer> {
         prepareOutputDir();
         CompareSettings settings = new CompareSettings(quick, variants, perModel, seed);
         CompareReport report = new CompareReport(outputDir, settings);
-        AtomicBoolean finished = new AtomicBoolean(false);
-        Thread onInterrupt = new Thread(() -> {
-            if (!finished.get()) {
-                System.err.println("\ninterrupted: the finished apps' results are in " + outputDir.toAbsolutePath()
-                        + " (index.html, summary.md, results.json)");
-            }
-        });
+        double fixedSeconds = selected.stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();
+        CompareProgress progress = CompareProgress.onStderr(models, perModel, fixedSeconds);
+        Thread onInterrupt = new Thread(() -> report.interrupted(System.err), "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         long start = System.nanoTime();
-        for (int i = 0; i < selected.size(); i++) {
-            CompareSection section = selected.get(i);
-            System.err.printf(Locale.ROOT, "[%d/%d] %s: %d models, %.0f s each at most%n", i + 1, selected.size(),
-                    section.app(), section.modelCount(settings), perModel);
-            SectionResult result = section.run(settings, outputDir.resolve(section.app()));
-            report.add(result, (System.nanoTime() - start) / 1e9);
-            System.out.println(report.console(result));
+        try {
+            for (int i = 0; i < selected.size(); i++) {
+                CompareSection section = selected.get(i);
+                int sectionModels = section.modelCount(settings);
+                double sectionFixed = section.fixedSeconds(settings);
+                progress.println(System.err, sectionModels > 0
+                        ? String.format(Locale.ROOT, "[%d/%d] %s: %d models, %.0f s each at most", i + 1, selected.size(),
+                                section.app(), sectionModels, perModel)
+                        : String.format(Locale.ROOT, "[%d/%d] %s: runs on budgets of its own, about %.0f s", i + 1,
+                                selected.size(), section.app(), sectionFixed));
+                progress.sectionStarted(section.app(), sectionModels, sectionFixed);
+                SectionResult result = section.run(settings, outputDir.resolve(section.app()), progress);
+                report.add(result, (System.nanoTime() - start) / 1e9);
+                progress.sectionFinished(sectionModels, sectionFixed);
+                progress.println(System.out, report.console(result));
+            }
+        } finally {
+            progress.clear();
+            removeHook(onInterrupt);
         }
-        finished.set(true);
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
         System.out.printf(Locale.ROOT, "%d apps in %.0f s; report: %s%n", selected.size(), (System.nanoTime() - start) / 1e9,
                 outputDir.resolve("index.html").toAbsolutePath());
         return 0;
+    }
+
+    /** Ends the interrupt message's watch: the run finished, or failed with its own error message. */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (Ctrl-C): the hook is running and says what was kept
+        }
     }
 
     private List<CompareSection> selectedSections() {
@@ -166,43 +191,5 @@ public final class CompareCommand implements Callable<Integer> {
             throw new UserInputException("--budget must not be negative, got '" + text + "'");
         }
         return value == 0 ? fallbackSeconds : value * factor;
-    }
-
-    /** Writes the page, the markdown summary and the JSON after every finished app. */
-    static final class CompareReport {
-        private final Path dir;
-        private final CompareSettings settings;
-        private final List<SectionResult> results = new ArrayList<>();
-
-        CompareReport(Path dir, CompareSettings settings) {
-            this.dir = dir;
-            this.settings = settings;
-        }
-
-        void add(SectionResult result, double elapsedSeconds) {
-            results.add(result);
-            try {
-                CompareHtml.write(dir.resolve("index.html"), results, settings, elapsedSeconds);
-                AtomicFiles.writeString(dir.resolve("summary.md"), CompareHtml.markdown(results, settings, elapsedSeconds));
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("createdAt", Instant.now().toString());
-                json.put("quick", settings.quick());
-                json.put("secondsPerModel", settings.secondsPerModel());
-                json.put("elapsedSeconds", elapsedSeconds);
-                Map<String, Object> apps = new LinkedHashMap<>();
-                results.forEach(r -> apps.put(r.app(), r.data()));
-                json.put("apps", apps);
-                Json.write(dir.resolve("results.json"), json);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the comparison report into " + dir, e);
-            }
-        }
-
-        String console(SectionResult result) {
-            StringBuilder sb = new StringBuilder("\n== " + result.title() + "\n");
-            var first = result.tables().get(0);
-            sb.append(first.title()).append('\n').append(first.value().toText()).append(result.reading()).append('\n');
-            return sb.toString();
-        }
     }
 }

@@ -12,6 +12,17 @@ public interface CompareSection {
     /** How many models this section trains (for sharing the budget). */
     int modelCount(CompareSettings settings);
 
-    /** Trains, evaluates and writes this app's files into {@code dir}. */
-    SectionResult run(CompareSettings settings, Path dir) throws IOException;
+    /**
+     * Seconds this section trains on budgets of its own rather than the shared per-model one (for
+     * the whole run's ETA); 0 for most.
+     */
+    default double fixedSeconds(CompareSettings settings) {
+        return 0;
+    }
+
+    /**
+     * Trains, evaluates and writes this app's files into {@code dir}, reporting every training to
+     * {@code progress}.
+     */
+    SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) throws IOException;
 }

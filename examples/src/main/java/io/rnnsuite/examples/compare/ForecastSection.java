@@ -1,7 +1,7 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
-import io.rnnsuite.common.train.ConsoleProgress;
 import io.rnnsuite.datasets.DatasetInfo;
 import io.rnnsuite.datasets.DatasetKind;
 import io.rnnsuite.datasets.DatasetRegistry;
@@ -38,7 +38,7 @@ final class ForecastSection implements CompareSection {
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir) {
+    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) {
         List<SeriesResult> results = new ArrayList<>();
         List<SectionResult.Titled<MarkdownTable>> tables = new ArrayList<>();
         List<SectionResult.Titled<Path>> images = new ArrayList<>();
@@ -47,7 +47,7 @@ final class ForecastSection implements CompareSection {
             Path seriesDir = dir.resolve(name);
             ForecastApp.Prepared prepared = ForecastApp.prepare(config.withRecurrent(settings.cells().get(0)));
             List<ForecastResultRow> rows = ForecastApp.compare(prepared, null, settings.cells(), seriesDir,
-                    ConsoleProgress.onStderr("  forecast " + name));
+                    progress.reporter("forecast " + name, settings.cells().stream().map(RecurrentSpec::label).toList()));
             results.add(new SeriesResult(name, prepared.config().target(), prepared.config().horizon(), rows));
             tables.add(new SectionResult.Titled<>(name + " (" + prepared.config().target() + ", horizon "
                     + prepared.config().horizon() + ")", ForecastReport.table(rows)));

@@ -10,6 +10,7 @@ import io.rnnsuite.lab.SweepRow;
 import io.rnnsuite.lab.SweepSummary;
 import io.rnnsuite.lab.data.AddingProblem;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +32,32 @@ final class LabSection implements CompareSection {
         return 0;
     }
 
-    @Override
-    public SectionResult run(CompareSettings settings, Path dir) throws IOException {
-        LabConfig config = settings.quick() ? LabConfig.quick().withLengths(List.of(10, 25))
+    static LabConfig sweepConfig(CompareSettings settings) {
+        return settings.quick() ? LabConfig.quick().withLengths(List.of(10, 25))
                 : LabConfig.defaults().withLengths(List.of(10, 25, 50));
+    }
+
+    static GradientLabConfig gradientConfig(CompareSettings settings) {
+        return settings.quick() ? GradientLabConfig.quick() : GradientLabConfig.defaults();
+    }
+
+    /** The sweep's budget per (length, cell) run and the gradient lab's training cap for each of its two cells. */
+    @Override
+    public double fixedSeconds(CompareSettings settings) {
+        LabConfig sweep = sweepConfig(settings);
+        return sweep.budgetSeconds() * sweep.lengths().size() * sweep.cells().size()
+                + 2 * gradientConfig(settings).trainBudgetSeconds();
+    }
+
+    @Override
+    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) throws IOException {
+        LabConfig config = sweepConfig(settings);
         AddingProblem task = new AddingProblem();
-        List<SweepRow> rows = LengthSweep.run(task, config, System.err);
+        PrintStream log = progress.lines("  lab ");
+        List<SweepRow> rows = LengthSweep.run(task, config, log);
         Path addingDir = dir.resolve("adding");
         SweepReport.write(task, config, rows, addingDir);
-        GradientLab.Result gradients = GradientLab.run(settings.quick() ? GradientLabConfig.quick() : GradientLabConfig.defaults(),
-                System.err);
+        GradientLab.Result gradients = GradientLab.run(gradientConfig(settings), log);
         Path gradientDir = dir.resolve("gradients");
         GradientReport.write(gradients, gradientDir);
         String headline = SweepSummary.headline(rows, config.budgetSeconds());

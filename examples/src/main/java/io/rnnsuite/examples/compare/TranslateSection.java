@@ -3,7 +3,6 @@ package io.rnnsuite.examples.compare;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
-import io.rnnsuite.common.train.ConsoleProgress;
 import io.rnnsuite.datasets.SentencePair;
 import io.rnnsuite.seq2seq.CompareRun;
 import io.rnnsuite.seq2seq.TranslationConfig;
@@ -16,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Translation of spelled-out numbers, English → French: SimpleRnn, LSTM, BiLSTM encoder and LSTM
@@ -40,7 +41,7 @@ final class TranslateSection implements CompareSection {
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir) throws java.io.IOException {
+    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) throws java.io.IOException {
         TranslationConfig defaults = TranslationConfig.defaults();
         TranslationConfig base = settings.quick()
                 ? defaults.withEncoder(new RecurrentSpec(CellType.LSTM, 64, 1, false, 0.0), false) : defaults;
@@ -49,12 +50,15 @@ final class TranslateSection implements CompareSection {
         Files.createDirectories(dir);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         List<CompareRun.Row> rows = CompareRun.run(source, base, BEAM, Duration.ofMillis(Math.round(settings.secondsPerModel() * 1000)),
-                dir, new PrintStream(log, true, StandardCharsets.UTF_8), ConsoleProgress.onStderr("  translate"));
+                dir, new PrintStream(log, true, StandardCharsets.UTF_8),
+                progress.reporter("translate", CompareRun.variants(base).stream().map(TranslationConfig::label).toList()));
         MarkdownTable table = new MarkdownTable("model", "exact (greedy)", "BLEU (greedy)", "chrF (greedy)",
-                "exact (beam " + BEAM + ")", "BLEU (beam " + BEAM + ")", "train s", "parameters");
+                "exact (beam " + BEAM + ")", "BLEU (beam " + BEAM + ")", "train s", "train sentences/s",
+                "greedy sentences/s", "beam sentences/s", "parameters", "peak MiB");
         for (CompareRun.Row r : rows) {
             table.row(r.label(), r.greedy().exactMatch(), r.greedy().bleu(), r.greedy().chrF(), r.beam().exactMatch(),
-                    r.beam().bleu(), r.trainingSeconds(), r.parameters());
+                    r.beam().bleu(), r.trainingSeconds(), r.trainSentencesPerSecond(), r.greedy().sentencesPerSecond(),
+                    r.beam().sentencesPerSecond(), r.parameters(), r.peakMiB());
         }
         CompareRun.Row best = rows.stream().max(Comparator.comparingDouble(r -> r.greedy().exactMatch())).orElseThrow();
         CompareRun.Row plain = rows.get(0);
@@ -67,9 +71,26 @@ final class TranslateSection implements CompareSection {
                 List.of(new SectionResult.Titled<>("test sentences", table)), reading, List.of(),
                 List.of(new SectionResult.Titled<>("test translations by " + best.label() + " (greedy; ✗ marks an error)",
                         examples(best.greedy()))),
-                rows.stream().map(r -> java.util.Map.of("model", r.label(), "exactGreedy", r.greedy().exactMatch(),
-                        "bleuGreedy", r.greedy().bleu(), "chrFGreedy", r.greedy().chrF(), "exactBeam", r.beam().exactMatch(),
-                        "trainingSeconds", r.trainingSeconds())).toList());
+                rows.stream().map(TranslateSection::data).toList());
+    }
+
+    /** Every figure of one row of the page's table, for results.json. */
+    private static Map<String, Object> data(CompareRun.Row r) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("model", r.label());
+        map.put("exactGreedy", r.greedy().exactMatch());
+        map.put("bleuGreedy", r.greedy().bleu());
+        map.put("chrFGreedy", r.greedy().chrF());
+        map.put("exactBeam", r.beam().exactMatch());
+        map.put("bleuBeam", r.beam().bleu());
+        map.put("chrFBeam", r.beam().chrF());
+        map.put("trainingSeconds", r.trainingSeconds());
+        map.put("trainSentencesPerSecond", r.trainSentencesPerSecond());
+        map.put("greedySentencesPerSecond", r.greedy().sentencesPerSecond());
+        map.put("beamSentencesPerSecond", r.beam().sentencesPerSecond());
+        map.put("parameters", r.parameters());
+        map.put("peakMiB", r.peakMiB());
+        return map;
     }
 
     private static String examples(TranslationEvaluation evaluation) {

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.examples.RnnSuiteCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,26 @@ class CompareCommandTest {
         assertUserError("cannot create the output directory", "compare", "--apps", "forecast", "--quick",
                 "--output-dir", file.resolve("sub").toString());
         assertTrue(!Files.exists(tmp.resolve("r")), "nothing written for bad input");
+    }
+
+    @Test
+    void everyCellTypeIsAcceptedAndListedWithoutAHardCodedList(@TempDir Path tmp) {
+        List<String> variants = new ArrayList<>();
+        for (CellType cell : CellType.values()) {
+            variants.add(cell.cliName());
+            variants.add("bi" + cell.cliName());
+        }
+        // the cells parse (the budget check comes after them), so a new CellType works in compare unchanged
+        assertUserError("--budget 1s leaves", "compare", "--cells", String.join(",", variants), "--budget", "1s",
+                "--output-dir", tmp.resolve("r").toString());
+        StringWriter help = new StringWriter();
+        CommandLine cl = RnnSuiteCommand.newCommandLine();
+        cl.setOut(new PrintWriter(help));
+        assertEquals(0, cl.execute("compare", "--help"));
+        String cellsHelp = help.toString().replaceAll("\\s+", " ");
+        for (String variant : variants) {
+            assertTrue(cellsHelp.contains(variant + ",") || cellsHelp.contains(variant + " "), variant + " in " + cellsHelp);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.io.AtomicFiles;
 import io.rnnsuite.common.report.MarkdownTable;
+import io.rnnsuite.common.report.PeakMemory;
 import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.seq2seq.data.PairSource;
 import io.rnnsuite.seq2seq.model.TranslationEvaluation;
@@ -33,9 +34,12 @@ public final class CompareRun {
      * @param beam           beam test evaluation
      * @param trainingSeconds wall-clock training time
      * @param parameters     trainable parameters
+     * @param trainSentencesPerSecond training pairs processed per second
+     * @param peakMiB        peak heap-in-use plus off-heap memory while the model trained and decoded the test
+     *                       pairs greedily (common PeakMemory; the beam decoding afterwards is not included)
      */
     public record Row(String label, TranslationEvaluation greedy, TranslationEvaluation beam, double trainingSeconds,
-                      long parameters) {
+                      long parameters, double trainSentencesPerSecond, double peakMiB) {
     }
 
     private CompareRun() {
@@ -63,11 +67,14 @@ public final class CompareRun {
         for (TranslationConfig variant : variants(base)) {
             TranslationConfig config = variant.withTraining(base.training().withTimeBudget(budgetPerModel)).withBeamWidth(1);
             out.println("== " + config.label());
-            TrainRun.Result result = TrainRun.run(source, config, null, false, out, progress);
+            PeakMemory.Measured<TrainRun.Result> measured =
+                    PeakMemory.during(() -> TrainRun.run(source, config, null, false, out, progress));
+            TrainRun.Result result = measured.value();
             TranslationEvaluation beam = TranslationEvaluation.of(result.translator(), result.split().test(), beamWidth);
             TrainRun.print(beam, out);
             rows.add(new Row(config.label(), result.test(), beam, result.trained().training().trainingSeconds(),
-                    result.translator().graph().numParams()));
+                    result.translator().graph().numParams(), result.trained().training().sequencesPerSecond(),
+                    measured.peakMiB()));
         }
         String report = report(source, rows, beamWidth);
         out.print(table(rows, beamWidth).toText());

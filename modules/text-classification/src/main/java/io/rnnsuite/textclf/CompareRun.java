@@ -5,6 +5,7 @@ import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.io.AtomicFiles;
 import io.rnnsuite.common.report.ConfusionMatrixChart;
 import io.rnnsuite.common.report.MarkdownTable;
+import io.rnnsuite.common.report.PeakMemory;
 import io.rnnsuite.common.text.Vocabulary;
 import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.textclf.baseline.BagOfWordsClassifier;
@@ -30,9 +31,14 @@ import java.util.Locale;
  */
 public final class CompareRun {
 
-    /** One row of the comparison. */
+    /**
+     * One row of the comparison.
+     *
+     * @param peakMiB peak heap-in-use plus off-heap memory while a recurrent model trained (common
+     *                PeakMemory); 0 for the baselines, which are not measured
+     */
     public record Row(String model, double accuracy, double macroF1, double trainSeconds, double trainTextsPerSecond,
-                      double predictTextsPerSecond, long parameters) {
+                      double predictTextsPerSecond, long parameters, double peakMiB) {
     }
 
     private CompareRun() {
@@ -53,26 +59,28 @@ public final class CompareRun {
         List<String> trainTexts = split.train().stream().map(LabelledExample::text).toList();
 
         Classifier majority = new MajorityClassBaseline(split.labels(), trainLabels);
-        evaluations.add(score(majority, split, rows, 0, 0, 0));
+        evaluations.add(score(majority, split, rows, 0, 0, 0, 0));
         Vocabulary vocabulary = TextClassifierTrainer.vocabulary(split.train(), base);
         long start = System.nanoTime();
         Classifier bow = BagOfWordsClassifier.fit(trainTexts, trainLabels, split.labels(), vocabulary,
                 BagOfWordsClassifier.Settings.defaults(base.training().seed()));
         double bowSeconds = (System.nanoTime() - start) / 1e9;
         evaluations.add(score(bow, split, rows, bowSeconds, trainTexts.size() * 10 / bowSeconds,
-                (long) vocabulary.size() * split.labels().size()));
+                (long) vocabulary.size() * split.labels().size(), 0));
 
         for (String variant : variants) {
             RecurrentSpec spec = RecurrentSpec.parseVariant(variant, base.recurrent().hiddenSize(),
                     base.recurrent().layers(), base.recurrent().dropout());
             TextClassificationConfig config = base.withRecurrent(spec, poolingFor(spec, base));
             out.println("training " + spec.label() + " (pooling " + config.pooling().name().toLowerCase(Locale.ROOT) + ")");
-            TextClassifierTrainer.Trained trained = TextClassifierTrainer.train(config, split, null, false, progress);
+            PeakMemory.Measured<TextClassifierTrainer.Trained> measured =
+                    PeakMemory.during(() -> TextClassifierTrainer.train(config, split, null, false, progress));
+            TextClassifierTrainer.Trained trained = measured.value();
             out.println(trained.embeddings().report());
             // the time to train Word2Vec or read a vectors file is part of the model's training time
             double seconds = trained.training().trainingSeconds() + trained.embeddings().seconds();
             evaluations.add(score(trained.classifier(), split, rows, seconds,
-                    trained.training().sequencesPerSecond(), trained.classifier().network().numParams()));
+                    trained.training().sequencesPerSecond(), trained.classifier().network().numParams(), measured.peakMiB()));
         }
         MarkdownTable table = table(rows);
         out.print(table.toText());
@@ -91,10 +99,10 @@ public final class CompareRun {
     }
 
     private static ClassifierEvaluation score(Classifier classifier, DataSplit split, List<Row> rows, double trainSeconds,
-                                              double trainTextsPerSecond, long parameters) {
+                                              double trainTextsPerSecond, long parameters, double peakMiB) {
         ClassifierEvaluation e = ClassifierEvaluation.of(classifier, split, split.test());
         rows.add(new Row(e.name(), e.metrics().accuracy(), e.metrics().macroF1(), trainSeconds, trainTextsPerSecond,
-                e.textsPerSecond(), parameters));
+                e.textsPerSecond(), parameters, peakMiB));
         return e;
     }
 

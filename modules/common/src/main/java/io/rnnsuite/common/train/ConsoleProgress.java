@@ -81,7 +81,8 @@ public final class ConsoleProgress implements ProgressReporter {
         out.flush();
     }
 
-    static String clock(double seconds) {
+    /** {@code m:ss}, or {@code h:mm:ss} from an hour on; negative values read as 0. */
+    public static String clock(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -17,4 +17,8 @@ public interface ProgressReporter {
 
     default void message(String line) {
     }
+
+    /** Called once when {@link Trainer#train} returns, after its closing {@link #message}. */
+    default void trainingFinished(TrainingResult result) {
+    }
 }

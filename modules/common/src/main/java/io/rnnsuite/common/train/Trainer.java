@@ -160,7 +160,9 @@ public final class Trainer {
                     reason.name().toLowerCase(Locale.ROOT).replace('_', ' '), history.size(), bestLoss, bestEpoch);
         }
         progress.message(message);
-        return new TrainingResult(List.copyOf(history), bestEpoch, bestLoss, reason, message, seconds, sequences);
+        TrainingResult result = new TrainingResult(List.copyOf(history), bestEpoch, bestLoss, reason, message, seconds, sequences);
+        progress.trainingFinished(result);
+        return result;
     }
 
     private String divergence(double loss, int epoch, int batch, int bestEpoch, Path outputDir) {
