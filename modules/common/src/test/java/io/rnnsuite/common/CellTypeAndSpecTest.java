@@ -20,7 +20,7 @@ class CellTypeAndSpecTest {
     @Test
     void unknownCellNamesTheChoices() {
         UserInputException e = assertThrows(UserInputException.class, () -> CellType.parse("gru2"));
-        assertEquals("unknown cell type 'gru2': expected one of simple_rnn, lstm", e.getMessage());
+        assertEquals("unknown cell type 'gru2': expected one of simple_rnn, lstm, gru", e.getMessage());
     }
 
     @Test
