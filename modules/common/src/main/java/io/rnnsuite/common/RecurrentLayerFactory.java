@@ -3,6 +3,8 @@ package io.rnnsuite.common;
 import java.util.ArrayList;
 import java.util.List;
 import io.rnnsuite.common.recurrent.FastLstm;
+import io.rnnsuite.common.recurrent.FastSimpleRnn;
+import io.rnnsuite.common.recurrent.Gru;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -88,6 +90,7 @@ public final class RecurrentLayerFactory {
     }
 
     private static Layer oneLayer(RecurrentSpec spec, int nIn, double dropout) {
+        boolean fast = spec.impl() == RecurrentImpl.FAST;
         Layer cell;
         switch (spec.cell()) {
             case SIMPLE_RNN:
@@ -96,10 +99,17 @@ public final class RecurrentLayerFactory {
                 if (dropout > 0) {
                     rnn.dropOut(1.0 - dropout);
                 }
-                cell = rnn.build();
+                SimpleRnn stockRnn = rnn.build();
+                cell = fast ? FastSimpleRnn.of(stockRnn) : stockRnn;
                 break;
             case GRU:
-                throw new UserInputException("--cell gru is not available yet in this build");
+                // RecurrentSpec refuses --impl stock for GRU: DL4J has none
+                Gru.Builder gru = new Gru.Builder().nIn(nIn).nOut(spec.hiddenSize());
+                if (dropout > 0) {
+                    gru.dropOut(1.0 - dropout);
+                }
+                cell = gru.build();
+                break;
             case LSTM:
                 LSTM.Builder lstm = new LSTM.Builder().nIn(nIn).nOut(spec.hiddenSize())
                         .activation(Activation.TANH)
@@ -110,7 +120,7 @@ public final class RecurrentLayerFactory {
                     lstm.dropOut(1.0 - dropout);
                 }
                 LSTM stockLstm = lstm.build();
-                cell = spec.impl() == RecurrentImpl.FAST ? FastLstm.of(stockLstm) : stockLstm;
+                cell = fast ? FastLstm.of(stockLstm) : stockLstm;
                 break;
             default:
                 throw new IllegalStateException("unhandled cell " + spec.cell());
