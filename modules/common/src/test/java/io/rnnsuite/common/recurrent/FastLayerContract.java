@@ -156,6 +156,42 @@ abstract class FastLayerContract {
         assertTrue(ok, "gradient check failed");
     }
 
+    /** Sequence lengths 6, 4, 1, 3 padded at the start: padding that comes before real steps. */
+    static INDArray leadingPaddingMask(DataType type) {
+        INDArray mask = Nd4j.zeros(type, BATCH, STEPS);
+        int[] lengths = {STEPS, 4, 1, 3};
+        for (int b = 0; b < BATCH; b++) {
+            mask.get(NDArrayIndex.point(b), NDArrayIndex.interval(STEPS - lengths[b], STEPS)).assign(1);
+        }
+        return mask;
+    }
+
+    /**
+     * {@code LastTimeStep} hands the mask to the layer itself (in a plain MultiLayerNetwork DL4J's
+     * stock LSTM never sees it), and padding before the real steps must reset the state, so this
+     * exercises each cell's own masked maths (trailing padding alone would not: nothing reads it).
+     */
+    @Test
+    void passesTheGradientCheckUnderLastTimeStepWithAMask() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(12345).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep(fastLayer(IN, HIDDEN, RNNFormat.NCW)))
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY).nIn(HIDDEN).nOut(OUT).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Nd4j.getRandom().setSeed(11);
+        INDArray labels = Nd4j.randn(DataType.DOUBLE, BATCH, OUT);
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                .input(input(DataType.DOUBLE, RNNFormat.NCW, 12)).labels(labels)
+                .inputMask(leadingPaddingMask(DataType.DOUBLE)).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+        assertTrue(ok, "gradient check failed");
+    }
+
     @Test
     void passesTheGradientCheckInsideBidirectionalWithAMask() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
