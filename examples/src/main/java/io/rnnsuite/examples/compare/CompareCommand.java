@@ -46,8 +46,8 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> apps;
 
     @Option(names = "--cells", paramLabel = "CELL,...", split = ",", completionCandidates = CellVariants.class,
-            description = "Variants for forecast and classify: ${COMPLETION-CANDIDATES} (default: simple_rnn,lstm,bilstm).")
-    List<String> cells = new ArrayList<>(List.of("simple_rnn", "lstm", "bilstm"));
+            description = "Variants for forecast and classify: ${COMPLETION-CANDIDATES} (default: simple_rnn,lstm,gru,bilstm).")
+    List<String> cells = new ArrayList<>(List.of("simple_rnn", "lstm", "gru", "bilstm"));
 
     @Option(names = "--hidden", paramLabel = "N", description = "Units per direction for forecasting and classification (default: ${DEFAULT-VALUE}).")
     int hidden = 32;

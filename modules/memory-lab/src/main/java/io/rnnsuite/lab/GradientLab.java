@@ -81,7 +81,7 @@ public final class GradientLab {
 
     public static Result run(GradientLabConfig config, PrintStream log) {
         List<NormProfile> profiles = new ArrayList<>();
-        for (CellType cell : List.of(CellType.SIMPLE_RNN, CellType.LSTM)) {
+        for (CellType cell : CellType.values()) {
             profiles.addAll(vanishing(cell, config, log));
         }
         List<ExplodingRun> exploding = List.of(exploding(0, config, log), exploding(config.clipNorm(), config, log));

@@ -31,13 +31,13 @@ class LabCommandTest {
     @Test
     void parsesListsOfLengthsAndCells() {
         assertEquals(List.of(10, 25, 200), LabArguments.lengths(" 10, 25,200 "));
-        assertEquals(List.of(CellType.SIMPLE_RNN, CellType.LSTM), LabArguments.cells("rnn,LSTM"));
+        assertEquals(List.of(CellType.SIMPLE_RNN, CellType.LSTM, CellType.GRU), LabArguments.cells("rnn,LSTM,gru"));
     }
 
     @Test
     void unknownCellIsOneLineAndExitTwo() {
-        assertEquals(2, run("adding", "--cells", "gru", "--quick"));
-        assertTrue(err.toString().startsWith("error: unknown cell type 'gru'"), err.toString());
+        assertEquals(2, run("adding", "--cells", "gru2", "--quick"));
+        assertTrue(err.toString().startsWith("error: unknown cell type 'gru2'"), err.toString());
         assertEquals(1, err.toString().strip().lines().count());
     }
 
