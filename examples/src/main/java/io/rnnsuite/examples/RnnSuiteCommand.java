@@ -2,6 +2,7 @@ package io.rnnsuite.examples;
 
 import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
 import io.rnnsuite.lab.cli.LabCommand;
@@ -11,12 +12,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code rnn-suite}: one command with a subcommand per app, plus {@code compare} (the main job)
- * and {@code datasets}. Every flag's help line shows its default.
+ * {@code rnn-suite}: one command with a subcommand per app, plus {@code compare} (the main job),
+ * {@code bench} (layer speed) and {@code datasets}. Every flag's help line shows its default.
  */
 @Command(name = "rnn-suite", mixinStandardHelpOptions = true, version = "rnn-suite 0.1.0-SNAPSHOT (DL4J 1.0.0-M2.1)",
         description = "Recurrent networks you can see working: SimpleRnn vs LSTM on bundled data.",
         subcommands = {
+                BenchCommand.class,
                 CharLmCommand.class,
                 ClassifyCommand.class,
                 CompareCommand.class,
