@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -77,8 +78,10 @@ public final class RecurrentBenchmark {
         for (Layer layer : RecurrentLayerFactory.sequenceLayers(c.recurrentSpec(impl), c.inputs())) {
             list.layer(layer);
         }
+        // NCW stated explicitly: after a Bidirectional layer DL4J 1.0.0-M2.1 otherwise gives the
+        // output layer NWC and fit() fails on the label shape
         list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                .nIn(c.outputSize()).nOut(OUTPUTS).build());
+                .dataFormat(RNNFormat.NCW).nIn(c.outputSize()).nOut(OUTPUTS).build());
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;
