@@ -53,8 +53,9 @@ public record BenchReport(String schema, String framework, String date, MachineI
                 "credited FLOPs (matrix products only) per sample, step, direction and layer: forward 2*G*H*(I+H) with "
                         + "G = 1 (SimpleRnn), 3 (GRU), 4 (LSTM); training = 3 x forward",
                 "% peak = training GFLOP/s / the best GFLOP/s of an n x n x n cblas_sgemm in the same process and threads",
-                "peak MiB = most Java heap + off-heap memory in use while building and warming up, above what was in use "
-                        + "before (an upper bound: uncollected garbage counts)");
+                "peak MiB = memory the network needs, above what was in use before: the most off-heap arrays while "
+                        + "building and warming up, plus the ND4J workspaces and the reachable Java heap after warm-up "
+                        + "(garbage not counted)");
     }
 
     /** The results as a table (console text or markdown). */

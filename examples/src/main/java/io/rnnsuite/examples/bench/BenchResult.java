@@ -28,8 +28,8 @@ package io.rnnsuite.examples.bench;
  * @param trainGflops          credited training GFLOP per second
  * @param peakGflops           the same process's measured sgemm peak
  * @param peakShare            trainGflops / peakGflops
- * @param peakMemoryMib        most memory in use while building and warming up the network, above
- *                             what was in use before (DL4J: heap + off-heap; PyTorch: null)
+ * @param peakMemoryMib        memory the network needs to train ({@link NetworkMemory}: peak off-heap
+ *                             arrays + ND4J workspaces + reachable heap, above the level before; PyTorch: null)
  * @param skipped              why there are no figures, or null
  */
 public record BenchResult(String caseName, String spec, String cell, boolean bidirectional, int layers, int batch,

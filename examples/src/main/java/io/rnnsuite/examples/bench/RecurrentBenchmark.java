@@ -4,10 +4,10 @@ import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.RecurrentLayerFactory;
 import io.rnnsuite.common.UserInputException;
-import io.rnnsuite.common.report.PeakMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -144,8 +144,7 @@ public final class RecurrentBenchmark {
     private Slot warmUp(BenchCase c, RecurrentImpl impl, INDArray features, INDArray labels, INDArray single) {
         log.accept(String.format("  %s %s: warm-up", c.name(), impl.cliName()));
         releaseWorkspaces();
-        long before = PeakMemory.usedBytes();
-        PeakMemory.Measured<MultiLayerNetwork> built = PeakMemory.during(() -> {
+        NetworkMemory.Measured<MultiLayerNetwork> built = NetworkMemory.during(() -> {
             MultiLayerNetwork net = network(c, impl);
             for (int i = 0; i < Math.max(1, settings.warmup()); i++) {
                 net.fit(features, labels);
@@ -154,12 +153,18 @@ public final class RecurrentBenchmark {
             }
             return net;
         });
-        double memoryMib = Math.max(0, built.peakBytes() - before) / (1024.0 * 1024.0);
+        double memoryMib = built.mib();
         return new Slot(impl, built.value(), memoryMib, settings.repeats());
     }
 
+    /**
+     * Frees this thread's workspaces and, as far as a JVM allows, the off-heap memory of
+     * unreachable arrays (JavaCPP releases it once the collector has queued their references).
+     */
     private static void releaseWorkspaces() {
         Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        System.gc();
+        Pointer.deallocateReferences();
         System.gc();
     }
 
