@@ -4,6 +4,7 @@ import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
 import io.rnnsuite.lab.cli.LabCommand;
@@ -14,12 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rnn-suite}: one command with a subcommand per app, plus {@code compare} (the main job)
- * and {@code datasets}. Every flag's help line shows its default.
+ * {@code rnn-suite}: one command with a subcommand per app, plus {@code compare} (the main job),
+ * {@code bench} (layer speed) and {@code datasets}. Every flag's help line shows its default.
  */
 @Command(name = "rnn-suite", mixinStandardHelpOptions = true, version = "rnn-suite 0.1.0-SNAPSHOT (DL4J 1.0.0-M2.1)",
         description = "Recurrent networks you can see working: SimpleRnn vs LSTM vs GRU on bundled data.",
         subcommands = {
+                BenchCommand.class,
                 CharLmCommand.class,
                 ClassifyCommand.class,
                 CompareCommand.class,

@@ -1,0 +1,195 @@
+package io.rnnsuite.examples.bench;
+
+import io.rnnsuite.common.CellType;
+import io.rnnsuite.common.RecurrentImpl;
+import io.rnnsuite.common.RecurrentLayerFactory;
+import io.rnnsuite.common.UserInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bytedeco.javacpp.Pointer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Times one case in this JVM, with whatever native threads it was started with.
+ *
+ * <p>The network: input {@code [B, I, T]} (DL4J's NCW) → the recurrent stack of
+ * {@link RecurrentLayerFactory#sequenceLayers} → {@link RnnOutputLayer} with {@link #OUTPUTS}
+ * outputs per step, identity activation, mean squared error; float32, Adam (learning rate 1e-3),
+ * no gradient clipping, no dropout. Inputs and targets are fixed uniform random arrays, so the
+ * work per batch does not depend on the weights. {@code scripts/bench/pytorch_reference.py}
+ * builds the same network.
+ *
+ * <p>Policy: each implementation's network is built and warmed up ({@code warmup} training
+ * batches and as many inference calls) while its memory is measured; then every timed
+ * repetition runs the implementations one after the other, so slow drifts of the machine hit
+ * them alike. Reported times are medians.
+ */
+public final class RecurrentBenchmark {
+
+    /** Width of the per-step regression head (small, so the recurrent stack dominates). */
+    public static final int OUTPUTS = 8;
+    static final long SEED = 42;
+
+    /**
+     * How much to measure.
+     *
+     * @param warmup  untimed training batches (and inference calls) before timing
+     * @param repeats timed repetitions of each measurement
+     */
+    public record Settings(int warmup, int repeats) {
+        public Settings {
+            if (warmup < 0 || repeats < 1) {
+                throw new UserInputException("--warmup must be at least 0 and --repeats at least 1");
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final int threads;
+    private final double peakGflops;
+    private final Consumer<String> log;
+
+    /**
+     * @param threads    the thread count this JVM runs with, recorded in each row
+     * @param peakGflops this JVM's measured sgemm peak ({@link GemmPeak})
+     * @param log        progress lines
+     */
+    public RecurrentBenchmark(Settings settings, int threads, double peakGflops, Consumer<String> log) {
+        this.settings = settings;
+        this.threads = threads;
+        this.peakGflops = peakGflops;
+        this.log = log;
+    }
+
+    /** The benchmark network for {@code c} built with {@code impl}, initialised. */
+    public static MultiLayerNetwork network(BenchCase c, RecurrentImpl impl) {
+        NeuralNetConfiguration.ListBuilder list = RecurrentLayerFactory.baseConfiguration(SEED, 1e-3, 0).list();
+        for (Layer layer : RecurrentLayerFactory.sequenceLayers(c.recurrentSpec(impl), c.inputs())) {
+            list.layer(layer);
+        }
+        // NCW stated explicitly: after a Bidirectional layer DL4J 1.0.0-M2.1 otherwise gives the
+        // output layer NWC and fit() fails on the label shape
+        list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                .dataFormat(RNNFormat.NCW).nIn(c.outputSize()).nOut(OUTPUTS).build());
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return net;
+    }
+
+    /** One row per implementation: measured, or skipped with the reason. */
+    public List<BenchResult> run(BenchCase c, List<RecurrentImpl> impls) {
+        Nd4j.getRandom().setSeed(SEED);
+        INDArray features = Nd4j.rand(DataType.FLOAT, c.batch(), c.inputs(), c.steps());
+        INDArray labels = Nd4j.rand(DataType.FLOAT, c.batch(), OUTPUTS, c.steps());
+        INDArray single = features.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+
+        List<Slot> slots = new ArrayList<>();
+        List<BenchResult> rows = new ArrayList<>();
+        for (RecurrentImpl impl : impls) {
+            if (c.cell() == CellType.GRU && impl == RecurrentImpl.STOCK) {
+                rows.add(BenchResult.skipped(c, OUTPUTS, impl.cliName(), threads,
+                        "no stock GRU: DL4J 1.0.0-M2.1 has no GRU layer"));
+                continue;
+            }
+            try {
+                slots.add(warmUp(c, impl, features, labels, single));
+            } catch (UserInputException e) {
+                rows.add(BenchResult.skipped(c, OUTPUTS, impl.cliName(), threads, e.getMessage()));
+            }
+        }
+        // the memory measurements reset the shared workspaces: one untimed round so that no timed
+        // repetition pays for growing them again
+        for (Slot slot : slots) {
+            slot.net.fit(features, labels);
+            slot.net.output(features);
+            slot.net.output(single);
+        }
+        for (int r = 0; r < settings.repeats(); r++) {
+            for (Slot slot : slots) {
+                slot.trainMs[r] = millis(() -> slot.net.fit(features, labels));
+            }
+        }
+        for (int r = 0; r < settings.repeats(); r++) {
+            for (Slot slot : slots) {
+                slot.inferMs[r] = millis(() -> slot.net.output(features));
+            }
+        }
+        for (int r = 0; r < settings.repeats(); r++) {
+            for (Slot slot : slots) {
+                slot.latencyMs[r] = millis(() -> slot.net.output(single));
+            }
+        }
+        for (Slot slot : slots) {
+            BenchResult row = BenchResult.measured(c, OUTPUTS, slot.impl.cliName(), threads, Stats.median(slot.trainMs),
+                    Stats.median(slot.inferMs), Stats.median(slot.latencyMs), peakGflops, slot.memoryMib);
+            rows.add(row);
+        }
+        rows.sort((a, b) -> Integer.compare(impls.indexOf(RecurrentImpl.parse(a.impl())),
+                impls.indexOf(RecurrentImpl.parse(b.impl()))));
+        releaseWorkspaces();
+        return rows;
+    }
+
+    private Slot warmUp(BenchCase c, RecurrentImpl impl, INDArray features, INDArray labels, INDArray single) {
+        log.accept(String.format("  %s %s: warm-up", c.name(), impl.cliName()));
+        releaseWorkspaces();
+        NetworkMemory.Measured<MultiLayerNetwork> built = NetworkMemory.during(() -> {
+            MultiLayerNetwork net = network(c, impl);
+            for (int i = 0; i < Math.max(1, settings.warmup()); i++) {
+                net.fit(features, labels);
+                net.output(features);
+                net.output(single);
+            }
+            return net;
+        });
+        double memoryMib = built.mib();
+        return new Slot(impl, built.value(), memoryMib, settings.repeats());
+    }
+
+    /**
+     * Frees this thread's workspaces and, as far as a JVM allows, the off-heap memory of
+     * unreachable arrays (JavaCPP releases it once the collector has queued their references).
+     */
+    private static void releaseWorkspaces() {
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        System.gc();
+        Pointer.deallocateReferences();
+        System.gc();
+    }
+
+    private static double millis(Runnable task) {
+        long start = System.nanoTime();
+        task.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** One implementation's network and its timings. */
+    private static final class Slot {
+        final RecurrentImpl impl;
+        final MultiLayerNetwork net;
+        final double memoryMib;
+        final double[] trainMs;
+        final double[] inferMs;
+        final double[] latencyMs;
+
+        Slot(RecurrentImpl impl, MultiLayerNetwork net, double memoryMib, int repeats) {
+            this.impl = impl;
+            this.net = net;
+            this.memoryMib = memoryMib;
+            this.trainMs = new double[repeats];
+            this.inferMs = new double[repeats];
+            this.latencyMs = new double[repeats];
+        }
+    }
+}
