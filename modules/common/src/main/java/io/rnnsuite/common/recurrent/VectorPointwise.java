@@ -3,12 +3,13 @@ package io.rnnsuite.common.recurrent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float element-wise kernels on the JDK Vector API (16 lanes with AVX-512); HotSpot backs
- * {@code EXP} and {@code TANH} with Intel's SVML on x86. Same maths as {@link ScalarPointwise},
+ * Float element-wise kernels on the JDK Vector API (16 lanes with AVX-512), with exp, sigmoid and
+ * tanh built from basic operations (see {@link #exp}). Same maths as {@link ScalarPointwise},
  * which handles the columns left over after the last full vector of each row. Only loaded when
  * the {@code jdk.incubator.vector} module is present (see {@link VectorSupport}).
  */
@@ -26,8 +27,40 @@ final class VectorPointwise implements Pointwise {
         v.intoByteBuffer(m.bytes, (int) (index << 2), ORDER);
     }
 
-    private static FloatVector sigmoid(FloatVector x) {
-        return ONE.div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+    /*
+     * exp, sigmoid and tanh from +, *, fma and bit operations only. The Vector API's own EXP / TANH
+     * are Intel SVML once C2 has compiled the loop but StrictMath per lane before that, which
+     * differ in the last bit: training results then depended on when the JIT kicked in, and two
+     * runs with one seed disagreed. Basic IEEE operations give the same bits interpreted or
+     * compiled. exp(x) = 2^n * p(r), n = round(x / ln 2), r = x - n ln 2 (Cody-Waite, two parts),
+     * p a degree-6 Taylor polynomial on |r| <= ln2 / 2: relative error below 2e-7.
+     */
+    private static final float LOG2E = 1.44269504f;
+    private static final float LN2_HI = 0.693145752f;
+    private static final float LN2_LO = 1.42860677e-6f;
+    private static final float ROUND = 12582912f; // 1.5 * 2^23: adding it rounds to an integer
+
+    static FloatVector exp(FloatVector x) {
+        FloatVector clamped = x.max(-87.3f).min(88.3f);
+        FloatVector n = clamped.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -LN2_HI), clamped).sub(n.mul(LN2_LO));
+        FloatVector p = r.fma(1f / 720, 1f / 120)
+                .fma(r, FloatVector.broadcast(SPECIES, 1f / 24))
+                .fma(r, FloatVector.broadcast(SPECIES, 1f / 6))
+                .fma(r, FloatVector.broadcast(SPECIES, 0.5f))
+                .fma(r, ONE)
+                .fma(r, ONE);
+        IntVector exponent = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(exponent.reinterpretAsFloats());
+    }
+
+    static FloatVector sigmoid(FloatVector x) {
+        return ONE.div(exp(x.neg()).add(1f));
+    }
+
+    static FloatVector tanh(FloatVector x) {
+        // 1 - 2 / (e^{2x} + 1): exact limits +-1, absolute error ~1e-7 near 0
+        return ONE.sub(FloatVector.broadcast(SPECIES, 2f).div(exp(x.mul(2f)).add(1f)));
     }
 
     @Override
@@ -42,13 +75,13 @@ final class VectorPointwise implements Pointwise {
             long zr = zOffset + (long) r * width;
             long sr = (long) r * hidden;
             for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                FloatVector a = load(z, zr + j).add(load(bias, j)).lanewise(VectorOperators.TANH);
+                FloatVector a = tanh(load(z, zr + j).add(load(bias, j)));
                 FloatVector f = sigmoid(load(z, zr + hidden + j).add(load(bias, hidden + j)));
                 FloatVector o = sigmoid(load(z, zr + 2 * hidden + j).add(load(bias, 2 * hidden + j)));
                 FloatVector i = sigmoid(load(z, zr + 3 * hidden + j).add(load(bias, 3 * hidden + j)));
                 FloatVector previous = cPrev == null ? zero : load(cPrev, cPrevOffset + sr + j);
                 FloatVector cell = f.fma(previous, i.mul(a));
-                FloatVector tanhCell = cell.lanewise(VectorOperators.TANH);
+                FloatVector tanhCell = tanh(cell);
                 store(a, z, zr + j);
                 store(f, z, zr + hidden + j);
                 store(o, z, zr + 2 * hidden + j);
@@ -101,7 +134,7 @@ final class VectorPointwise implements Pointwise {
             float m = mask == null ? 1f : (float) mask[maskOffset + r];
             long zr = zOffset + (long) r * hidden;
             for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                store(load(z, zr + j).add(load(bias, j)).lanewise(VectorOperators.TANH).mul(m), z, zr + j);
+                store(tanh(load(z, zr + j).add(load(bias, j))).mul(m), z, zr + j);
             }
             ScalarPointwise.simpleRnnForwardRow(vectorEnd, hidden, m, z, zr, bias);
         }
@@ -146,8 +179,8 @@ final class VectorPointwise implements Pointwise {
                 }
                 FloatVector reset = sigmoid(load(gates, gr + j).add(load(bias, j)).add(recReset));
                 FloatVector update = sigmoid(load(gates, gr + hidden + j).add(load(bias, hidden + j)).add(recUpdate));
-                FloatVector candidate = reset.fma(recCandidate,
-                        load(gates, gr + 2 * hidden + j).add(load(bias, 2 * hidden + j))).lanewise(VectorOperators.TANH);
+                FloatVector candidate = tanh(reset.fma(recCandidate,
+                        load(gates, gr + 2 * hidden + j).add(load(bias, 2 * hidden + j))));
                 FloatVector previous = hPrev == null ? zero : load(hPrev, hPrevOffset + sr + j);
                 store(reset, gates, gr + j);
                 store(update, gates, gr + hidden + j);
