@@ -8,6 +8,7 @@ import io.rnnsuite.common.report.PeakMemory;
 import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.seq2seq.data.PairSource;
 import io.rnnsuite.seq2seq.model.TranslationEvaluation;
+import io.rnnsuite.seq2seq.report.AttentionHeatMap;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * {@code translate compare}: the same pairs, split and budget for SimpleRnn, LSTM, BiLSTM-encoder
  * and LSTM + attention, each decoded greedily and with a beam; one table of exact match, BLEU,
- * chrF, training time and decoding speed, plus exact match by source length.
+ * chrF, training time and decoding speed, plus exact match by source length, and an attention heat
+ * map ({@code attention-heatmap.png}) of the attention model.
  */
 public final class CompareRun {
 
@@ -37,9 +39,10 @@ public final class CompareRun {
      * @param trainSentencesPerSecond training pairs processed per second
      * @param peakMiB        peak heap-in-use plus off-heap memory while the model trained and decoded the test
      *                       pairs greedily (common PeakMemory; the beam decoding afterwards is not included)
+     * @param epochs         epochs trained (early stopping or a time budget may end training before the maximum)
      */
     public record Row(String label, TranslationEvaluation greedy, TranslationEvaluation beam, double trainingSeconds,
-                      long parameters, double trainSentencesPerSecond, double peakMiB) {
+                      long parameters, double trainSentencesPerSecond, double peakMiB, int epochs) {
     }
 
     private CompareRun() {
@@ -57,13 +60,16 @@ public final class CompareRun {
     }
 
     /**
-     * Trains every variant under {@code budgetPerModel} and writes {@code reportDir/seq2seq-compare.md}.
+     * Trains every variant under {@code budgetPerModel} and writes {@code reportDir/seq2seq-compare.md}
+     * and, for the attention model, {@code reportDir/}{@code attention-heatmap.png}.
      *
-     * @param beamWidth beam width of the second decoding column
+     * @param beamWidth      beam width of the second decoding column
+     * @param budgetPerModel wall-clock training budget per model; zero or {@code null}: none (epochs only)
      */
     public static List<Row> run(PairSource source, TranslationConfig base, int beamWidth, Duration budgetPerModel,
                                 Path reportDir, PrintStream out, ProgressReporter progress) {
         List<Row> rows = new ArrayList<>();
+        boolean heatMap = false;
         for (TranslationConfig variant : variants(base)) {
             TranslationConfig config = variant.withTraining(base.training().withTimeBudget(budgetPerModel)).withBeamWidth(1);
             out.println("== " + config.label());
@@ -72,11 +78,21 @@ public final class CompareRun {
             TrainRun.Result result = measured.value();
             TranslationEvaluation beam = TranslationEvaluation.of(result.translator(), result.split().test(), beamWidth);
             TrainRun.print(beam, out);
+            if (config.attention() && reportDir != null) {
+                Path png = reportDir.resolve(AttentionHeatMap.FILE_NAME);
+                try {
+                    AttentionHeatMap.write(result.translator(), result.test().pairs(), png);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + png, e);
+                }
+                out.println("attention heat map written to " + png);
+                heatMap = true;
+            }
             rows.add(new Row(config.label(), result.test(), beam, result.trained().training().trainingSeconds(),
                     result.translator().graph().numParams(), result.trained().training().sequencesPerSecond(),
-                    measured.peakMiB()));
+                    measured.peakMiB(), result.trained().training().history().size()));
         }
-        String report = report(source, rows, beamWidth);
+        String report = report(source, rows, beamWidth, heatMap);
         out.print(table(rows, beamWidth).toText());
         if (reportDir != null) {
             try {
@@ -90,11 +106,11 @@ public final class CompareRun {
     }
 
     static MarkdownTable table(List<Row> rows, int beamWidth) {
-        MarkdownTable table = new MarkdownTable("model", "parameters", "training s", "exact (greedy)", "BLEU (greedy)",
+        MarkdownTable table = new MarkdownTable("model", "parameters", "epochs", "training s", "exact (greedy)", "BLEU (greedy)",
                 "chrF (greedy)", "exact (beam " + beamWidth + ")", "BLEU (beam " + beamWidth + ")",
                 "chrF (beam " + beamWidth + ")", "sentences/s greedy", "sentences/s beam");
         for (Row r : rows) {
-            table.row(r.label(), r.parameters(), String.format(Locale.ROOT, "%.0f", r.trainingSeconds()),
+            table.row(r.label(), r.parameters(), r.epochs(), String.format(Locale.ROOT, "%.0f", r.trainingSeconds()),
                     MarkdownTable.number(r.greedy().exactMatch()), MarkdownTable.number(r.greedy().bleu()),
                     MarkdownTable.number(r.greedy().chrF()), MarkdownTable.number(r.beam().exactMatch()),
                     MarkdownTable.number(r.beam().bleu()), MarkdownTable.number(r.beam().chrF()),
@@ -104,7 +120,7 @@ public final class CompareRun {
         return table;
     }
 
-    private static String report(PairSource source, List<Row> rows, int beamWidth) {
+    private static String report(PairSource source, List<Row> rows, int beamWidth, boolean heatMap) {
         StringBuilder md = new StringBuilder("# seq2seq-translation: model comparison\n\n");
         md.append("Data: ").append(source.describe()).append(". Test split: sources never seen in training.\n\n");
         md.append(table(rows, beamWidth).toMarkdown()).append('\n');
@@ -122,6 +138,11 @@ public final class CompareRun {
             byLength.row(cells.toArray());
         }
         md.append("\nExact match by source length (sentences in brackets):\n\n").append(byLength.toMarkdown());
+        if (heatMap) {
+            md.append("\nAttention of the attention model on ").append(AttentionHeatMap.SENTENCES)
+                    .append(" test sentences (rows: output tokens, columns: source tokens, darker = more weight):\n\n")
+                    .append("![attention heat map](").append(AttentionHeatMap.FILE_NAME).append(")\n");
+        }
         return md.toString();
     }
 }

@@ -28,10 +28,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--compare-beam", paramLabel = "K", description = "Beam width of the beam column (default: ${DEFAULT-VALUE}).")
     int compareBeam = 4;
 
-    @Option(names = "--budget", paramLabel = "SECONDS", description = "Training time budget per model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--budget", paramLabel = "SECONDS", description = "Training time budget per model; 0 = none, train for --epochs (early stopping aside) (default: ${DEFAULT-VALUE}).")
     long budgetSeconds = 300;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Where seq2seq-compare.md goes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Where seq2seq-compare.md and the attention heat map go (default: ${DEFAULT-VALUE}).")
     Path reportDir = Path.of("reports", "seq2seq");
 
     @Override

@@ -10,6 +10,7 @@ import io.rnnsuite.seq2seq.data.SequenceCodec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,46 @@ public final class Translator {
      */
     public INDArray teacherForcedSteps(String sentence, List<Integer> decoderInputs) {
         return decoder.teacherForced(encode(List.of(codec.encodeSource(sentence))), decoderInputs);
+    }
+
+    /**
+     * The attention weights behind the greedy translation of {@code sentence}: the sentence is
+     * translated, then the training graph is run teacher-forced on its own output (which reproduces
+     * the stepwise decoding) and the weights are recomputed from the attention vertex's parameters
+     * and inputs ({@link AttentionWeights}).
+     *
+     * @throws IllegalStateException if the model has no attention
+     * @throws UserInputException    as {@link #translate(List)} for a sentence it cannot encode
+     */
+    public AttentionMap attention(String sentence) {
+        if (!config.attention()) {
+            throw new IllegalStateException("model " + config.label() + " has no attention");
+        }
+        int[] source = codec.encodeSource(sentence);
+        Translation translation = translate(List.of(sentence), 1).get(0);
+        List<Integer> output = translation.tokens();
+        int[] decoderInput = new int[output.size()];
+        decoderInput[0] = codec.bosIndex();
+        for (int t = 1; t < output.size(); t++) {
+            decoderInput[t] = output.get(t - 1);
+        }
+        int sourceSteps = codec.sourceSteps(source.length);
+        int decoderSteps = codec.padsToMaximum() ? codec.maxTargetLength() + 1 : decoderInput.length;
+        INDArray sourceMask = SequenceCodec.mask(List.of(source), sourceSteps);
+        graph.setLayerMaskArrays(new INDArray[]{sourceMask, SequenceCodec.mask(List.of(decoderInput), decoderSteps)}, null);
+        Map<String, INDArray> activations = graph.feedForward(new INDArray[]{
+                SequenceCodec.oneHot(List.of(source), codec.sourceVocabulary().size(), sourceSteps),
+                SequenceCodec.oneHot(List.of(decoderInput), codec.targetVocabulary().size(), decoderSteps)}, false, false);
+        graph.clearLayerMaskArrays();
+        INDArray encoderOutputs = activations.get(Seq2SeqGraphs.lastEncoderLayer(config));
+        double[][] padded = AttentionWeights.weights(graph.getVertex(Seq2SeqGraphs.ATTENTION).paramTable(false),
+                activations.get(Seq2SeqGraphs.DECODER), encoderOutputs, sourceMask, 0);
+        double[][] weights = new double[output.size()][];
+        for (int t = 0; t < output.size(); t++) {
+            weights[t] = Arrays.copyOf(padded[t], source.length);
+        }
+        List<String> outputTokens = output.stream().map(codec.targetVocabulary()::token).toList();
+        return new AttentionMap(sentence.strip(), translation.text(), codec.tokenization().tokenize(sentence.strip()), outputTokens, weights);
     }
 
     /** One encoder pass over equally long sources (the decoder half sees a single BOS step, unused). */

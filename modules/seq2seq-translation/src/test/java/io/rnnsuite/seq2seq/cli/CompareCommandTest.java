@@ -37,6 +37,8 @@ class CompareCommandTest {
             assertTrue(report.contains(model), model + " in\n" + report);
         }
         assertTrue(report.contains("exact (beam 2)"), report);
+        assertTrue(Files.size(dir.resolve("attention-heatmap.png")) > 0);
+        assertTrue(report.contains("](attention-heatmap.png)"), report);
     }
 
     @Test
