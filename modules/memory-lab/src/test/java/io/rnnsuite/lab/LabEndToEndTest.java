@@ -39,7 +39,7 @@ class LabEndToEndTest {
     void gradientLabWritesBothPlots(@TempDir Path tmp) throws Exception {
         GradientLabConfig config = new GradientLabConfig(12, 4, 8, 5, 5, 0.01, 3.0, 10, 0.05, 10, 1.0, 1L);
         GradientLab.Result result = GradientLab.run(config, null);
-        assertEquals(4, result.profiles().size());
+        assertEquals(6, result.profiles().size()); // simple_rnn, lstm, gru × at initialisation, after training
         assertEquals(12, result.profiles().get(0).norms().length);
         assertEquals(2, result.exploding().size());
         GradientReport.write(result, tmp);
