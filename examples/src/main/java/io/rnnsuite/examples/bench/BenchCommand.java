@@ -37,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (default: all built-ins; --list-cases shows them).")
     List<String> cases;
 
-    @Option(names = "--impl", paramLabel = "IMPL,...", split = ",",
+    @Option(names = "--impls", paramLabel = "IMPL,...", split = ",",
             description = "Implementations, measured alternately: fast, stock (default: ${DEFAULT-VALUE}).")
     List<String> impls = new ArrayList<>(List.of("fast", "stock"));
 
@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), RnnSuiteCommand.class.getName(), "bench",
                     "--worker-output", rows.toString(), "--threads", Integer.toString(n),
                     "--cases", String.join(",", selected.stream().map(BenchCase::token).toList()),
-                    "--impl", String.join(",", implementations.stream().map(RecurrentImpl::cliName).toList()),
+                    "--impls", String.join(",", implementations.stream().map(RecurrentImpl::cliName).toList()),
                     "--warmup", Integer.toString(settings.warmup()), "--repeats", Integer.toString(settings.repeats())));
             if (quick) {
                 command.add("--quick");
