@@ -96,11 +96,9 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         int batch = pass.batch;
         int steps = pass.steps;
         int hidden = pass.hidden;
-        int inputs = pass.inputs;
         int width = 4 * hidden;
         long stepRows = (long) batch * hidden;
 
-        Mem x = Mem.of(pass.x);
         Mem z = Mem.of(pass.gates);
         Mem c = Mem.of(pass.cells);
         Mem tc = Mem.of(pass.tanhCells);
@@ -125,30 +123,12 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
             }
         }
 
-        int firstRow = firstStep * batch;
-        int rows = pass.rows() - firstRow;
-        long dzFirst = (long) firstRow * width;
         Mem gw = Mem.of(gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY));
         Mem grw = Mem.of(gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY));
         Mem gb = Mem.of(gradientViews.get(LSTMParamInitializer.BIAS_KEY));
-        // dW^T = dZ^T X ; dRW^T = sum_t dZ_t^T h_{t-1} ; db = 1^T dZ ; dX = dZ W^T
-        Blas.gemm(true, false, width, inputs, rows, 1, z, dzFirst, width, x, (long) firstRow * inputs, inputs, 0, gw, 0, inputs);
-        int recurrentFirst = Math.max(firstStep, 1);
-        Blas.gemm(true, false, width, hidden, (steps - recurrentFirst) * batch, 1, z, (long) recurrentFirst * batch * width, width,
-                h, (recurrentFirst - 1) * stepRows, hidden, 0, grw, 0, hidden);
-        if (firstStep == 0 && h0 != null) {
-            Blas.gemm(true, false, width, hidden, batch, 1, z, 0, width, h0, 0, hidden, 1, grw, 0, hidden);
-        }
-        Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
-        Blas.gemm(false, false, 1, width, rows, 1, ones, 0, rows, z, dzFirst, width, 0, gb, 0, width);
-
-        INDArray dInput = scratch.array("dInput", dataType, steps, batch, inputs);
-        if (firstStep > 0) {
-            dInput.assign(0);
-        }
-        Blas.gemm(false, false, rows, inputs, width, 1, z, dzFirst, width, w, 0, inputs, 0, Mem.of(dInput),
-                (long) firstRow * inputs, inputs);
-        return dInput;
+        recurrentWeightGradient(pass, firstStep, z, 0, width, width, h, h0, grw, 0);
+        biasGradient(pass, firstStep, z, 0, width, width, gb, 0);
+        return inputGradients(pass, firstStep, z, width, w, gw);
     }
 
     @Override

@@ -220,6 +220,59 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         return rows;
     }
 
+    /*
+     * The parameter-gradient products every cell ends its backward pass with. dZ is a time-major
+     * buffer of pre-activation gradients (row stride ld); only rows of steps firstStep.. count.
+     */
+
+    /**
+     * {@code dW^T = dZ^T X} into {@code gw} ({@code width} columns of dZ, DL4J's 'f'-order
+     * {@code [inputs, width]} view) and the input gradient {@code dX = dZ W^T}, returned
+     * time-major (rows before {@code firstStep} zero).
+     */
+    protected INDArray inputGradients(RecurrentPass pass, int firstStep, Mem dz, int width, Mem w, Mem gw) {
+        int inputs = pass.inputs;
+        int firstRow = firstStep * pass.batch;
+        int rows = pass.rows() - firstRow;
+        Blas.gemm(true, false, width, inputs, rows, 1, dz, (long) firstRow * width, width,
+                Mem.of(pass.x), (long) firstRow * inputs, inputs, 0, gw, 0, inputs);
+        INDArray dInput = scratch.array("dInput", dataType, pass.steps, pass.batch, inputs);
+        if (firstStep > 0) {
+            dInput.assign(0);
+        }
+        Blas.gemm(false, false, rows, inputs, width, 1, dz, (long) firstRow * width, width, w, 0, inputs,
+                0, Mem.of(dInput), (long) firstRow * inputs, inputs);
+        return dInput;
+    }
+
+    /** {@code db = 1^T dZ}: sums of {@code columns} columns of dZ from {@code column}, into {@code gb} at {@code gbOffset}. */
+    protected void biasGradient(RecurrentPass pass, int firstStep, Mem dz, long column, int ld, int columns,
+                                Mem gb, long gbOffset) {
+        int firstRow = firstStep * pass.batch;
+        int rows = pass.rows() - firstRow;
+        Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
+        Blas.gemm(false, false, 1, columns, rows, 1, ones, 0, rows, dz, (long) firstRow * ld + column, ld,
+                0, gb, gbOffset, columns);
+    }
+
+    /**
+     * {@code dRW^T = sum_t dZ_t^T h_{t-1}} for {@code columns} columns of dZ from {@code column},
+     * into the row block of {@code grw} (row-major {@code [.., hidden]}) at {@code grwOffset};
+     * {@code h} is the time-major output, {@code h0} the initial state (null = zero).
+     */
+    protected void recurrentWeightGradient(RecurrentPass pass, int firstStep, Mem dz, long column, int ld, int columns,
+                                           Mem h, Mem h0, Mem grw, long grwOffset) {
+        int batch = pass.batch;
+        int hidden = pass.hidden;
+        int recurrentFirst = Math.max(firstStep, 1);
+        Blas.gemm(true, false, columns, hidden, (pass.steps - recurrentFirst) * batch, 1,
+                dz, (long) recurrentFirst * batch * ld + column, ld,
+                h, (long) (recurrentFirst - 1) * batch * hidden, hidden, 0, grw, grwOffset, hidden);
+        if (firstStep == 0 && h0 != null) {
+            Blas.gemm(true, false, columns, hidden, batch, 1, dz, column, ld, h0, 0, hidden, 1, grw, grwOffset, hidden);
+        }
+    }
+
     /** A detached copy of the last step's rows of a time-major {@code [steps, batch, hidden]} buffer. */
     protected static INDArray lastStep(INDArray timeMajor) {
         INDArray last = timeMajor.get(NDArrayIndex.point(timeMajor.size(0) - 1), NDArrayIndex.all(), NDArrayIndex.all());

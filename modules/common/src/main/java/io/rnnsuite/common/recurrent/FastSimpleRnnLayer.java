@@ -88,10 +88,8 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
         int batch = pass.batch;
         int steps = pass.steps;
         int hidden = pass.hidden;
-        int inputs = pass.inputs;
         long stepRows = (long) batch * hidden;
 
-        Mem x = Mem.of(pass.x);
         Mem h = Mem.of(pass.output);
         Mem dz = Mem.of(dOutput);
         Mem w = Mem.of(param(SimpleRnnParamInitializer.WEIGHT_KEY, true));
@@ -108,31 +106,12 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
             }
         }
 
-        int firstRow = firstStep * batch;
-        int rows = pass.rows() - firstRow;
-        long dzFirst = (long) firstRow * hidden;
         Mem gw = Mem.of(gradientViews.get(SimpleRnnParamInitializer.WEIGHT_KEY));
         Mem grw = Mem.of(gradientViews.get(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY));
         Mem gb = Mem.of(gradientViews.get(SimpleRnnParamInitializer.BIAS_KEY));
-        // dW^T = dZ^T X ; dRW^T = sum_t dZ_t^T h_{t-1} ; db = 1^T dZ ; dX = dZ W^T
-        Blas.gemm(true, false, hidden, inputs, rows, 1, dz, dzFirst, hidden, x, (long) firstRow * inputs, inputs,
-                0, gw, 0, inputs);
-        int recurrentFirst = Math.max(firstStep, 1);
-        Blas.gemm(true, false, hidden, hidden, (steps - recurrentFirst) * batch, 1, dz, recurrentFirst * stepRows, hidden,
-                h, (recurrentFirst - 1) * stepRows, hidden, 0, grw, 0, hidden);
-        if (firstStep == 0 && h0 != null) {
-            Blas.gemm(true, false, hidden, hidden, batch, 1, dz, 0, hidden, h0, 0, hidden, 1, grw, 0, hidden);
-        }
-        Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
-        Blas.gemm(false, false, 1, hidden, rows, 1, ones, 0, rows, dz, dzFirst, hidden, 0, gb, 0, hidden);
-
-        INDArray dInput = scratch.array("dInput", dataType, steps, batch, inputs);
-        if (firstStep > 0) {
-            dInput.assign(0);
-        }
-        Blas.gemm(false, false, rows, inputs, hidden, 1, dz, dzFirst, hidden, w, 0, inputs, 0, Mem.of(dInput),
-                (long) firstRow * inputs, inputs);
-        return dInput;
+        recurrentWeightGradient(pass, firstStep, dz, 0, hidden, hidden, h, h0, grw, 0);
+        biasGradient(pass, firstStep, dz, 0, hidden, hidden, gb, 0);
+        return inputGradients(pass, firstStep, dz, hidden, w, gw);
     }
 
     @Override

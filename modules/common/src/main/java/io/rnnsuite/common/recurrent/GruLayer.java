@@ -112,11 +112,9 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         int batch = pass.batch;
         int steps = pass.steps;
         int hidden = pass.hidden;
-        int inputs = pass.inputs;
         int width = 3 * hidden;
         long stepRows = (long) batch * hidden;
 
-        Mem x = Mem.of(pass.x);
         Mem g = Mem.of(pass.gates);
         Mem hn = Mem.of(pass.recurrentCandidate);
         Mem h = Mem.of(pass.output);
@@ -143,41 +141,18 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
             }
         }
 
-        int firstRow = firstStep * batch;
-        int rows = pass.rows() - firstRow;
-        long gFirst = (long) firstRow * width;
-        long hnFirst = (long) firstRow * hidden;
         Mem gw = Mem.of(gradientViews.get(GruParamInitializer.WEIGHT_KEY));
         Mem grw = Mem.of(gradientViews.get(GruParamInitializer.RECURRENT_WEIGHT_KEY));
         Mem gb = Mem.of(gradientViews.get(GruParamInitializer.BIAS_KEY));
         Mem grb = Mem.of(gradientViews.get(GruParamInitializer.RECURRENT_BIAS_KEY));
 
-        // dW^T = dG^T X ; db = 1^T dG ; dX = dG W^T
-        Blas.gemm(true, false, width, inputs, rows, 1, g, gFirst, width, x, (long) firstRow * inputs, inputs, 0, gw, 0, inputs);
-        Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
-        Blas.gemm(false, false, 1, width, rows, 1, ones, 0, rows, g, gFirst, width, 0, gb, 0, width);
+        biasGradient(pass, firstStep, g, 0, width, width, gb, 0);
         // recurrent side dR = [dr | dz | dn * r]: drb = 1^T dR ; dRW^T = sum_t dR_t^T h_{t-1}, by row blocks
-        Blas.gemm(false, false, 1, 2 * hidden, rows, 1, ones, 0, rows, g, gFirst, width, 0, grb, 0, 2 * hidden);
-        Blas.gemm(false, false, 1, hidden, rows, 1, ones, 0, rows, hn, hnFirst, hidden, 0, grb, 2 * hidden, hidden);
-        int recurrentFirst = Math.max(firstStep, 1);
-        int recurrentRows = (steps - recurrentFirst) * batch;
-        long hPrevFirst = (recurrentFirst - 1) * stepRows;
-        Blas.gemm(true, false, 2 * hidden, hidden, recurrentRows, 1, g, (long) recurrentFirst * batch * width, width,
-                h, hPrevFirst, hidden, 0, grw, 0, hidden);
-        Blas.gemm(true, false, hidden, hidden, recurrentRows, 1, hn, recurrentFirst * stepRows, hidden,
-                h, hPrevFirst, hidden, 0, grw, candidateBlock, hidden);
-        if (firstStep == 0 && h0 != null) {
-            Blas.gemm(true, false, 2 * hidden, hidden, batch, 1, g, 0, width, h0, 0, hidden, 1, grw, 0, hidden);
-            Blas.gemm(true, false, hidden, hidden, batch, 1, hn, 0, hidden, h0, 0, hidden, 1, grw, candidateBlock, hidden);
-        }
-
-        INDArray dInput = scratch.array("dInput", dataType, steps, batch, inputs);
-        if (firstStep > 0) {
-            dInput.assign(0);
-        }
-        Blas.gemm(false, false, rows, inputs, width, 1, g, gFirst, width, w, 0, inputs, 0, Mem.of(dInput),
-                (long) firstRow * inputs, inputs);
-        return dInput;
+        biasGradient(pass, firstStep, g, 0, width, 2 * hidden, grb, 0);
+        biasGradient(pass, firstStep, hn, 0, hidden, hidden, grb, 2 * hidden);
+        recurrentWeightGradient(pass, firstStep, g, 0, width, 2 * hidden, h, h0, grw, 0);
+        recurrentWeightGradient(pass, firstStep, hn, 0, hidden, hidden, h, h0, grw, candidateBlock);
+        return inputGradients(pass, firstStep, g, width, w, gw);
     }
 
     @Override

@@ -1,6 +1,12 @@
 package io.rnnsuite.common.recurrent;
 
 import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import java.lang.reflect.Modifier;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.nd4j.linalg.activations.IActivation;
@@ -35,6 +41,22 @@ final class LayerConfigs {
             }
         }
         return target;
+    }
+
+    /**
+     * The wiring DL4J expects from {@code Layer.instantiate}: listeners, index, the parameter view
+     * and the parameter table from the configuration's initializer.
+     */
+    static <L extends FastRecurrentLayer<?>> L wire(L layer, ParamInitializer initializer, NeuralNetConfiguration conf,
+                                                   Collection<TrainingListener> trainingListeners, int layerIndex,
+                                                   INDArray layerParamsView, boolean initializeParams) {
+        layer.setListeners(trainingListeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> paramTable = initializer.init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(paramTable);
+        layer.setConf(conf);
+        return layer;
     }
 
     /** Fails unless the activation is tanh, the only cell activation the fused kernels compute. */
