@@ -3,6 +3,7 @@ package io.rnnsuite.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rnnsuite.common.CellType;
 import io.rnnsuite.lab.GradientLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,12 @@ class VanishingGradientExampleTest {
     @Test
     void runsEndToEnd(@TempDir Path tmp) {
         GradientLab.Result result = VanishingGradientExample.run("--quick", "--max-updates", "5", "--output-dir", tmp.toString());
-        assertEquals(4, result.profiles().size());
+        // one profile at initialisation and one after training, for every cell type
+        assertEquals(2 * CellType.values().length, result.profiles().size());
+        for (CellType cell : CellType.values()) {
+            assertEquals(2, result.profiles().stream().filter(p -> p.cell().equals(cell.cliName())).count(),
+                    cell.cliName());
+        }
         for (GradientLab.NormProfile profile : result.profiles()) {
             assertEquals(result.config().length(), profile.norms().length);
             assertTrue(profile.firstToLastRatio() > 0 && Double.isFinite(profile.firstToLastRatio()), profile.cell());
