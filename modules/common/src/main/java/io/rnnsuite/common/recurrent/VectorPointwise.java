@@ -39,10 +39,12 @@ final class VectorPointwise implements Pointwise {
     private static final float LN2_HI = 0.693145752f;
     private static final float LN2_LO = 1.42860677e-6f;
     private static final float ROUND = 12582912f; // 1.5 * 2^23: adding it rounds to an integer
+    private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
 
     static FloatVector exp(FloatVector x) {
         FloatVector clamped = x.max(-87.3f).min(88.3f);
-        FloatVector n = clamped.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector shifted = clamped.fma(LOG2E, ROUND); // n + 1.5 * 2^23: n sits in the low mantissa bits
+        FloatVector n = shifted.sub(ROUND);
         FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -LN2_HI), clamped).sub(n.mul(LN2_LO));
         FloatVector p = r.fma(1f / 720, 1f / 120)
                 .fma(r, FloatVector.broadcast(SPECIES, 1f / 24))
@@ -50,7 +52,10 @@ final class VectorPointwise implements Pointwise {
                 .fma(r, FloatVector.broadcast(SPECIES, 0.5f))
                 .fma(r, ONE)
                 .fma(r, ONE);
-        IntVector exponent = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        // 2^n from the bits of `shifted` (its bits are ROUND_BITS + n): integer add and shift only. A
+        // float-to-int conversion (VectorOperators.F2I) is not intrinsified by JDK 17 here and ran
+        // on the Vector API's boxed fallback, which took most of the element-wise time.
+        IntVector exponent = ((IntVector) shifted.reinterpretAsInts()).add(127 - ROUND_BITS).lanewise(VectorOperators.LSHL, 23);
         return p.mul(exponent.reinterpretAsFloats());
     }
 
@@ -59,8 +64,33 @@ final class VectorPointwise implements Pointwise {
     }
 
     static FloatVector tanh(FloatVector x) {
-        // 1 - 2 / (e^{2x} + 1): exact limits +-1, absolute error ~1e-7 near 0
-        return ONE.sub(FloatVector.broadcast(SPECIES, 2f).div(exp(x.mul(2f)).add(1f)));
+        // 2 sigmoid(2x) - 1: exact limits +-1, absolute error ~1e-7 near 0; the same expression as
+        // gate(x, 2) so that one loop serves sigmoid and tanh gates
+        return gate(x, 2f);
+    }
+
+    /** {@code scale * sigmoid(scale * x) - (scale - 1)}: sigmoid for scale 1 (exactly), tanh for scale 2. */
+    private static FloatVector gate(FloatVector x, float scale) {
+        return sigmoid(x.mul(scale)).mul(scale).sub(scale - 1f);
+    }
+
+    /*
+     * The loops are split so that each holds one exp chain and every gate block goes through one
+     * call site. C2 stops inlining inside a compilation once it holds about 18,000 IR nodes
+     * (NodeCountInliningCutoff); the Vector API's plumbing makes one exp chain with its loads and
+     * stores several thousand. A loop with all five LSTM activations passed the limit, its load /
+     * store / sigmoid calls stayed calls, every vector was boxed, and the element-wise pass ran
+     * about 4x slower (17 ms instead of 4.5 ms per 100 steps at B64 H128, measured).
+     */
+
+    /**
+     * {@code z[at + j] = gate(z[at + j] + bias[biasAt + j], scale)} for {@code j < end}, in place:
+     * sigmoid for scale 1, tanh for scale 2.
+     */
+    private static void activateWithBias(Mem z, long at, Mem bias, long biasAt, int end, float scale) {
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            store(gate(load(z, at + j).add(load(bias, biasAt + j)), scale), z, at + j);
+        }
     }
 
     @Override
@@ -69,29 +99,43 @@ final class VectorPointwise implements Pointwise {
                             Mem h, long hOffset, double[] mask, int maskOffset) {
         int width = 4 * hidden;
         int vectorEnd = SPECIES.loopBound(hidden);
-        FloatVector zero = FloatVector.zero(SPECIES);
         for (int r = 0; r < rows; r++) {
             float m = mask == null ? 1f : (float) mask[maskOffset + r];
             long zr = zOffset + (long) r * width;
             long sr = (long) r * hidden;
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                FloatVector a = tanh(load(z, zr + j).add(load(bias, j)));
-                FloatVector f = sigmoid(load(z, zr + hidden + j).add(load(bias, hidden + j)));
-                FloatVector o = sigmoid(load(z, zr + 2 * hidden + j).add(load(bias, 2 * hidden + j)));
-                FloatVector i = sigmoid(load(z, zr + 3 * hidden + j).add(load(bias, 3 * hidden + j)));
-                FloatVector previous = cPrev == null ? zero : load(cPrev, cPrevOffset + sr + j);
-                FloatVector cell = f.fma(previous, i.mul(a));
-                FloatVector tanhCell = tanh(cell);
-                store(a, z, zr + j);
-                store(f, z, zr + hidden + j);
-                store(o, z, zr + 2 * hidden + j);
-                store(i, z, zr + 3 * hidden + j);
-                store(cell.mul(m), c, cOffset + sr + j);
-                store(tanhCell, tc, tcOffset + sr + j);
-                store(o.mul(tanhCell).mul(m), h, hOffset + sr + j);
+            // gate blocks [a | f | o | i], activated in place: tanh for a, sigmoid for the others
+            for (int block = 0; block < 4; block++) {
+                activateWithBias(z, zr + (long) block * hidden, bias, (long) block * hidden, vectorEnd,
+                        block == 0 ? 2f : 1f);
             }
+            lstmCellState(z, zr, hidden, cPrev, cPrevOffset + sr, c, cOffset + sr, vectorEnd);
+            lstmOutputs(z, zr, hidden, m, c, cOffset + sr, tc, tcOffset + sr, h, hOffset + sr, vectorEnd);
             ScalarPointwise.lstmForwardRow(vectorEnd, hidden, hidden, m, z, zr, bias, cPrev, cPrevOffset + sr,
                     c, cOffset + sr, tc, tcOffset + sr, h, hOffset + sr);
+        }
+    }
+
+    /** One row's cell state from activated gates: {@code c = f c_prev + i a} (unmasked; lstmOutputs masks it). */
+    private static void lstmCellState(Mem z, long zr, int hidden, Mem cPrev, long cPrevAt, Mem c, long cAt, int end) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector a = load(z, zr + j);
+            FloatVector f = load(z, zr + hidden + j);
+            FloatVector i = load(z, zr + 3L * hidden + j);
+            FloatVector previous = cPrev == null ? zero : load(cPrev, cPrevAt + j);
+            store(f.fma(previous, i.mul(a)), c, cAt + j);
+        }
+    }
+
+    /** One row's {@code tanh(c)} and {@code h = o tanh(c)}, then the mask applied to c and h. */
+    private static void lstmOutputs(Mem z, long zr, int hidden, float m, Mem c, long cAt, Mem tc, long tcAt,
+                                    Mem h, long hAt, int end) {
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector cell = load(c, cAt + j);
+            FloatVector tanhCell = tanh(cell);
+            store(cell.mul(m), c, cAt + j);
+            store(tanhCell, tc, tcAt + j);
+            store(load(z, zr + 2L * hidden + j).mul(tanhCell).mul(m), h, hAt + j);
         }
     }
 
@@ -101,29 +145,49 @@ final class VectorPointwise implements Pointwise {
                              double[] mask, int maskOffset) {
         int width = 4 * hidden;
         int vectorEnd = SPECIES.loopBound(hidden);
-        FloatVector zero = FloatVector.zero(SPECIES);
         for (int r = 0; r < rows; r++) {
             float m = mask == null ? 1f : (float) mask[maskOffset + r];
             long zr = zOffset + (long) r * width;
             long sr = (long) r * hidden;
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                FloatVector a = load(z, zr + j);
-                FloatVector f = load(z, zr + hidden + j);
-                FloatVector o = load(z, zr + 2 * hidden + j);
-                FloatVector i = load(z, zr + 3 * hidden + j);
-                FloatVector tanhCell = load(tc, tcOffset + sr + j);
-                FloatVector previous = cPrev == null ? zero : load(cPrev, cPrevOffset + sr + j);
-                FloatVector dhm = load(dh, dhOffset + sr + j).mul(m);
-                FloatVector dCell = load(dc, dcOffset + sr + j).mul(m)
-                        .add(dhm.mul(o).mul(tanhCell.mul(tanhCell).neg().add(1f)));
-                store(dCell.mul(i).mul(a.mul(a).neg().add(1f)), z, zr + j);
-                store(dCell.mul(previous).mul(f).mul(f.neg().add(1f)), z, zr + hidden + j);
-                store(dhm.mul(tanhCell).mul(o).mul(o.neg().add(1f)), z, zr + 2 * hidden + j);
-                store(dCell.mul(a).mul(i).mul(i.neg().add(1f)), z, zr + 3 * hidden + j);
-                store(dCell.mul(f), dc, dcOffset + sr + j);
-            }
+            lstmCellGradients(z, zr, hidden, m, tc, tcOffset + sr, dh, dhOffset + sr, dc, dcOffset + sr, vectorEnd);
+            lstmGateGradients(z, zr, hidden, cPrev, cPrevOffset + sr, dc, dcOffset + sr, vectorEnd);
             ScalarPointwise.lstmBackwardRow(vectorEnd, hidden, hidden, m, z, zr, cPrev, cPrevOffset + sr,
                     tc, tcOffset + sr, dh, dhOffset + sr, dc, dcOffset + sr);
+        }
+    }
+
+    /**
+     * One row: {@code dc = dc m + dh m o (1 - tanh(c)^2)} (the cell gradient, in place) and the output
+     * gate's pre-activation gradient {@code dh m tanh(c) o (1 - o)} into z's o block.
+     */
+    private static void lstmCellGradients(Mem z, long zr, int hidden, float m, Mem tc, long tcAt, Mem dh, long dhAt,
+                                          Mem dc, long dcAt, int end) {
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector o = load(z, zr + 2L * hidden + j);
+            FloatVector tanhCell = load(tc, tcAt + j);
+            FloatVector dhm = load(dh, dhAt + j).mul(m);
+            store(load(dc, dcAt + j).mul(m).add(dhm.mul(o).mul(tanhCell.mul(tanhCell).neg().add(1f))), dc, dcAt + j);
+            store(dhm.mul(tanhCell).mul(o).mul(o.neg().add(1f)), z, zr + 2L * hidden + j);
+        }
+    }
+
+    /**
+     * One row, from the cell gradient in dc: the a, f and i pre-activation gradients into z, then
+     * {@code dc = dc f}, the cell gradient carried to the previous step.
+     */
+    private static void lstmGateGradients(Mem z, long zr, int hidden, Mem cPrev, long cPrevAt, Mem dc, long dcAt,
+                                          int end) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector a = load(z, zr + j);
+            FloatVector f = load(z, zr + hidden + j);
+            FloatVector i = load(z, zr + 3L * hidden + j);
+            FloatVector previous = cPrev == null ? zero : load(cPrev, cPrevAt + j);
+            FloatVector dCell = load(dc, dcAt + j);
+            store(dCell.mul(i).mul(a.mul(a).neg().add(1f)), z, zr + j);
+            store(dCell.mul(previous).mul(f).mul(f.neg().add(1f)), z, zr + hidden + j);
+            store(dCell.mul(a).mul(i).mul(i.neg().add(1f)), z, zr + 3L * hidden + j);
+            store(dCell.mul(f), dc, dcAt + j);
         }
     }
 
@@ -162,35 +226,60 @@ final class VectorPointwise implements Pointwise {
                            Mem hn, long hnOffset, Mem h, long hOffset, double[] mask, int maskOffset) {
         int width = 3 * hidden;
         int vectorEnd = SPECIES.loopBound(hidden);
-        FloatVector zero = FloatVector.zero(SPECIES);
         for (int r = 0; r < rows; r++) {
             float m = mask == null ? 1f : (float) mask[maskOffset + r];
             long gr = gatesOffset + (long) r * width;
             long rr = recurrentOffset + (long) r * width;
             long sr = (long) r * hidden;
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                FloatVector recReset = load(recurrentBias, j);
-                FloatVector recUpdate = load(recurrentBias, hidden + j);
-                FloatVector recCandidate = load(recurrentBias, 2 * hidden + j);
-                if (recurrent != null) {
-                    recReset = recReset.add(load(recurrent, rr + j));
-                    recUpdate = recUpdate.add(load(recurrent, rr + hidden + j));
-                    recCandidate = recCandidate.add(load(recurrent, rr + 2 * hidden + j));
-                }
-                FloatVector reset = sigmoid(load(gates, gr + j).add(load(bias, j)).add(recReset));
-                FloatVector update = sigmoid(load(gates, gr + hidden + j).add(load(bias, hidden + j)).add(recUpdate));
-                FloatVector candidate = tanh(reset.fma(recCandidate,
-                        load(gates, gr + 2 * hidden + j).add(load(bias, 2 * hidden + j))));
-                FloatVector previous = hPrev == null ? zero : load(hPrev, hPrevOffset + sr + j);
-                store(reset, gates, gr + j);
-                store(update, gates, gr + hidden + j);
-                store(candidate, gates, gr + 2 * hidden + j);
-                store(recCandidate, hn, hnOffset + sr + j);
-                // (1 - z) n + z hPrev = n + z (hPrev - n)
-                store(update.fma(previous.sub(candidate), candidate).mul(m), h, hOffset + sr + j);
+            // blocks [r | z | n]; reset and update activated in place, one loop each (see lstmForward)
+            for (int block = 0; block < 2; block++) {
+                gruGate(gates, gr, bias, recurrent, rr, recurrentBias, block * hidden, vectorEnd);
             }
+            gruCandidate(gates, gr, bias, recurrent, rr, recurrentBias, hidden, hn, hnOffset + sr, vectorEnd);
+            gruOutput(gates, gr, hidden, m, hPrev, hPrevOffset + sr, h, hOffset + sr, vectorEnd);
             ScalarPointwise.gruForwardRow(vectorEnd, hidden, hidden, m, gates, gr, bias, recurrent, rr,
                     recurrentBias, hPrev, hPrevOffset + sr, hn, hnOffset + sr, h, hOffset + sr);
+        }
+    }
+
+    /** {@code g = sigmoid(x_g + b_g + (h W_hg + b_hg))} in place, for the block starting at column {@code block}. */
+    private static void gruGate(Mem gates, long gr, Mem bias, Mem recurrent, long rr, Mem recurrentBias, int block,
+                                int end) {
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector rec = load(recurrentBias, block + j);
+            if (recurrent != null) {
+                rec = rec.add(load(recurrent, rr + block + j));
+            }
+            store(sigmoid(load(gates, gr + block + j).add(load(bias, block + j)).add(rec)), gates, gr + block + j);
+        }
+    }
+
+    /** {@code n = tanh(x_n + b_n + r (h W_hn + b_hn))} into the n block; {@code h W_hn + b_hn} kept in hn. */
+    private static void gruCandidate(Mem gates, long gr, Mem bias, Mem recurrent, long rr, Mem recurrentBias,
+                                     int hidden, Mem hn, long hnAt, int end) {
+        long nBlock = 2L * hidden;
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector recCandidate = load(recurrentBias, nBlock + j);
+            if (recurrent != null) {
+                recCandidate = recCandidate.add(load(recurrent, rr + nBlock + j));
+            }
+            FloatVector reset = load(gates, gr + j);
+            store(tanh(reset.fma(recCandidate, load(gates, gr + nBlock + j).add(load(bias, nBlock + j)))),
+                    gates, gr + nBlock + j);
+            store(recCandidate, hn, hnAt + j);
+        }
+    }
+
+    /** {@code h = (1 - z) n + z h_prev}, masked. */
+    private static void gruOutput(Mem gates, long gr, int hidden, float m, Mem hPrev, long hPrevAt, Mem h, long hAt,
+                                  int end) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector update = load(gates, gr + hidden + j);
+            FloatVector candidate = load(gates, gr + 2L * hidden + j);
+            FloatVector previous = hPrev == null ? zero : load(hPrev, hPrevAt + j);
+            // (1 - z) n + z hPrev = n + z (hPrev - n)
+            store(update.fma(previous.sub(candidate), candidate).mul(m), h, hAt + j);
         }
     }
 
@@ -200,33 +289,47 @@ final class VectorPointwise implements Pointwise {
                             double[] mask, int maskOffset) {
         int width = 3 * hidden;
         int vectorEnd = SPECIES.loopBound(hidden);
-        FloatVector zero = FloatVector.zero(SPECIES);
         for (int r = 0; r < rows; r++) {
             float m = mask == null ? 1f : (float) mask[maskOffset + r];
             long gr = gatesOffset + (long) r * width;
             long sr = (long) r * hidden;
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                FloatVector reset = load(gates, gr + j);
-                FloatVector update = load(gates, gr + hidden + j);
-                FloatVector candidate = load(gates, gr + 2 * hidden + j);
-                FloatVector recCandidate = load(hn, hnOffset + sr + j);
-                FloatVector previous = hPrev == null ? zero : load(hPrev, hPrevOffset + sr + j);
-                FloatVector dhm = load(dh, dhOffset + sr + j).mul(m);
-                FloatVector oneMinusUpdate = update.neg().add(1f);
-                FloatVector dCandidate = dhm.mul(oneMinusUpdate).mul(candidate.mul(candidate).neg().add(1f));
-                FloatVector dUpdate = dhm.mul(previous.sub(candidate)).mul(update).mul(oneMinusUpdate);
-                FloatVector dReset = dCandidate.mul(recCandidate).mul(reset).mul(reset.neg().add(1f));
-                store(dReset, gates, gr + j);
-                store(dUpdate, gates, gr + hidden + j);
-                store(dCandidate, gates, gr + 2 * hidden + j);
-                store(dCandidate.mul(reset), hn, hnOffset + sr + j);
-                if (dhPrev != null) {
-                    long at = dhPrevOffset + sr + j;
-                    store(dhm.fma(update, load(dhPrev, at)), dhPrev, at);
-                }
-            }
+            gruUpdateGradients(gates, gr, hidden, m, hPrev, hPrevOffset + sr, dh, dhOffset + sr,
+                    dhPrev, dhPrevOffset + sr, vectorEnd);
+            gruResetGradients(gates, gr, hidden, hn, hnOffset + sr, vectorEnd);
             ScalarPointwise.gruBackwardRow(vectorEnd, hidden, hidden, m, gates, gr, hn, hnOffset + sr,
                     hPrev, hPrevOffset + sr, dh, dhOffset + sr, dhPrev, dhPrevOffset + sr);
+        }
+    }
+
+    /**
+     * One row: the z and n pre-activation gradients into their blocks (n's stays readable for
+     * {@link #gruResetGradients}) and {@code dh_prev += dh m z}.
+     */
+    private static void gruUpdateGradients(Mem gates, long gr, int hidden, float m, Mem hPrev, long hPrevAt,
+                                           Mem dh, long dhAt, Mem dhPrev, long dhPrevAt, int end) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector update = load(gates, gr + hidden + j);
+            FloatVector candidate = load(gates, gr + 2L * hidden + j);
+            FloatVector previous = hPrev == null ? zero : load(hPrev, hPrevAt + j);
+            FloatVector dhm = load(dh, dhAt + j).mul(m);
+            FloatVector oneMinusUpdate = update.neg().add(1f);
+            store(dhm.mul(oneMinusUpdate).mul(candidate.mul(candidate).neg().add(1f)), gates, gr + 2L * hidden + j);
+            store(dhm.mul(previous.sub(candidate)).mul(update).mul(oneMinusUpdate), gates, gr + hidden + j);
+            if (dhPrev != null) {
+                store(dhm.fma(update, load(dhPrev, dhPrevAt + j)), dhPrev, dhPrevAt + j);
+            }
+        }
+    }
+
+    /** One row: the r pre-activation gradient from n's, and {@code dn r} into hn (the gradient of h W_hn + b_hn). */
+    private static void gruResetGradients(Mem gates, long gr, int hidden, Mem hn, long hnAt, int end) {
+        for (int j = 0; j < end; j += SPECIES.length()) {
+            FloatVector reset = load(gates, gr + j);
+            FloatVector dCandidate = load(gates, gr + 2L * hidden + j);
+            FloatVector recCandidate = load(hn, hnAt + j);
+            store(dCandidate.mul(recCandidate).mul(reset).mul(reset.neg().add(1f)), gates, gr + j);
+            store(dCandidate.mul(reset), hn, hnAt + j);
         }
     }
 }
