@@ -112,6 +112,8 @@ public final class BenchCommand implements Callable<Integer> {
             throws IOException {
         int n = settings.threads().get(0);
         NativeThreads.apply(n);
+        NativeThreads.applyBlas(n);
+        NativeThreads.useBlasThreads();
         double peak = GemmPeak.measure(settings.gemmSize(), quick ? 2 : 5);
         System.err.printf(Locale.ROOT, "threads %d: sgemm %d^3 peak %.1f GFLOP/s%n", n, settings.gemmSize(), peak);
         RecurrentBenchmark benchmark = new RecurrentBenchmark(

@@ -1,6 +1,7 @@
 package io.rnnsuite.examples.bench;
 
 import io.rnnsuite.common.CellType;
+import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.RecurrentLayerFactory;
 import io.rnnsuite.common.UserInputException;
@@ -111,22 +112,26 @@ public final class RecurrentBenchmark {
         // the memory measurements reset the shared workspaces: one untimed round so that no timed
         // repetition pays for growing them again
         for (Slot slot : slots) {
+            useThreads(slot.impl);
             slot.net.fit(features, labels);
             slot.net.output(features);
             slot.net.output(single);
         }
         for (int r = 0; r < settings.repeats(); r++) {
             for (Slot slot : slots) {
+                useThreads(slot.impl);
                 slot.trainMs[r] = millis(() -> slot.net.fit(features, labels));
             }
         }
         for (int r = 0; r < settings.repeats(); r++) {
             for (Slot slot : slots) {
+                useThreads(slot.impl);
                 slot.inferMs[r] = millis(() -> slot.net.output(features));
             }
         }
         for (int r = 0; r < settings.repeats(); r++) {
             for (Slot slot : slots) {
+                useThreads(slot.impl);
                 slot.latencyMs[r] = millis(() -> slot.net.output(single));
             }
         }
@@ -141,8 +146,19 @@ public final class RecurrentBenchmark {
         return rows;
     }
 
+    /**
+     * The thread policy of one implementation with {@code threads} cores (see BenchReport's notes):
+     * stock: ND4J's ops and OpenBLAS on all of them; fast: OpenBLAS on all, ND4J's ops on one.
+     */
+    private void useThreads(RecurrentImpl impl) {
+        NativeThreads.apply(impl == RecurrentImpl.FAST ? 1 : threads);
+        NativeThreads.applyBlas(threads);
+        NativeThreads.useBlasThreads();
+    }
+
     private Slot warmUp(BenchCase c, RecurrentImpl impl, INDArray features, INDArray labels, INDArray single) {
         log.accept(String.format("  %s %s: warm-up", c.name(), impl.cliName()));
+        useThreads(impl);
         releaseWorkspaces();
         NetworkMemory.Measured<MultiLayerNetwork> built = NetworkMemory.during(() -> {
             MultiLayerNetwork net = network(c, impl);

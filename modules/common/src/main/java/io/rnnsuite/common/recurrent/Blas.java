@@ -11,13 +11,6 @@ import org.bytedeco.openblas.global.openblas;
  */
 final class Blas {
 
-    static {
-        String threads = System.getProperty("rnnsuite.blas.threads");
-        if (threads != null) {
-            openblas.blas_set_num_threads(Integer.parseInt(threads));
-        }
-    }
-
     private Blas() {
     }
 

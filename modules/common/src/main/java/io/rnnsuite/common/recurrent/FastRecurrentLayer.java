@@ -1,5 +1,6 @@
 package io.rnnsuite.common.recurrent;
 
+import io.rnnsuite.common.NativeThreads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -135,6 +136,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
 
         INDArray dOutput = scratch.array("dOutput", dataType, pass.steps, pass.batch, pass.hidden);
         Layouts.toTimeMajor(epsilon.castTo(dataType), isNwc(), Mem.of(dOutput));
+        NativeThreads.useBlasThreads();
         INDArray dInput = backward(pass, dOutput, firstStep);
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
@@ -179,6 +181,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
                 state.put(key, s.dataType() == dataType && s.ordering() == 'c' && !s.isView() ? s : s.castTo(dataType).dup('c'));
             }
         }
+        NativeThreads.useBlasThreads();
         RecurrentPass pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, maskRows(batch, steps), state), training);
         keptPass = training ? pass : null;
         keptInput = training ? input : null;
