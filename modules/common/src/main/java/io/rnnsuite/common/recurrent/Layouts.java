@@ -41,6 +41,11 @@ final class Layouts {
             copyNwcFloats(layer.floats, batchStride, stepStride, timeMajor.floats, batch, steps, features, intoTimeMajor);
             return;
         }
+        if (layer.floats != null && timeMajor.floats != null && batchStride == 1) {
+            copyBatchContiguousFloats(layer.floats, featureStride, stepStride, timeMajor.floats, batch, steps, features,
+                    intoTimeMajor);
+            return;
+        }
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
                 long row = ((long) t * batch + b) * features;
@@ -104,6 +109,38 @@ final class Layouts {
                 } else {
                     timeMajor.get(tm, row, 0, features);
                     layer.put(at, row, 0, features);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sequences contiguous along the batch ('f'-order arrays, as DL4J's Bidirectional hands the
+     * backward layer its time-reversed input): per step, bulk reads of one run of {@code batch}
+     * values per feature into a heap tile, then one bulk write of the step's time-major block.
+     */
+    private static void copyBatchContiguousFloats(FloatBuffer layer, long featureStride, long stepStride,
+                                                  FloatBuffer timeMajor, int batch, int steps, int features,
+                                                  boolean intoTimeMajor) {
+        float[] tile = new float[batch * features];
+        float[] run = new float[batch];
+        for (int t = 0; t < steps; t++) {
+            int block = t * batch * features;
+            if (intoTimeMajor) {
+                for (int f = 0; f < features; f++) {
+                    layer.get((int) (t * stepStride + f * featureStride), run, 0, batch);
+                    for (int b = 0, at = f; b < batch; b++, at += features) {
+                        tile[at] = run[b];
+                    }
+                }
+                timeMajor.put(block, tile, 0, tile.length);
+            } else {
+                timeMajor.get(block, tile, 0, tile.length);
+                for (int f = 0; f < features; f++) {
+                    for (int b = 0, at = f; b < batch; b++, at += features) {
+                        run[b] = tile[at];
+                    }
+                    layer.put((int) (t * stepStride + f * featureStride), run, 0, batch);
                 }
             }
         }
