@@ -2,6 +2,7 @@ package io.rnnsuite.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.rnnsuite.common.recurrent.FastBidirectional;
 import io.rnnsuite.common.recurrent.FastLstm;
 import io.rnnsuite.common.recurrent.FastSimpleRnn;
 import io.rnnsuite.common.recurrent.Gru;
@@ -125,6 +126,10 @@ public final class RecurrentLayerFactory {
             default:
                 throw new IllegalStateException("unhandled cell " + spec.cell());
         }
-        return spec.bidirectional() ? new Bidirectional(Bidirectional.Mode.CONCAT, cell) : cell;
+        if (!spec.bidirectional()) {
+            return cell;
+        }
+        // same parameters and results as DL4J's wrapper, without its reversed copies
+        return fast ? new FastBidirectional(cell) : new Bidirectional(Bidirectional.Mode.CONCAT, cell);
     }
 }

@@ -32,6 +32,8 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
 
     protected final transient Scratch scratch = new Scratch();
     private transient RecurrentPass keptPass;
+    /** Set by {@link FastBidirectionalLayer} on its backward layer: read (and write) the sequence last step first. */
+    private transient boolean backwards;
     private transient INDArray keptInput;
 
     protected FastRecurrentLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -40,6 +42,11 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
 
     /** The names of the cell's state arrays ({@code rnnTimeStep} and truncated BPTT), each {@code [batch, hidden]}. */
     protected abstract String[] stateKeys();
+
+    /** Makes this layer run over time in reverse, as a bidirectional layer's backward half. */
+    void readBackwards() {
+        this.backwards = true;
+    }
 
     /** Runs the cell over {@code pass.x}; fills {@code pass.output}. Returns the pass (possibly a subclass). */
     protected abstract RecurrentPass forward(RecurrentPass pass, boolean training);
@@ -89,6 +96,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
 
     @Override
     public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        requireForwards("rnnTimeStep");
         setInput(input, workspaceMgr);
         RecurrentPass pass = run(false, stateMap, workspaceMgr);
         stateMap.clear();
@@ -99,6 +107,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
     @Override
     public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
                                                 LayerWorkspaceMgr workspaceMgr) {
+        requireForwards("truncated BPTT");
         setInput(input, workspaceMgr);
         RecurrentPass pass = run(training, tBpttStateMap, workspaceMgr);
         if (storeLastForTBPTT) {
@@ -135,7 +144,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int firstStep = backLength > 0 ? Math.max(0, pass.steps - backLength) : 0;
 
         INDArray dOutput = scratch.array("dOutput", dataType, pass.steps, pass.batch, pass.hidden);
-        Layouts.toTimeMajor(epsilon.castTo(dataType), isNwc(), Mem.of(dOutput));
+        Layouts.copy(epsilon.castTo(dataType), isNwc(), Mem.of(dOutput), true, backwards);
         NativeThreads.useBlasThreads();
         INDArray dInput = backward(pass, dOutput, firstStep);
 
@@ -147,7 +156,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
 
         INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 layerShape(pass.batch, pass.inputs, pass.steps), 'c');
-        Layouts.fromTimeMajor(Mem.of(dInput), epsilonOut, isNwc());
+        Layouts.copy(epsilonOut, isNwc(), Mem.of(dInput), false, backwards);
         epsilonOut = backpropDropOutIfPresent(epsilonOut);
         return new Pair<>(gradient, epsilonOut);
     }
@@ -169,7 +178,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int hidden = (int) layerConf().getNOut();
 
         INDArray x = scratch.array("x", dataType, steps, batch, inputs);
-        Layouts.toTimeMajor(in, nwc, Mem.of(x));
+        Layouts.copy(in, nwc, Mem.of(x), true, backwards);
         Map<String, INDArray> state = new LinkedHashMap<>();
         for (String key : stateKeys()) {
             INDArray s = initialState.get(key);
@@ -188,6 +197,13 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         return pass;
     }
 
+    private void requireForwards(String what) {
+        if (backwards) {
+            throw new UnsupportedOperationException(what + " is not defined for the backward half of a bidirectional layer "
+                    + layerId());
+        }
+    }
+
     private boolean isNwc() {
         return TimeSeriesUtils.getFormatFromRnnLayer(layerConf()) == RNNFormat.NWC;
     }
@@ -199,7 +215,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
     private INDArray toLayerOutput(RecurrentPass pass, LayerWorkspaceMgr workspaceMgr) {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 layerShape(pass.batch, pass.hidden, pass.steps), 'c');
-        Layouts.fromTimeMajor(Mem.of(pass.output), out, isNwc());
+        Layouts.copy(out, isNwc(), Mem.of(pass.output), false, backwards);
         return out;
     }
 
@@ -217,7 +233,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         double[] rows = new double[batch * steps];
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                rows[t * batch + b] = byBatch[b][t];
+                rows[t * batch + b] = byBatch[b][backwards ? steps - 1 - t : t];
             }
         }
         return rows;

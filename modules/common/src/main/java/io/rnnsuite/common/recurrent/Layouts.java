@@ -16,15 +16,20 @@ final class Layouts {
 
     /** {@code sequences} (3-d, layer layout) into time-major {@code target}. */
     static void toTimeMajor(INDArray sequences, boolean nwc, Mem target) {
-        copy(sequences, nwc, target, true);
+        copy(sequences, nwc, target, true, false);
     }
 
     /** Time-major {@code source} into {@code sequences} (3-d, layer layout). */
     static void fromTimeMajor(Mem source, INDArray sequences, boolean nwc) {
-        copy(sequences, nwc, source, false);
+        copy(sequences, nwc, source, false, false);
     }
 
-    private static void copy(INDArray sequences, boolean nwc, Mem timeMajor, boolean intoTimeMajor) {
+    /**
+     * As {@link #toTimeMajor} / {@link #fromTimeMajor}, with time-major step {@code t} standing for
+     * the sequences' step {@code steps - 1 - t} when {@code reverse}: a layer reading its input
+     * backwards needs no reversed copy.
+     */
+    static void copy(INDArray sequences, boolean nwc, Mem timeMajor, boolean intoTimeMajor, boolean reverse) {
         Mem layer = Mem.of(sequences);
         int batch = (int) sequences.size(0);
         int steps = (int) sequences.size(nwc ? 1 : 2);
@@ -34,22 +39,24 @@ final class Layouts {
         long stepStride = stride[nwc ? 1 : 2];
         long featureStride = stride[nwc ? 2 : 1];
         if (layer.floats != null && timeMajor.floats != null && stepStride == 1 && batchStride >= (long) features * steps) {
-            copyNcwFloats(layer.floats, batchStride, featureStride, timeMajor.floats, batch, steps, features, intoTimeMajor);
+            copyNcwFloats(layer.floats, batchStride, featureStride, timeMajor.floats, batch, steps, features, intoTimeMajor,
+                    reverse);
             return;
         }
         if (layer.floats != null && timeMajor.floats != null && featureStride == 1) {
-            copyNwcFloats(layer.floats, batchStride, stepStride, timeMajor.floats, batch, steps, features, intoTimeMajor);
+            copyNwcFloats(layer.floats, batchStride, stepStride, timeMajor.floats, batch, steps, features, intoTimeMajor,
+                    reverse);
             return;
         }
         if (layer.floats != null && timeMajor.floats != null && batchStride == 1) {
             copyBatchContiguousFloats(layer.floats, featureStride, stepStride, timeMajor.floats, batch, steps, features,
-                    intoTimeMajor);
+                    intoTimeMajor, reverse);
             return;
         }
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
                 long row = ((long) t * batch + b) * features;
-                long at = b * batchStride + t * stepStride;
+                long at = b * batchStride + (reverse ? steps - 1 - t : t) * stepStride;
                 for (int f = 0; f < features; f++) {
                     if (intoTimeMajor) {
                         timeMajor.set(row + f, layer.get(at + f * featureStride));
@@ -66,7 +73,7 @@ final class Layouts {
      * heap tile (bulk reads of whole feature rows, bulk writes of whole time-major rows).
      */
     private static void copyNcwFloats(FloatBuffer layer, long batchStride, long featureStride, FloatBuffer timeMajor,
-                                      int batch, int steps, int features, boolean intoTimeMajor) {
+                                      int batch, int steps, int features, boolean intoTimeMajor, boolean reverse) {
         float[] tile = new float[features * steps];
         float[] row = new float[features];
         for (int b = 0; b < batch; b++) {
@@ -76,7 +83,7 @@ final class Layouts {
                     layer.get(base + (int) (f * featureStride), tile, f * steps, steps);
                 }
                 for (int t = 0; t < steps; t++) {
-                    for (int f = 0, at = t; f < features; f++, at += steps) {
+                    for (int f = 0, at = reverse ? steps - 1 - t : t; f < features; f++, at += steps) {
                         row[f] = tile[at];
                     }
                     timeMajor.put((t * batch + b) * features, row, 0, features);
@@ -84,7 +91,7 @@ final class Layouts {
             } else {
                 for (int t = 0; t < steps; t++) {
                     timeMajor.get((t * batch + b) * features, row, 0, features);
-                    for (int f = 0, at = t; f < features; f++, at += steps) {
+                    for (int f = 0, at = reverse ? steps - 1 - t : t; f < features; f++, at += steps) {
                         tile[at] = row[f];
                     }
                 }
@@ -97,11 +104,11 @@ final class Layouts {
 
     /** NWC with contiguous features: every (sequence, step) row is one bulk copy. */
     private static void copyNwcFloats(FloatBuffer layer, long batchStride, long stepStride, FloatBuffer timeMajor,
-                                      int batch, int steps, int features, boolean intoTimeMajor) {
+                                      int batch, int steps, int features, boolean intoTimeMajor, boolean reverse) {
         float[] row = new float[features];
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                int at = (int) (b * batchStride + t * stepStride);
+                int at = (int) (b * batchStride + (reverse ? steps - 1 - t : t) * stepStride);
                 int tm = (t * batch + b) * features;
                 if (intoTimeMajor) {
                     layer.get(at, row, 0, features);
@@ -121,14 +128,15 @@ final class Layouts {
      */
     private static void copyBatchContiguousFloats(FloatBuffer layer, long featureStride, long stepStride,
                                                   FloatBuffer timeMajor, int batch, int steps, int features,
-                                                  boolean intoTimeMajor) {
+                                                  boolean intoTimeMajor, boolean reverse) {
         float[] tile = new float[batch * features];
         float[] run = new float[batch];
         for (int t = 0; t < steps; t++) {
             int block = t * batch * features;
+            long step = (reverse ? steps - 1 - t : t) * stepStride;
             if (intoTimeMajor) {
                 for (int f = 0; f < features; f++) {
-                    layer.get((int) (t * stepStride + f * featureStride), run, 0, batch);
+                    layer.get((int) (step + f * featureStride), run, 0, batch);
                     for (int b = 0, at = f; b < batch; b++, at += features) {
                         tile[at] = run[b];
                     }
@@ -140,7 +148,7 @@ final class Layouts {
                     for (int b = 0, at = f; b < batch; b++, at += features) {
                         run[b] = tile[at];
                     }
-                    layer.put((int) (t * stepStride + f * featureStride), run, 0, batch);
+                    layer.put((int) (step + f * featureStride), run, 0, batch);
                 }
             }
         }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -20,6 +23,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
@@ -218,6 +222,82 @@ abstract class FastLayerContract {
         INDArray m = mask(DataType.FLOAT);
         double difference = maxAbsDifference(stock.output(x, false, m, m), fast.output(x, false, m, m));
         assertTrue(difference < 1e-5, "outputs differ by " + difference);
+    }
+
+    /**
+     * FastBidirectional (the backward layer reads the sequence in reverse by itself) against DL4J's
+     * Bidirectional wrapper around the same fast layer: same parameters, outputs and gradients
+     * (input and input-gradient too, through a second layer), with a mask, in both layouts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"NCW", "NWC"})
+    void fastBidirectionalMatchesDl4jsWrapper(String layout) {
+        RNNFormat format = RNNFormat.valueOf(layout);
+        MultiLayerNetwork wrapped = bidirectionalNetwork(new Bidirectional(Bidirectional.Mode.CONCAT,
+                fastLayer(IN, HIDDEN, format)), format);
+        MultiLayerNetwork fast = bidirectionalNetwork(new FastBidirectional(fastLayer(IN, HIDDEN, format)), format);
+        assertTrue(fast.getLayer(1) instanceof FastBidirectionalLayer, fast.getLayer(1).getClass().getName());
+        assertEquals(wrapped.paramTable().keySet(), fast.paramTable().keySet());
+        fast.setParams(wrapped.params());
+
+        INDArray x = input(DataType.FLOAT, format, 6);
+        INDArray y = labels(DataType.FLOAT, format);
+        INDArray m = mask(DataType.FLOAT);
+        double outputs = maxAbsDifference(wrapped.output(x, false, m, m), fast.output(x, false, m, m));
+        assertTrue(outputs < 1e-5, "outputs differ by " + outputs);
+        for (MultiLayerNetwork net : List.of(wrapped, fast)) {
+            net.setLayerMaskArrays(m, m);
+            net.setInput(x);
+            net.setLabels(y);
+            net.computeGradientAndScore();
+        }
+        assertEquals(wrapped.score(), fast.score(), 1e-5);
+        for (String key : wrapped.gradient().gradientForVariable().keySet()) {
+            INDArray expected = wrapped.gradient().getGradientFor(key);
+            double difference = maxAbsDifference(expected, fast.gradient().getGradientFor(key));
+            double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+            assertTrue(difference / scale < 1e-4, key + " gradient differs by " + difference);
+        }
+    }
+
+    @Test
+    void passesTheGradientCheckInFastBidirectionalWithAMask() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        MultiLayerNetwork net = network(new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)), DataType.DOUBLE,
+                RNNFormat.NCW, 2 * HIDDEN);
+        INDArray m = mask(DataType.DOUBLE);
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                .input(input(DataType.DOUBLE, RNNFormat.NCW, 7)).labels(labels(DataType.DOUBLE, RNNFormat.NCW))
+                .inputMask(m).labelMask(m).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+        assertTrue(ok, "gradient check failed");
+    }
+
+    @Test
+    void fastBidirectionalSavesAndLoads(@TempDir Path tmp) throws Exception {
+        MultiLayerNetwork net = network(new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)), DataType.FLOAT,
+                RNNFormat.NCW, 2 * HIDDEN);
+        File file = tmp.resolve("bi.zip").toFile();
+        ModelSerializer.writeModel(net, file, false);
+        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file, false);
+        assertTrue(restored.getLayer(0) instanceof FastBidirectionalLayer, restored.getLayer(0).getClass().getName());
+        INDArray x = input(DataType.FLOAT, RNNFormat.NCW, 8);
+        assertEquals(0.0, maxAbsDifference(net.output(x), restored.output(x)), 0.0);
+    }
+
+    /** A fast layer under the bidirectional one, so that the bidirectional layer's input gradient is checked too. */
+    private MultiLayerNetwork bidirectionalNetwork(Layer bidirectional, RNNFormat format) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(12345).dataType(DataType.FLOAT).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(fastLayer(IN, IN, format))
+                .layer(bidirectional)
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nIn(2 * HIDDEN).nOut(OUT).dataFormat(format).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
     }
 
     @Test
