@@ -199,11 +199,15 @@ abstract class FastLayerContract {
     @Test
     void passesTheGradientCheckInsideBidirectionalWithAMask() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        Layer bi = new Bidirectional(Bidirectional.Mode.CONCAT, fastLayer(IN, HIDDEN, RNNFormat.NCW));
-        MultiLayerNetwork net = network(bi, DataType.DOUBLE, RNNFormat.NCW, 2 * HIDDEN);
+        assertMaskedGradientCheck(new Bidirectional(Bidirectional.Mode.CONCAT, fastLayer(IN, HIDDEN, RNNFormat.NCW)), 3);
+    }
+
+    /** DL4J's gradient check (double) of {@code bidirectional} under a masked MSE head. */
+    private static void assertMaskedGradientCheck(Layer bidirectional, long inputSeed) {
+        MultiLayerNetwork net = network(bidirectional, DataType.DOUBLE, RNNFormat.NCW, 2 * HIDDEN);
         INDArray m = mask(DataType.DOUBLE);
         boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
-                .input(input(DataType.DOUBLE, RNNFormat.NCW, 3)).labels(labels(DataType.DOUBLE, RNNFormat.NCW))
+                .input(input(DataType.DOUBLE, RNNFormat.NCW, inputSeed)).labels(labels(DataType.DOUBLE, RNNFormat.NCW))
                 .inputMask(m).labelMask(m).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
                 .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
         assertTrue(ok, "gradient check failed");
@@ -263,14 +267,7 @@ abstract class FastLayerContract {
     @Test
     void passesTheGradientCheckInFastBidirectionalWithAMask() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        MultiLayerNetwork net = network(new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)), DataType.DOUBLE,
-                RNNFormat.NCW, 2 * HIDDEN);
-        INDArray m = mask(DataType.DOUBLE);
-        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
-                .input(input(DataType.DOUBLE, RNNFormat.NCW, 7)).labels(labels(DataType.DOUBLE, RNNFormat.NCW))
-                .inputMask(m).labelMask(m).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
-                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
-        assertTrue(ok, "gradient check failed");
+        assertMaskedGradientCheck(new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)), 7);
     }
 
     @Test
