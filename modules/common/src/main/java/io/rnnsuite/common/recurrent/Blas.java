@@ -43,6 +43,27 @@ final class Blas {
         }
     }
 
+    /**
+     * {@code y = A^T x}: A row-major {@code rows x columns} (leading dimension lda) at {@code aOffset},
+     * x of length {@code rows}, y of length {@code columns} at {@code yOffset} (overwritten).
+     */
+    static void gemvTransposed(int rows, int columns, Mem a, long aOffset, int lda, Mem x, Mem y, long yOffset) {
+        if (columns == 0) {
+            return;
+        }
+        if (rows == 0) {
+            scale(y, yOffset, 1, columns, columns, 0);
+            return;
+        }
+        if (y.isDouble) {
+            openblas.cblas_dgemv(openblas.CblasRowMajor, openblas.CblasTrans, rows, columns, 1,
+                    a.doublePointer(aOffset), lda, x.doublePointer(0), 1, 0, y.doublePointer(yOffset), 1);
+        } else {
+            openblas.cblas_sgemv(openblas.CblasRowMajor, openblas.CblasTrans, rows, columns, 1f,
+                    a.floatPointer(aOffset), lda, x.floatPointer(0), 1, 0f, y.floatPointer(yOffset), 1);
+        }
+    }
+
     private static void scale(Mem c, long offset, int m, int n, int ldc, double beta) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {

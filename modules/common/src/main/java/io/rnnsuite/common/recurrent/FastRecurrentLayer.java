@@ -270,8 +270,8 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int firstRow = firstStep * pass.batch;
         int rows = pass.rows() - firstRow;
         Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
-        Blas.gemm(false, false, 1, columns, rows, 1, ones, 0, rows, dz, (long) firstRow * ld + column, ld,
-                0, gb, gbOffset, columns);
+        // a matrix-vector product: as a 1-row matrix product OpenBLAS took ~3 ms per call at 6400 x 384
+        Blas.gemvTransposed(rows, columns, dz, (long) firstRow * ld + column, ld, ones, gb, gbOffset);
     }
 
     /**
