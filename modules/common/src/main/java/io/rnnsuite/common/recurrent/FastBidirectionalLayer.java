@@ -53,6 +53,12 @@ final class FastBidirectionalLayer extends BidirectionalLayer {
     }
 
     @Override
+    public void clear() {
+        super.clear();
+        input = null;
+    }
+
+    @Override
     public void setMaskArray(INDArray maskArray) {
         forward.setMaskArray(maskArray);
         backward.setMaskArray(maskArray);
