@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.params.LSTMParamInitializer;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,10 +41,6 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
     @Override
     protected String[] stateKeys() {
         return STATE_KEYS;
-    }
-
-    private INDArray param(String key, boolean training) {
-        return getParamWithNoise(key, training, LayerWorkspaceMgr.noWorkspaces());
     }
 
     @Override

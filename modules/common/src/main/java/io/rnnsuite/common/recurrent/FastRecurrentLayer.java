@@ -76,10 +76,28 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         throw new UnsupportedOperationException("layer-wise pretraining is not possible for recurrent layers " + layerId());
     }
 
+    /**
+     * Whether the layer takes the network's feature mask from {@link #feedForwardMaskArray} (DL4J's
+     * {@code SimpleRnn} does; its {@code LSTM} lets the mask pass without keeping it, so there masks
+     * act only where a wrapper such as {@code LastTimeStep} sets them on the layer).
+     */
+    protected boolean keepsFeatureMask() {
+        return false;
+    }
+
     @Override
     public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState, int minibatchSize) {
-        // as DL4J's own recurrent layers: masks act inside the layer; the next layer sees none
+        if (keepsFeatureMask()) {
+            this.maskArray = maskArray;
+            this.maskState = currentMaskState;
+            return new Pair<>(maskArray, currentMaskState);
+        }
         return new Pair<>(maskArray, MaskState.Passthrough);
+    }
+
+    /** A parameter, with weight noise applied when training (DL4J's {@code getParamWithNoise}). */
+    protected INDArray param(String key, boolean training) {
+        return getParamWithNoise(key, training, LayerWorkspaceMgr.noWorkspaces());
     }
 
     @Override

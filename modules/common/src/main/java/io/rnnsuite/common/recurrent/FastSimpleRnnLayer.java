@@ -1,11 +1,8 @@
 package io.rnnsuite.common.recurrent;
 
 import java.util.Map;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.params.SimpleRnnParamInitializer;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,25 +30,18 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
     }
 
     /**
-     * As DL4J's own {@code SimpleRnn} (which keeps {@code AbstractLayer}'s behaviour): the layer
-     * takes the network's feature mask, so padded steps output 0 and reset the state also in a
-     * plain {@code MultiLayerNetwork} and in the backward half of {@code Bidirectional}. (DL4J's
-     * {@code LSTM}, and so {@link FastLstmLayer}, lets the mask pass without keeping it.)
+     * Keeps the network's feature mask, as DL4J's own {@code SimpleRnn} does: padded steps output 0
+     * and reset the state, in a plain {@code MultiLayerNetwork} and in a bidirectional layer's
+     * backward half alike.
      */
     @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray mask, MaskState currentMaskState, int minibatchSize) {
-        this.maskArray = mask;
-        this.maskState = currentMaskState;
-        return new Pair<>(mask, currentMaskState);
+    protected boolean keepsFeatureMask() {
+        return true;
     }
 
     @Override
     protected String[] stateKeys() {
         return STATE_KEYS;
-    }
-
-    private INDArray param(String key, boolean training) {
-        return getParamWithNoise(key, training, LayerWorkspaceMgr.noWorkspaces());
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.rnnsuite.common.recurrent;
 
 import java.util.Map;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -46,26 +43,18 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
     }
 
     /**
-     * Takes the network's feature mask, as DL4J's own {@code SimpleRnn} does: without it a padded
-     * step would not reset the state, and the backward half of {@code Bidirectional} would read the
-     * padding before the sequence. (DL4J's {@code LSTM}, and so {@link FastLstmLayer}, lets the
-     * mask pass without keeping it, so there masks act only where a wrapper such as
-     * {@code LastTimeStep} sets them on the layer.)
+     * Keeps the network's feature mask, as DL4J's own {@code SimpleRnn} does: padded steps output 0
+     * and reset the state, in a plain {@code MultiLayerNetwork} and in a bidirectional layer's
+     * backward half alike.
      */
     @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray mask, MaskState currentMaskState, int minibatchSize) {
-        this.maskArray = mask;
-        this.maskState = currentMaskState;
-        return new Pair<>(mask, currentMaskState);
+    protected boolean keepsFeatureMask() {
+        return true;
     }
 
     @Override
     protected String[] stateKeys() {
         return STATE_KEYS;
-    }
-
-    private INDArray param(String key, boolean training) {
-        return getParamWithNoise(key, training, LayerWorkspaceMgr.noWorkspaces());
     }
 
     @Override
