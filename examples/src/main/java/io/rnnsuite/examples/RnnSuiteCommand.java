@@ -2,7 +2,6 @@ package io.rnnsuite.examples;
 
 import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.NativeThreads;
-import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.examples.bench.BenchCommand;
@@ -43,23 +42,8 @@ public final class RnnSuiteCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        RecurrentImpl.setProcessDefault(RecurrentImpl.FAST); // an earlier --impl in this JVM must not leak
         NativeThreads.applyBlas(DEFAULT_BLAS_THREADS);       // nor an earlier --blas-threads
         return newCommandLine().execute(args);
-    }
-
-    /**
-     * {@code --impl}, accepted by every subcommand: which recurrent layers all models of this run
-     * are built with.
-     */
-    @Option(names = "--impl", paramLabel = "IMPL", scope = CommandLine.ScopeType.INHERIT,
-            description = "Recurrent layers: fast (rnn-suite's own) or stock (DL4J's SimpleRnn/LSTM; no GRU) (default: fast).")
-    void setImplementation(String name) {
-        try {
-            RecurrentImpl.setProcessDefault(RecurrentImpl.parse(name));
-        } catch (UserInputException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 
     /** Matrix-product threads unless {@code --blas-threads} says otherwise (see {@link NativeThreads}). */

@@ -1,5 +1,7 @@
 package io.rnnsuite.examples.bench;
 
+import io.rnnsuite.common.io.MachineInfo;
+
 import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.UserInputException;

@@ -1,5 +1,7 @@
 package io.rnnsuite.examples.bench;
 
+import io.rnnsuite.common.io.MachineInfo;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.rnnsuite.common.io.AtomicFiles;

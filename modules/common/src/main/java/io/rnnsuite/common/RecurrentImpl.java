@@ -18,8 +18,6 @@ public enum RecurrentImpl {
     /** DL4J 1.0.0-M2.1's own {@code SimpleRnn} and {@code LSTM} layers, for comparison. */
     STOCK("stock");
 
-    private static volatile RecurrentImpl processDefault = FAST;
-
     private final String cliName;
 
     RecurrentImpl(String cliName) {
@@ -40,19 +38,6 @@ public enum RecurrentImpl {
         }
         throw new UserInputException("unknown implementation '" + text + "': expected one of "
                 + Arrays.stream(values()).map(RecurrentImpl::cliName).collect(Collectors.joining(", ")));
-    }
-
-    /**
-     * The implementation a {@link RecurrentSpec} gets when none is named: {@link #FAST} unless
-     * the command line said {@code --impl stock} (an option every {@code rnn-suite} command takes).
-     */
-    public static RecurrentImpl processDefault() {
-        return processDefault;
-    }
-
-    /** Sets {@link #processDefault()}; the CLI does this once per command line, before building anything. */
-    public static void setProcessDefault(RecurrentImpl impl) {
-        processDefault = impl == null ? FAST : impl;
     }
 
     @Override

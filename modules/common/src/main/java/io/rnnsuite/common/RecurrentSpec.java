@@ -22,7 +22,7 @@ public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean b
             throw new UserInputException("a cell type is required");
         }
         if (impl == null) {
-            impl = RecurrentImpl.processDefault(); // e.g. a run.json written before --impl existed
+            impl = RecurrentImpl.FAST; // e.g. a run.json written before the implementation was recorded
         }
         if (impl == RecurrentImpl.STOCK && cell == CellType.GRU) {
             throw new UserInputException("--impl stock has no GRU: DL4J 1.0.0-M2.1 has no GRU layer;"
@@ -39,9 +39,9 @@ public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean b
         }
     }
 
-    /** The spec with the process's default implementation ({@link RecurrentImpl#processDefault()}: fast unless {@code --impl stock}). */
+    /** The spec built with rnn-suite's fast layers ({@link RecurrentImpl#FAST}, the default). */
     public RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean bidirectional, double dropout) {
-        this(cell, hiddenSize, layers, bidirectional, dropout, RecurrentImpl.processDefault());
+        this(cell, hiddenSize, layers, bidirectional, dropout, RecurrentImpl.FAST);
     }
 
     /** The same spec built with the given implementation. */
@@ -65,9 +65,18 @@ public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean b
      * {@code gru}, or a {@code bi} prefix ({@code bilstm}, {@code bisimple_rnn}) for the bidirectional form.
      */
     public static RecurrentSpec parseVariant(String name, int hiddenSize, int layers, double dropout) {
+        return parseVariant(name, hiddenSize, layers, false, dropout, RecurrentImpl.FAST);
+    }
+
+    /**
+     * As {@link #parseVariant(String, int, int, double)}, with the implementation and a flag that
+     * makes every variant bidirectional ({@code --bidirectional}).
+     */
+    public static RecurrentSpec parseVariant(String name, int hiddenSize, int layers, boolean allBidirectional,
+                                             double dropout, RecurrentImpl impl) {
         String key = name.trim().toLowerCase(Locale.ROOT);
         boolean bi = key.startsWith("bi") && !key.equals("bi");
         CellType cell = CellType.parse(bi ? key.substring(2).replaceFirst("^_", "") : key);
-        return new RecurrentSpec(cell, hiddenSize, layers, bi, dropout);
+        return new RecurrentSpec(cell, hiddenSize, layers, bi || allBidirectional, dropout, impl);
     }
 }

@@ -1,10 +1,11 @@
 package io.rnnsuite.common.cli;
 
 import io.rnnsuite.common.CellType;
+import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.RecurrentSpec;
 import picocli.CommandLine.Option;
 
-/** The flags that choose the recurrent part: cell type, size, depth, direction, dropout. */
+/** The flags that choose the recurrent part of one model: cell type, size, depth, direction, dropout, implementation. */
 public class RecurrentOptions {
 
     @Option(names = "--cell", paramLabel = "CELL",
@@ -24,7 +25,24 @@ public class RecurrentOptions {
             description = "Dropout on the inputs of the 2nd and later recurrent layers (default: ${DEFAULT-VALUE}).")
     public double dropout;
 
+    @Option(names = "--impl", paramLabel = "IMPL",
+            description = "Recurrent layers: fast (rnn-suite's own) or stock (DL4J's SimpleRnn/LSTM; no GRU) (default: ${DEFAULT-VALUE}).")
+    public String impl = "fast";
+
+    public RecurrentOptions() {
+    }
+
+    /** The flags with another default spec (an app's own defaults). */
+    public RecurrentOptions(RecurrentSpec defaults) {
+        cell = defaults.cell().cliName();
+        hidden = defaults.hiddenSize();
+        layers = defaults.layers();
+        bidirectional = defaults.bidirectional();
+        dropout = defaults.dropout();
+        impl = defaults.impl().cliName();
+    }
+
     public RecurrentSpec toSpec() {
-        return new RecurrentSpec(CellType.parse(cell), hidden, layers, bidirectional, dropout);
+        return new RecurrentSpec(CellType.parse(cell), hidden, layers, bidirectional, dropout, RecurrentImpl.parse(impl));
     }
 }

@@ -7,14 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A saved model: {@code DIR/model.zip} (the network), {@code DIR/run.json} (provenance, see
- * {@link RunRecord}) and whatever else an app needs to predict (normaliser, vocabulary), each
- * written atomically.
+ * A saved model, laid out the same way by every app, each file written atomically:
+ * <pre>
+ * DIR/model.zip        the network (the best epoch)
+ * DIR/app-config.json  the app's configuration, which loading reads back
+ * DIR/run.json         provenance ({@link RunRecord}), written last: a directory without it is unfinished
+ * DIR/report.md        the test metrics beside the baselines
+ * DIR/results.json     the same numbers for programs
+ * DIR/checkpoint/      the last epoch with its optimiser state, for --resume
+ * DIR/...              the app's side files (vocabulary.json, normalizer.json, plots)
+ * </pre>
  */
 public final class ModelDirectory {
 
     public static final String MODEL_FILE = "model.zip";
     public static final String RUN_FILE = "run.json";
+    public static final String CONFIG_FILE = "app-config.json";
+    public static final String REPORT_FILE = "report.md";
+    public static final String RESULTS_FILE = "results.json";
+    public static final String CHECKPOINT_DIR = "checkpoint";
 
     private final Path dir;
 
@@ -85,6 +96,21 @@ public final class ModelDirectory {
     /** Writes run.json atomically. */
     public void writeRunRecord(RunRecord record) throws IOException {
         Json.write(runFile(), record);
+    }
+
+    /** Writes the app's configuration ({@value #CONFIG_FILE}) atomically. */
+    public void writeConfig(Object config) throws IOException {
+        Json.write(file(CONFIG_FILE), config);
+    }
+
+    /** Reads the app's configuration back as {@code type}. */
+    public <T> T readConfig(Class<T> type) {
+        return readJson(CONFIG_FILE, type);
+    }
+
+    /** Reads the run record. */
+    public RunRecord readRunRecord() {
+        return readJson(RUN_FILE, RunRecord.class);
     }
 
     /** Reads a JSON side file (normaliser, vocabulary, config) as {@code type}. */

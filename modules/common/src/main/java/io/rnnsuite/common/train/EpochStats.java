@@ -8,6 +8,14 @@ package io.rnnsuite.common.train;
  * @param validationLoss loss on the validation data after the epoch
  * @param seconds        wall-clock time of the epoch including validation
  * @param improved       whether this epoch set a new best validation loss
+ * @param updates        parameter updates (minibatches) since training began, this epoch's included,
+ *                       so learning curves can be drawn against updates as well as time
  */
-public record EpochStats(int epoch, double trainLoss, double validationLoss, double seconds, boolean improved) {
+public record EpochStats(int epoch, double trainLoss, double validationLoss, double seconds, boolean improved,
+                         long updates) {
+
+    /** An epoch whose update count is unknown (0). */
+    public EpochStats(int epoch, double trainLoss, double validationLoss, double seconds, boolean improved) {
+        this(epoch, trainLoss, validationLoss, seconds, improved, 0);
+    }
 }

@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Trainer {
 
-    static final String CHECKPOINT_DIR = "checkpoint";
+    static final String CHECKPOINT_DIR = ModelDirectory.CHECKPOINT_DIR;
     static final String LAST_CHECKPOINT = "last.zip";
     static final String STATE_FILE = "state.json";
 
@@ -72,6 +72,7 @@ public final class Trainer {
         int stale = state.epochsWithoutImprovement();
         double seconds = state.trainingSeconds();
         long sequences = state.sequencesSeen();
+        long updates = history.isEmpty() ? 0 : history.get(history.size() - 1).updates();
         long runStart = System.nanoTime();
         double lastEpochSeconds = 0;
         StopReason reason = StopReason.MAX_EPOCHS;
@@ -108,6 +109,7 @@ public final class Trainer {
                 network.fit(batch);
                 double loss = network.lastLoss();
                 done++;
+                updates++;
                 if (!Double.isFinite(loss)) {
                     message = divergence(loss, epoch, done, bestEpoch, outputDir);
                     reason = StopReason.DIVERGED;
@@ -140,7 +142,8 @@ public final class Trainer {
             }
             lastEpochSeconds = (System.nanoTime() - epochStart) / 1e9;
             seconds += lastEpochSeconds;
-            EpochStats stats = new EpochStats(epoch, lossSum / Math.max(1, done), validation, lastEpochSeconds, improved);
+            EpochStats stats = new EpochStats(epoch, lossSum / Math.max(1, done), validation, lastEpochSeconds, improved,
+                    updates);
             history.add(stats);
             if (outputDir != null) {
                 checkpoint(network, outputDir, new TrainerState(epoch, bestEpoch, bestLoss, stale, seconds, sequences, history));
@@ -160,7 +163,8 @@ public final class Trainer {
                     reason.name().toLowerCase(Locale.ROOT).replace('_', ' '), history.size(), bestLoss, bestEpoch);
         }
         progress.message(message);
-        TrainingResult result = new TrainingResult(List.copyOf(history), bestEpoch, bestLoss, reason, message, seconds, sequences);
+        TrainingResult result = new TrainingResult(List.copyOf(history), bestEpoch, bestLoss, reason, message, seconds, sequences,
+                updates);
         progress.trainingFinished(result);
         return result;
     }

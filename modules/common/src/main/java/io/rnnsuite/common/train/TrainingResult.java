@@ -13,9 +13,22 @@ import java.util.List;
  * @param message            one human line about how it ended (the divergence message, say)
  * @param trainingSeconds    wall-clock seconds spent training in this and earlier (resumed) runs
  * @param sequencesSeen      training sequences processed, for throughput figures
+ * @param updates            parameter updates (minibatches) over the whole run, a diverging one included
  */
 public record TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
-                             StopReason stopReason, String message, double trainingSeconds, long sequencesSeen) {
+                             StopReason stopReason, String message, double trainingSeconds, long sequencesSeen,
+                             long updates) {
+
+    /** A result whose update count is unknown (0). */
+    public TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
+                          StopReason stopReason, String message, double trainingSeconds, long sequencesSeen) {
+        this(history, bestEpoch, bestValidationLoss, stopReason, message, trainingSeconds, sequencesSeen, 0);
+    }
+
+    /** Seconds per parameter update (0 when none). */
+    public double secondsPerUpdate() {
+        return updates > 0 ? trainingSeconds / updates : 0;
+    }
 
     /** Training sequences per second over the whole run. */
     public double sequencesPerSecond() {

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelDirectoryTest {
 
     private static RunRecord record(String app) {
-        return new RunRecord(app, "2026-01-01T00:00:00Z", Map.of("k", 1), 42, Versions.current(), "data", "abc", 10,
-                Map.of("mae", 1.5), Map.of("training_seconds", 2.0), new RunRecord.TrainingSummary("MAX_EPOCHS", 1, List.of(), 3.0));
+        return new RunRecord(RunRecord.SCHEMA_VERSION, app, "0.1.0", "2026-01-01T00:00:00Z", Map.of("k", 1), null, 42,
+                new RunRecord.DataRecord("data", "file", "ab".repeat(32), Map.of()), Versions.current(),
+                Map.of("mae", 1.5), Map.of(), Map.of("training", 2.0),
+                new RunRecord.TrainingSummary("max_epochs", 1, List.of(), 3.0, 10, 10),
+                new RunRecord.MachineRecord(2, "cpu", "os", "java"));
     }
 
     @Test

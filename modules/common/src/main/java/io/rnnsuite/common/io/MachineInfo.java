@@ -1,4 +1,4 @@
-package io.rnnsuite.examples.bench;
+package io.rnnsuite.common.io;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -87,7 +87,7 @@ public record MachineInfo(int cores, String cpu, String os, String runtime, bool
     }
 
     /** 1-, 5- and 15-minute load averages from /proc/loadavg, else the JVM's 1-minute figure alone; null if unknown. */
-    static double[] loadAverage() {
+    public static double[] loadAverage() {
         try {
             Path loadavg = Path.of("/proc/loadavg");
             if (Files.isReadable(loadavg)) {

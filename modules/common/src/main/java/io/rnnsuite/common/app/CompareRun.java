@@ -1,0 +1,261 @@
+package io.rnnsuite.common.app;
+
+import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.io.Json;
+import io.rnnsuite.common.io.AtomicFiles;
+import io.rnnsuite.common.report.LineChart;
+import io.rnnsuite.common.report.MarkdownTable;
+import io.rnnsuite.common.report.PeakMemory;
+import io.rnnsuite.common.train.EpochStats;
+import io.rnnsuite.common.train.ProgressReporter;
+import io.rnnsuite.common.train.TrainingConfig;
+import io.rnnsuite.common.train.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code APP compare} for every app: the baselines and one model per {@link RecurrentSpec} on the
+ * same data and split, each model under the same training budget, scored by the same code.
+ */
+public final class CompareRun {
+
+    /** Learning curves against training time, written beside the report. */
+    public static final String CURVES_BY_TIME = "learning-curves-time.png";
+    /** Learning curves against parameter updates. */
+    public static final String CURVES_BY_UPDATES = "learning-curves-updates.png";
+
+    /**
+     * One row of a comparison.
+     *
+     * @param model        its label ({@code lstm}, {@code 2x_gru}, a baseline's name)
+     * @param spec         the recurrent spec, {@code null} for a baseline
+     * @param evaluation   its test scores
+     * @param training     how it trained, {@code null} for a baseline
+     * @param parameters   trainable parameters (0 for a baseline)
+     * @param trainSeconds training seconds, preparation included
+     * @param peakMiB      peak memory while it trained (0 for a baseline: not measured)
+     */
+    public record Row(String model, RecurrentSpec spec, Evaluation evaluation, TrainingResult training,
+                      long parameters, double trainSeconds, double peakMiB) {
+
+        public boolean baseline() {
+            return spec == null;
+        }
+    }
+
+    /** A trained model with its row, for {@link RnnApp#compareExtras}. */
+    public record Compared<M>(Row row, M model) {
+    }
+
+    /**
+     * One dataset's comparison.
+     *
+     * @param config  the base configuration (its data)
+     * @param loaded  the data as loaded, for {@link RnnApp#compareExtras}
+     * @param data    what was compared on
+     * @param rows    baselines first, then the models in the order asked
+     * @param models  the trained models
+     * @param skipped specs the app cannot train, with the reason
+     */
+    public record Outcome<C, D, M>(C config, D loaded, DataSummary data, List<Row> rows, List<Compared<M>> models,
+                                Map<String, String> skipped) {
+
+        /** The recurrent rows only. */
+        public List<Row> modelRows() {
+            return rows.stream().filter(r -> !r.baseline()).toList();
+        }
+    }
+
+    private CompareRun() {
+    }
+
+    /** The specs {@code app} can train, in order. */
+    public static List<RecurrentSpec> supported(RnnApp<?, ?, ?> app, List<RecurrentSpec> specs) {
+        return specs.stream().filter(s -> app.unsupported(s).isEmpty()).toList();
+    }
+
+    /**
+     * Compares.
+     *
+     * @param base           data, non-recurrent sizes and training settings shared by every model
+     * @param specs          the recurrent variants
+     * @param budgetPerModel each model's training budget; {@code null} = the base's own
+     * @param progress       gets every model's training, one after another
+     */
+    public static <C, D, M> Outcome<C, D, M> run(RnnApp<C, D, M> app, C base, List<RecurrentSpec> specs,
+                                             Duration budgetPerModel, ProgressReporter progress) {
+        D data = app.load(base);
+        DataSummary summary = app.describe(base, data);
+        List<Row> rows = new ArrayList<>();
+        for (Evaluation baseline : app.baselines(base, data)) {
+            rows.add(new Row(baseline.model(), null, baseline, null, 0, 0, 0));
+        }
+        List<Compared<M>> models = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        TrainingConfig training = app.training(base);
+        if (budgetPerModel != null) {
+            training = training.withTimeBudget(budgetPerModel);
+        }
+        for (RecurrentSpec spec : specs) {
+            if (app.unsupported(spec).isPresent()) {
+                skipped.put(spec.label(), app.unsupported(spec).get());
+                continue;
+            }
+            C config = app.with(base, spec, training);
+            PeakMemory.Measured<Trained<M>> measured = PeakMemory.during(
+                    () -> app.train(config, data, TrainContext.inMemory(progress)));
+            Trained<M> trained = measured.value();
+            Evaluation evaluation = app.evaluate(trained.model(), data);
+            Row row = new Row(spec.label(), spec, evaluation, trained.training(), trained.parameters(),
+                    trained.totalSeconds(), measured.peakMiB());
+            rows.add(row);
+            models.add(new Compared<>(row, trained.model()));
+        }
+        return new Outcome<>(base, data, summary, rows, models, skipped);
+    }
+
+    /** The comparison table: metrics, then cost (training time, updates, time per update, size, memory) and how training stopped. */
+    public static MarkdownTable table(List<Row> rows) {
+        List<String> keys = new ArrayList<>();
+        for (Row r : rows) {
+            r.evaluation().metrics().keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        }
+        List<String> header = new ArrayList<>(List.of("model"));
+        header.addAll(keys);
+        header.addAll(List.of("train s", "updates", "ms/update", "parameters", "peak MiB", "stopped by"));
+        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+        for (Row r : rows) {
+            List<Object> cells = new ArrayList<>(List.of(r.model() + (r.baseline() ? " (baseline)" : "")));
+            keys.forEach(k -> cells.add(r.evaluation().metrics().containsKey(k) ? r.evaluation().metrics().get(k) : "–"));
+            if (r.baseline()) {
+                cells.addAll(List.of("–", "–", "–", "–", "–", "–"));
+            } else {
+                cells.add(r.trainSeconds());
+                cells.add(r.training().updates());
+                cells.add(1000 * r.training().secondsPerUpdate());
+                cells.add(r.parameters());
+                cells.add(r.peakMiB());
+                cells.add(r.training().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+            table.row(cells.toArray());
+        }
+        return table;
+    }
+
+    /** The best row by the app's metric, models and baselines alike. */
+    public static Row best(List<Row> rows, Metric metric) {
+        Row best = null;
+        for (Row r : rows) {
+            double value = r.evaluation().metrics().getOrDefault(metric.key(), Double.NaN);
+            if (Double.isFinite(value) && (best == null || metric.better(value, best.evaluation().metric(metric.key())))) {
+                best = r;
+            }
+        }
+        return best == null ? rows.get(0) : best;
+    }
+
+    /** Writes the validation-loss curves of every model against training seconds and against updates. */
+    public static void writeCurves(List<Row> rows, String title, Path dir) throws IOException {
+        LineChart byTime = new LineChart(title + ": validation loss over training time", "training seconds", "validation loss");
+        LineChart byUpdates = new LineChart(title + ": validation loss over parameter updates", "updates", "validation loss");
+        for (Row r : rows) {
+            if (r.baseline() || r.training().history().isEmpty()) {
+                continue;
+            }
+            List<EpochStats> history = r.training().history();
+            double[] seconds = new double[history.size()];
+            double[] updates = new double[history.size()];
+            double[] loss = new double[history.size()];
+            double elapsed = 0;
+            for (int i = 0; i < history.size(); i++) {
+                elapsed += history.get(i).seconds();
+                seconds[i] = elapsed;
+                updates[i] = history.get(i).updates();
+                loss[i] = history.get(i).validationLoss();
+            }
+            byTime.line(r.model(), seconds, loss);
+            byUpdates.line(r.model(), updates, loss);
+        }
+        byTime.savePng(dir.resolve(CURVES_BY_TIME), 800, 450);
+        byUpdates.savePng(dir.resolve(CURVES_BY_UPDATES), 800, 450);
+    }
+
+    /** Every number of one dataset's comparison, as results.json holds it. */
+    public static Map<String, Object> data(Outcome<?, ?, ?> outcome) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("data", outcome.data());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Row r : outcome.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", r.model());
+            row.put("baseline", r.baseline());
+            if (!r.baseline()) {
+                Map<String, Object> spec = new LinkedHashMap<>();
+                spec.put("cell", r.spec().cell().cliName());
+                spec.put("hidden_size", r.spec().hiddenSize());
+                spec.put("layers", r.spec().layers());
+                spec.put("bidirectional", r.spec().bidirectional());
+                spec.put("dropout", r.spec().dropout());
+                spec.put("impl", r.spec().impl().cliName());
+                row.put("recurrent", spec);
+            }
+            row.put("metrics", r.evaluation().metrics());
+            if (!r.baseline()) {
+                row.put("training", RunRecords.summary(r.training(), r.parameters()));
+                row.put("train_seconds", r.trainSeconds());
+                row.put("peak_mib", r.peakMiB());
+            }
+            rows.add(row);
+        }
+        map.put("rows", rows);
+        map.put("skipped", outcome.skipped());
+        return map;
+    }
+
+    /**
+     * Writes {@code report.md}, {@code results.json} and the two learning-curve plots of an
+     * {@code APP compare} into {@code dir}.
+     */
+    public static <C, D, M> void write(RnnApp<C, D, M> app, List<? extends Outcome<C, D, M>> outcomes, Path dir) {
+        try {
+            StringBuilder md = new StringBuilder("# " + app.info().title() + ": compare\n\n");
+            List<Map<String, Object>> datasets = new ArrayList<>();
+            for (Outcome<C, D, M> outcome : outcomes) {
+                Path sub = outcomes.size() == 1 ? dir : dir.resolve(safe(outcome.data().name()));
+                java.nio.file.Files.createDirectories(sub);
+                writeCurves(outcome.rows(), outcome.data().name(), sub);
+                String prefix = outcomes.size() == 1 ? "" : safe(outcome.data().name()) + "/";
+                md.append("## ").append(outcome.data().name()).append("\n\n")
+                        .append(app.setup(outcome.config(), outcome.data())).append("\n\n")
+                        .append(table(outcome.rows()).toMarkdown()).append('\n');
+                outcome.skipped().forEach((label, why) -> md.append("Not trained: ").append(label).append(" (")
+                        .append(why).append(").\n\n"));
+                md.append("![by time](").append(prefix).append(CURVES_BY_TIME).append(")\n![by updates](")
+                        .append(prefix).append(CURVES_BY_UPDATES).append(")\n\n");
+                datasets.add(data(outcome));
+            }
+            AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("app", app.info().id());
+            json.put("created_at", Instant.now().toString());
+            json.put("datasets", datasets);
+            Json.write(dir.resolve("results.json"), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the comparison into " + dir, e);
+        }
+    }
+
+    /** A dataset name as a directory name. */
+    static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+        return s.isEmpty() ? "data" : s;
+    }
+}

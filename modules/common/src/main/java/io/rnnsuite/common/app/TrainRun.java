@@ -1,0 +1,132 @@
+package io.rnnsuite.common.app;
+
+import io.rnnsuite.common.io.Json;
+import io.rnnsuite.common.io.ModelDirectory;
+import io.rnnsuite.common.io.AtomicFiles;
+import io.rnnsuite.common.report.MarkdownTable;
+import io.rnnsuite.common.train.ProgressReporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code APP train} for every app: load the data, train, evaluate on the test split beside the
+ * baselines, and write the model directory ({@link ModelDirectory}: the trainer's
+ * {@code model.zip} and {@code checkpoint/}, the app's side files, {@code app-config.json},
+ * {@code report.md}, {@code results.json}, and {@code run.json} last).
+ */
+public final class TrainRun {
+
+    /**
+     * What a train run produced.
+     *
+     * @param config    the configuration it ran with
+     * @param data      what it trained on
+     * @param trained   the model and its training
+     * @param test      the model's test scores
+     * @param baselines the baselines' test scores
+     * @param timings   seconds by phase
+     * @param outputDir the model directory, or {@code null}
+     */
+    public record Outcome<C, M>(C config, DataSummary data, Trained<M> trained, Evaluation test,
+                                List<Evaluation> baselines, Map<String, Double> timings, Path outputDir) {
+    }
+
+    private TrainRun() {
+    }
+
+    /**
+     * Trains and saves.
+     *
+     * @param outputDir the model directory; {@code null} keeps the model in memory
+     * @param resume    continue from the checkpoint in {@code outputDir}
+     */
+    public static <C, D, M> Outcome<C, M> run(RnnApp<C, D, M> app, C config, Path outputDir, boolean resume,
+                                             ProgressReporter progress) {
+        ModelDirectory dir = outputDir == null ? null : ModelDirectory.create(outputDir);
+        long start = System.nanoTime();
+        D data = app.load(config);
+        DataSummary summary = app.describe(config, data);
+        double loading = seconds(start);
+        Trained<M> trained = app.train(config, data, new TrainContext(outputDir, resume, progress));
+        start = System.nanoTime();
+        Evaluation test = app.evaluate(trained.model(), data);
+        double evaluation = seconds(start);
+        start = System.nanoTime();
+        List<Evaluation> baselines = app.baselines(config, data);
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("loading", loading);
+        timings.put("training", trained.totalSeconds());
+        timings.put("evaluation", evaluation);
+        timings.put("baselines", seconds(start));
+        Outcome<C, M> outcome = new Outcome<>(config, summary, trained, test, baselines, timings, outputDir);
+        if (dir != null) {
+            save(app, dir, outcome);
+        }
+        return outcome;
+    }
+
+    private static <C, D, M> void save(RnnApp<C, D, M> app, ModelDirectory dir, Outcome<C, M> outcome) {
+        try {
+            app.save(outcome.trained().model(), dir);
+            dir.writeConfig(outcome.config());
+            AtomicFiles.writeString(dir.file(ModelDirectory.REPORT_FILE), report(app, outcome));
+            Map<String, Object> results = new LinkedHashMap<>();
+            results.put("app", app.info().id());
+            results.put("data", outcome.data());
+            results.put("test", evaluations(outcome));
+            Json.write(dir.file(ModelDirectory.RESULTS_FILE), results);
+            dir.writeRunRecord(RunRecords.of(app, outcome.config(), outcome.data(), outcome.trained(), outcome.test(),
+                    outcome.baselines(), outcome.timings()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model directory " + dir.dir(), e);
+        }
+    }
+
+    /** The model's and the baselines' test scores, the model first. */
+    public static List<Evaluation> evaluations(Outcome<?, ?> outcome) {
+        List<Evaluation> all = new ArrayList<>();
+        all.add(outcome.test());
+        all.addAll(outcome.baselines());
+        return all;
+    }
+
+    /** One table: the model and the baselines, one row each, one column per metric. */
+    public static MarkdownTable table(List<Evaluation> evaluations) {
+        List<String> keys = new ArrayList<>();
+        for (Evaluation e : evaluations) {
+            e.metrics().keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        }
+        List<String> header = new ArrayList<>(List.of("model"));
+        header.addAll(keys);
+        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+        for (Evaluation e : evaluations) {
+            List<Object> cells = new ArrayList<>(List.of(e.model() + (e.baseline() ? " (baseline)" : "")));
+            keys.forEach(k -> cells.add(e.metrics().containsKey(k) ? e.metrics().get(k) : "–"));
+            table.row(cells.toArray());
+        }
+        return table;
+    }
+
+    private static <C, D, M> String report(RnnApp<C, D, M> app, Outcome<C, M> outcome) {
+        StringBuilder sb = new StringBuilder("# " + app.info().title() + ": " + app.spec(outcome.config()).label()
+                + " on " + outcome.data().name() + "\n\n");
+        sb.append(app.setup(outcome.config(), outcome.data())).append("\n\n");
+        sb.append("## Test scores beside the baselines\n\n").append(table(evaluations(outcome)).toMarkdown()).append('\n');
+        sb.append("Training: ").append(outcome.trained().training().message()).append(String.format(java.util.Locale.ROOT,
+                "; %.1f s, %d updates, %d parameters.%n", outcome.trained().totalSeconds(),
+                outcome.trained().training().updates(), outcome.trained().parameters()));
+        if (outcome.test().detail() != null) {
+            sb.append("\n```\n").append(outcome.test().detail()).append("```\n");
+        }
+        return sb.toString();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
