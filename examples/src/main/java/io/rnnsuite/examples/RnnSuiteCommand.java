@@ -4,6 +4,7 @@ import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.common.cli.ConsoleNoise;
 import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
@@ -34,6 +35,7 @@ public final class RnnSuiteCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        ConsoleNoise.install();
         System.exit(execute(args));
     }
 

@@ -48,7 +48,7 @@ public record BenchCase(String name, CellType cell, boolean bidirectional, int l
     }
 
     /**
-     * The built-in cases, in table order: the shapes of issue 7 and DL4J-NOTES.md, the GRU at the
+     * The built-in cases, in table order: the shapes measured in docs/dl4j-facts.md, the GRU at the
      * first shape, then each app's default configuration (cell, size and depth read from the app's
      * config record; the data-dependent sizes stated beside each).
      */

@@ -63,7 +63,7 @@ class BenchMathTest {
             assertEquals(builtIn, BenchCase.parse(builtIn.name()));
             assertTrue(names.add(builtIn.name()), "duplicate " + builtIn.name());
         }
-        // the shapes are there verbatim
+        // the documented shapes are there verbatim
         assertEquals("lstm:64x100x512x512", BenchCase.parse("lstm-h512").spec());
         assertEquals("bilstm:64x100x128x128", BenchCase.parse("bilstm-h128").spec());
     }
