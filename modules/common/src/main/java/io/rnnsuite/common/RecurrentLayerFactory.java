@@ -2,10 +2,10 @@ package io.rnnsuite.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import io.rnnsuite.common.recurrent.FastBidirectional;
-import io.rnnsuite.common.recurrent.FastLstm;
-import io.rnnsuite.common.recurrent.FastSimpleRnn;
-import io.rnnsuite.common.recurrent.Gru;
+import io.rnnsuite.layers.FastBidirectional;
+import io.rnnsuite.layers.FastLstm;
+import io.rnnsuite.layers.FastSimpleRnn;
+import io.rnnsuite.layers.Gru;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
