@@ -1,13 +1,11 @@
 package io.rnnsuite.layers;
 
-import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import java.lang.reflect.Modifier;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
@@ -20,27 +18,42 @@ final class LayerConfigs {
     }
 
     /**
-     * Copies every setting of a stock layer configuration (and its super classes) into a fresh
-     * fast one of a subclass, so that the fast layer is configured exactly as the stock one was
-     * built (sizes, initialisation, updater, dropout, constraints, names, data format).
+     * Copies the settings of a built stock recurrent layer configuration into a fast one through
+     * DL4J's public setters: what {@code Layer}, {@code BaseLayer}, {@code FeedForwardLayer} and
+     * {@code BaseRecurrentLayer} hold (name, dropout, constraints, activation, initialisation,
+     * regularisation, updaters, weight noise, gradient normalisation, sizes, data formats).
+     *
+     * <p>Only {@link FastLstm} needs this (DL4J's {@code LSTM(Builder)} constructor is private;
+     * {@link FastSimpleRnn.Builder} goes through {@code SimpleRnn}'s protected one), plus the
+     * {@code of(stock)} conversions. A setting DL4J adds in a later version would be missed here,
+     * so {@code StockLayerFieldsTest} lists the fields of those classes and fails when they change.
+     * Shared references are fine: callers pass a fresh or cloned configuration.
      */
-    static <S extends BaseRecurrentLayer, F extends S> F copySettings(S stock, F target) {
-        @SuppressWarnings("unchecked")
-        S source = (S) stock.clone();
-        for (Class<?> type = source.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers())) {
-                    continue;
-                }
-                try {
-                    field.setAccessible(true);
-                    field.set(target, field.get(source));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot copy " + type.getSimpleName() + "." + field.getName(), e);
-                }
-            }
-        }
-        return target;
+    static <T extends BaseRecurrentLayer> T copyRecurrentSettings(BaseRecurrentLayer from, T to) {
+        // org.deeplearning4j.nn.conf.layers.Layer
+        to.setLayerName(from.getLayerName());
+        to.setIDropout(from.getIDropout());
+        to.setConstraints(from.getConstraints());
+        // BaseLayer
+        to.setActivationFn(from.getActivationFn());
+        to.setWeightInitFn(from.getWeightInitFn());
+        to.setBiasInit(from.getBiasInit());
+        to.setGainInit(from.getGainInit());
+        to.setRegularization(from.getRegularization());
+        to.setRegularizationBias(from.getRegularizationBias());
+        to.setIUpdater(from.getIUpdater());
+        to.setBiasUpdater(from.getBiasUpdater());
+        to.setWeightNoise(from.getWeightNoise());
+        to.setGradientNormalization(from.getGradientNormalization());
+        to.setGradientNormalizationThreshold(from.getGradientNormalizationThreshold());
+        // FeedForwardLayer
+        to.setNIn(from.getNIn());
+        to.setNOut(from.getNOut());
+        to.setTimeDistributedFormat(from.getTimeDistributedFormat());
+        // BaseRecurrentLayer
+        to.setWeightInitFnRecurrent(from.getWeightInitFnRecurrent());
+        to.setRnnDataFormat(from.getRnnDataFormat());
+        return to;
     }
 
     /**
@@ -63,7 +76,7 @@ final class LayerConfigs {
     static void requireTanh(IActivation activation, String what) {
         if (!(activation instanceof ActivationTanH)) {
             throw new IllegalArgumentException(what + " must be tanh for the fast layers, got " + activation
-                    + " (use the stock DL4J layer, --impl stock, for other activations)");
+                    + " (DL4J's stock layer, --impl stock in the rnn-suite apps, computes other activations)");
         }
     }
 
@@ -71,7 +84,7 @@ final class LayerConfigs {
     static void requireSigmoid(IActivation activation, String what) {
         if (!(activation instanceof ActivationSigmoid)) {
             throw new IllegalArgumentException(what + " must be sigmoid for the fast layers, got " + activation
-                    + " (use the stock DL4J layer, --impl stock, for other gate activations)");
+                    + " (DL4J's stock layer, --impl stock in the rnn-suite apps, computes other gate activations)");
         }
     }
 }

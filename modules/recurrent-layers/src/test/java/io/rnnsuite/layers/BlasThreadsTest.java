@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,7 +32,7 @@ class BlasThreadsTest {
         assumeTrue(pool != null && Integer.parseInt(pool.trim()) >= 2,
                 "OpenBLAS's pool has one thread here (OPENBLAS_NUM_THREADS unset or 1): nothing to compare");
         MultiLayerNetwork net = FastLayerContract.network(
-                FastLstm.of(new LSTM.Builder().nIn(64).nOut(128).activation(Activation.TANH).build()),
+                new FastLstm.Builder().nIn(64).nOut(128).build(),
                 DataType.FLOAT, RNNFormat.NCW, 128);
         Nd4j.getRandom().setSeed(5);
         INDArray features = Nd4j.randn(DataType.FLOAT, 64, 64, 20);
