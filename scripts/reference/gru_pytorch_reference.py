@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes modules/common/src/test/resources/gru-pytorch-reference.json: a small GRU in PyTorch
+"""Writes modules/recurrent-layers/src/test/resources/gru-pytorch-reference.json: a small GRU in PyTorch
 (float64) with fixed weights, its outputs for a fixed input, and the gradients of
 sum(outputs * R) with respect to every parameter and the input, for R fixed. GruPyTorchReferenceTest
 loads the same weights into rnn-suite's Gru (W = weight_ih^T, RW = weight_hh^T, b = bias_ih,
@@ -37,7 +37,7 @@ reference = {
     "grad_bias_ih": nested(gru.bias_ih_l0.grad), "grad_bias_hh": nested(gru.bias_hh_l0.grad),
     "grad_input_btf": nested(x.grad),
 }
-target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "modules", "common", "src", "test",
+target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "modules", "recurrent-layers", "src", "test",
                       "resources", "gru-pytorch-reference.json")
 with open(target, "w") as f:
     json.dump(reference, f, indent=1)

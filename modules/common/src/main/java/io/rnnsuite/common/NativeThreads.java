@@ -1,6 +1,6 @@
 package io.rnnsuite.common;
 
-import org.bytedeco.openblas.global.openblas;
+import io.rnnsuite.layers.BlasThreads;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -9,8 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * the launcher exports {@code OMP_NUM_THREADS=1} unless the user set it, and the CLI's
  * {@code --threads} flag also caps ND4J's own op threads here.
  *
- * <p>The fast recurrent layers ({@code io.rnnsuite.common.recurrent}) call OpenBLAS directly; its
- * threads are set apart with {@link #applyBlas(int)} ({@code --blas-threads}). OpenBLAS fixes the
+ * <p>The fast recurrent layers ({@code io.rnnsuite.layers}, module rnn-suite-layers) call OpenBLAS
+ * directly; its threads are set apart with {@link #applyBlas(int)} ({@code --blas-threads}), which
+ * hands the setting to {@link BlasThreads} in that module. OpenBLAS fixes the
  * size of its thread pool when it loads, from {@code OPENBLAS_NUM_THREADS}, else
  * {@code OMP_NUM_THREADS}: the launcher exports {@code OPENBLAS_NUM_THREADS} = the number of cores
  * so that a later {@code --blas-threads 2} can take effect; below that pool size the setting is a
@@ -37,32 +38,21 @@ public final class NativeThreads {
         return Nd4j.getEnvironment().maxThreads();
     }
 
-    private static volatile int blasThreads = 1;
-
     /**
-     * Threads for OpenBLAS's matrix products, taken up by the fast layers at their next forward or
-     * backward pass ({@link #blasThreads()}); at most the pool size OpenBLAS took at start-up.
-     * Results repeat exactly at a given thread count; one and two threads differ in the last bits
-     * (BlasThreadsTest), so a seeded run is reproduced bit for bit only with the same setting.
+     * Threads for OpenBLAS's matrix products in the fast layers ({@code --blas-threads});
+     * delegates to {@link BlasThreads#applyBlas(int)}, which owns the setting.
      */
     public static void applyBlas(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("BLAS threads must be at least 1; got " + threads);
-        }
-        blasThreads = threads;
+        BlasThreads.applyBlas(threads);
     }
 
-    /** The thread count set by {@link #applyBlas(int)} (default 1). */
+    /** The thread count set by {@link #applyBlas(int)} (default 1); see {@link BlasThreads#blasThreads()}. */
     public static int blasThreads() {
-        return blasThreads;
+        return BlasThreads.blasThreads();
     }
 
-    /**
-     * Sets OpenBLAS to {@link #blasThreads()} now. The fast layers call this before their products,
-     * after ND4J's start-up (which sets OpenBLAS to {@code OMP_NUM_THREADS}) and whatever else
-     * changed it in between.
-     */
+    /** Sets OpenBLAS to {@link #blasThreads()} now; see {@link BlasThreads#useBlasThreads()}. */
     public static void useBlasThreads() {
-        openblas.blas_set_num_threads(blasThreads);
+        BlasThreads.useBlasThreads();
     }
 }

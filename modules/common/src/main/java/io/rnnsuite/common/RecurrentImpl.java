@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  */
 public enum RecurrentImpl {
     /**
-     * rnn-suite's own layers ({@link io.rnnsuite.common.recurrent}): all time steps' input
+     * rnn-suite's own layers ({@link io.rnnsuite.layers}): all time steps' input
      * projections and all weight gradients as single large matrix products, BLAS called directly,
      * the element-wise gate maths fused in one pass. The default; the only one with a GRU.
      */

@@ -2,10 +2,10 @@ package io.rnnsuite.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import io.rnnsuite.common.recurrent.FastBidirectional;
-import io.rnnsuite.common.recurrent.FastLstm;
-import io.rnnsuite.common.recurrent.FastSimpleRnn;
-import io.rnnsuite.common.recurrent.Gru;
+import io.rnnsuite.layers.FastBidirectional;
+import io.rnnsuite.layers.FastLstm;
+import io.rnnsuite.layers.FastSimpleRnn;
+import io.rnnsuite.layers.Gru;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -95,13 +95,14 @@ public final class RecurrentLayerFactory {
         Layer cell;
         switch (spec.cell()) {
             case SIMPLE_RNN:
-                SimpleRnn.Builder rnn = new SimpleRnn.Builder().nIn(nIn).nOut(spec.hiddenSize())
+                // the fast builder is DL4J's with another build(): one chain of settings for both
+                SimpleRnn.Builder rnn = (fast ? new FastSimpleRnn.Builder() : new SimpleRnn.Builder())
+                        .nIn(nIn).nOut(spec.hiddenSize())
                         .activation(Activation.TANH);
                 if (dropout > 0) {
                     rnn.dropOut(1.0 - dropout);
                 }
-                SimpleRnn stockRnn = rnn.build();
-                cell = fast ? FastSimpleRnn.of(stockRnn) : stockRnn;
+                cell = rnn.build();
                 break;
             case GRU:
                 // RecurrentSpec refuses --impl stock for GRU: DL4J has none
@@ -112,7 +113,8 @@ public final class RecurrentLayerFactory {
                 cell = gru.build();
                 break;
             case LSTM:
-                LSTM.Builder lstm = new LSTM.Builder().nIn(nIn).nOut(spec.hiddenSize())
+                LSTM.Builder lstm = (fast ? new FastLstm.Builder() : new LSTM.Builder())
+                        .nIn(nIn).nOut(spec.hiddenSize())
                         .activation(Activation.TANH)
                         .gateActivationFunction(Activation.SIGMOID)
                         // forget-gate bias 1: remember by default (Gers et al. 2000; DL4J's default too)
@@ -120,8 +122,7 @@ public final class RecurrentLayerFactory {
                 if (dropout > 0) {
                     lstm.dropOut(1.0 - dropout);
                 }
-                LSTM stockLstm = lstm.build();
-                cell = fast ? FastLstm.of(stockLstm) : stockLstm;
+                cell = lstm.build();
                 break;
             default:
                 throw new IllegalStateException("unhandled cell " + spec.cell());

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import io.rnnsuite.common.recurrent.FastLstm;
-import io.rnnsuite.common.recurrent.FastSimpleRnn;
-import io.rnnsuite.common.recurrent.Gru;
+import io.rnnsuite.layers.FastLstm;
+import io.rnnsuite.layers.FastSimpleRnn;
+import io.rnnsuite.layers.Gru;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;

@@ -1,0 +1,51 @@
+package io.rnnsuite.layers;
+
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * How many threads OpenBLAS uses for the fast layers' matrix products. The layers call OpenBLAS
+ * directly (not through ND4J's op executioner), so ND4J's thread settings do not reach them; they
+ * call {@link #useBlasThreads()} before their products instead.
+ *
+ * <p>OpenBLAS fixes the size of its thread pool when it loads, from {@code OPENBLAS_NUM_THREADS},
+ * else {@code OMP_NUM_THREADS}; {@link #applyBlas(int)} can only go up to that pool size, and below
+ * it the setting is a plain switch. Measured (docs/results/performance.md in the rnn-suite
+ * repository): two BLAS threads trained LSTM(512) about 1.7x faster on an idle 2-core machine and
+ * about 1.3x slower with one core busy elsewhere, hence the default of 1.
+ */
+public final class BlasThreads {
+
+    private static volatile int blasThreads = 1;
+
+    private BlasThreads() {
+    }
+
+    /**
+     * Threads for OpenBLAS's matrix products, taken up by the fast layers at their next forward or
+     * backward pass ({@link #blasThreads()}); at most the pool size OpenBLAS took at start-up.
+     * Results repeat exactly at a given thread count; one and two threads differ in the last bits
+     * (BlasThreadsTest), so a seeded run is reproduced bit for bit only with the same setting.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public static void applyBlas(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("BLAS threads must be at least 1; got " + threads);
+        }
+        blasThreads = threads;
+    }
+
+    /** The thread count set by {@link #applyBlas(int)} (default 1). */
+    public static int blasThreads() {
+        return blasThreads;
+    }
+
+    /**
+     * Sets OpenBLAS to {@link #blasThreads()} now. The fast layers call this before their products,
+     * after ND4J's start-up (which sets OpenBLAS to {@code OMP_NUM_THREADS}) and whatever else
+     * changed it in between.
+     */
+    public static void useBlasThreads() {
+        openblas.blas_set_num_threads(blasThreads);
+    }
+}

@@ -1,0 +1,112 @@
+package io.rnnsuite.layers;
+
+import java.util.Map;
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.BidirectionalLayer;
+import org.deeplearning4j.nn.params.BidirectionalParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.TimeSeriesUtils;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The layer of {@link FastBidirectional}: both directions see the input and the mask as they are;
+ * the backward one runs over time in reverse by itself ({@link FastRecurrentLayer#readBackwards()}).
+ * Everything else (parameters, gradient views, updater settings) is DL4J's {@link BidirectionalLayer}.
+ */
+final class FastBidirectionalLayer extends BidirectionalLayer {
+
+    private final FastRecurrentLayer forward;
+    private final FastRecurrentLayer backward;
+    private INDArray input;
+
+    FastBidirectionalLayer(NeuralNetConfiguration conf, FastRecurrentLayer forward, FastRecurrentLayer backward,
+                           INDArray paramsView) {
+        super(conf, forward, backward, paramsView);
+        this.forward = forward;
+        this.backward = backward;
+        backward.readBackwards();
+    }
+
+    private int featureDimension() {
+        return TimeSeriesUtils.getFormatFromRnnLayer(forward.layerConf()) == RNNFormat.NWC ? 2 : 1;
+    }
+
+    @Override
+    public void setInput(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        this.input = input;
+        forward.setInput(input, workspaceMgr);
+        backward.setInput(input, workspaceMgr);
+    }
+
+    @Override
+    public INDArray input() {
+        return input;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        input = null;
+    }
+
+    @Override
+    public void setMaskArray(INDArray maskArray) {
+        forward.setMaskArray(maskArray);
+        backward.setMaskArray(maskArray);
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
+                                                          int minibatchSize) {
+        // both halves get the mask as it is (DL4J's wrapper reverses it for its backward half)
+        backward.feedForwardMaskArray(maskArray, currentMaskState, minibatchSize);
+        return forward.feedForwardMaskArray(maskArray, currentMaskState, minibatchSize);
+    }
+
+    @Override
+    public INDArray activate(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        return activate(training, workspaceMgr);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray forwardOut = forward.activate(training, workspaceMgr);
+        INDArray backwardOut = backward.activate(training, workspaceMgr);
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, Nd4j.concat(featureDimension(), forwardOut, backwardOut));
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        int dimension = featureDimension();
+        long half = epsilon.size(dimension) / 2;
+        Pair<Gradient, INDArray> forwardGradient = forward.backpropGradient(
+                epsilon.get(halfOf(dimension, 0, half)), workspaceMgr);
+        Pair<Gradient, INDArray> backwardGradient = backward.backpropGradient(
+                epsilon.get(halfOf(dimension, half, 2 * half)), workspaceMgr);
+
+        Gradient gradient = new DefaultGradient(getGradientsViewArray());
+        for (Map.Entry<String, INDArray> e : forwardGradient.getFirst().gradientForVariable().entrySet()) {
+            gradient.gradientForVariable().put(BidirectionalParamInitializer.FORWARD_PREFIX + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, INDArray> e : backwardGradient.getFirst().gradientForVariable().entrySet()) {
+            gradient.gradientForVariable().put(BidirectionalParamInitializer.BACKWARD_PREFIX + e.getKey(), e.getValue());
+        }
+        return new Pair<>(gradient, forwardGradient.getSecond().addi(backwardGradient.getSecond()));
+    }
+
+    private static INDArrayIndex[] halfOf(int dimension, long from, long to) {
+        INDArrayIndex[] index = {NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()};
+        index[dimension] = NDArrayIndex.interval(from, to);
+        return index;
+    }
+}

@@ -1,0 +1,137 @@
+package io.rnnsuite.layers;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.params.LSTMParamInitializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The LSTM of {@link FastLstm}: DL4J's {@code LSTM} maths and parameters (gate blocks
+ * {@code [a | f | o | i]}, no peepholes), computed as
+ * <ol>
+ *   <li>one matrix product for the input projections of all time steps, {@code Z = X W};</li>
+ *   <li>per step, one product {@code Z_t += h_{t-1} RW} and one fused element-wise pass;</li>
+ *   <li>backward, per step one fused pass and one product {@code dh_{t-1} = dZ_t RW^T}, then one
+ *       product each for {@code dW}, {@code dRW}, {@code db} and the input gradient.</li>
+ * </ol>
+ */
+final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
+
+    static final String STATE_OUTPUT = "prevAct";
+    static final String STATE_CELL = "prevMem";
+    private static final String[] STATE_KEYS = {STATE_OUTPUT, STATE_CELL};
+
+    FastLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** What the backward pass needs beyond the common pass: gate activations, cells, tanh(cells). */
+    private static final class LstmPass extends RecurrentPass {
+        INDArray gates;
+        INDArray cells;
+        INDArray tanhCells;
+
+        LstmPass(RecurrentPass p) {
+            super(p.batch, p.steps, p.inputs, p.hidden, p.x, p.mask, p.initialState);
+        }
+    }
+
+    @Override
+    protected String[] stateKeys() {
+        return STATE_KEYS;
+    }
+
+    @Override
+    protected RecurrentPass forward(RecurrentPass common, boolean training) {
+        LstmPass pass = new LstmPass(common);
+        int batch = pass.batch;
+        int steps = pass.steps;
+        int hidden = pass.hidden;
+        int width = 4 * hidden;
+        pass.gates = scratch.array("gates", dataType, steps, batch, width);
+        pass.cells = scratch.array("cells", dataType, steps, batch, hidden);
+        pass.tanhCells = scratch.array("tanhCells", dataType, steps, batch, hidden);
+        pass.output = scratch.array("output", dataType, steps, batch, hidden);
+
+        Mem x = Mem.of(pass.x);
+        Mem z = Mem.of(pass.gates);
+        Mem c = Mem.of(pass.cells);
+        Mem tc = Mem.of(pass.tanhCells);
+        Mem h = Mem.of(pass.output);
+        Mem w = Mem.of(param(LSTMParamInitializer.INPUT_WEIGHT_KEY, training));
+        Mem rw = Mem.of(param(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, training));
+        Mem bias = Mem.of(param(LSTMParamInitializer.BIAS_KEY, training));
+        Mem h0 = pass.initial(STATE_OUTPUT);
+        Mem c0 = pass.initial(STATE_CELL);
+        Pointwise pointwise = Pointwise.forType(z.isDouble);
+
+        // W and RW are DL4J's 'f'-order [in, 4H] views: row-major [4H, in], hence the transposes
+        Blas.gemm(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, z, 0, width);
+        long stepRows = (long) batch * hidden;
+        for (int t = 0; t < steps; t++) {
+            long zt = (long) t * batch * width;
+            Mem hPrev = t == 0 ? h0 : h;
+            long hPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
+            if (hPrev != null) {
+                Blas.gemm(false, true, batch, width, hidden, 1, hPrev, hPrevOffset, hidden, rw, 0, hidden, 1, z, zt, width);
+            }
+            Mem cPrev = t == 0 ? c0 : c;
+            long cPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
+            pointwise.lstmForward(batch, hidden, z, zt, bias, cPrev, cPrevOffset,
+                    c, t * stepRows, tc, t * stepRows, h, t * stepRows, pass.mask, t * batch);
+        }
+        return pass;
+    }
+
+    @Override
+    protected INDArray backward(RecurrentPass common, INDArray dOutput, int firstStep) {
+        LstmPass pass = (LstmPass) common;
+        int batch = pass.batch;
+        int steps = pass.steps;
+        int hidden = pass.hidden;
+        int width = 4 * hidden;
+        long stepRows = (long) batch * hidden;
+
+        Mem z = Mem.of(pass.gates);
+        Mem c = Mem.of(pass.cells);
+        Mem tc = Mem.of(pass.tanhCells);
+        Mem h = Mem.of(pass.output);
+        Mem dy = Mem.of(dOutput);
+        Mem dc = Mem.of(scratch.filled("dCell", dataType, 0, batch, hidden));
+        Mem w = Mem.of(param(LSTMParamInitializer.INPUT_WEIGHT_KEY, true));
+        Mem rw = Mem.of(param(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, true));
+        Mem h0 = pass.initial(STATE_OUTPUT);
+        Mem c0 = pass.initial(STATE_CELL);
+        Pointwise pointwise = Pointwise.forType(z.isDouble);
+
+        for (int t = steps - 1; t >= firstStep; t--) {
+            long zt = (long) t * batch * width;
+            Mem cPrev = t == 0 ? c0 : c;
+            long cPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
+            pointwise.lstmBackward(batch, hidden, z, zt, cPrev, cPrevOffset, tc, t * stepRows,
+                    dy, t * stepRows, dc, 0, pass.mask, t * batch);
+            if (t > firstStep) {
+                // dL/dh_{t-1} += dZ_t RW^T, straight into the previous step's output gradient
+                Blas.gemm(false, false, batch, hidden, width, 1, z, zt, width, rw, 0, hidden, 1, dy, (t - 1) * stepRows, hidden);
+            }
+        }
+
+        Mem gw = Mem.of(gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY));
+        Mem grw = Mem.of(gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY));
+        Mem gb = Mem.of(gradientViews.get(LSTMParamInitializer.BIAS_KEY));
+        recurrentWeightGradient(pass, firstStep, z, 0, width, width, h, h0, grw, 0);
+        biasGradient(pass, firstStep, z, 0, width, width, gb, 0);
+        return inputGradients(pass, firstStep, z, width, w, gw);
+    }
+
+    @Override
+    protected Map<String, INDArray> finalState(RecurrentPass common) {
+        LstmPass pass = (LstmPass) common;
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        state.put(STATE_OUTPUT, lastStep(pass.output));
+        state.put(STATE_CELL, lastStep(pass.cells));
+        return state;
+    }
+}

@@ -1,0 +1,111 @@
+package io.rnnsuite.layers;
+
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.params.SimpleRnnParamInitializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The Elman RNN of {@link FastSimpleRnn}: DL4J's {@code SimpleRnn} maths and parameters,
+ * computed as
+ * <ol>
+ *   <li>one matrix product for the input projections of all time steps, {@code Z = X W}, written
+ *       straight into the output buffer;</li>
+ *   <li>per step, one product {@code Z_t += h_{t-1} RW} and one fused pass
+ *       {@code h_t = mask * tanh(Z_t + b)} in place, so the forward pass keeps only its output;</li>
+ *   <li>backward, per step one fused pass {@code dZ_t = mask * (1 - h_t^2) * dh_t} in place in the
+ *       output gradient and one product {@code dh_{t-1} += dZ_t RW^T}, then one product each for
+ *       {@code dW}, {@code dRW}, {@code db} and the input gradient.</li>
+ * </ol>
+ */
+final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
+
+    /** The state key of DL4J's own {@code SimpleRnn}, so stored states mean the same thing. */
+    static final String STATE_OUTPUT = "prevAct";
+    private static final String[] STATE_KEYS = {STATE_OUTPUT};
+
+    FastSimpleRnnLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /**
+     * Keeps the network's feature mask, as DL4J's own {@code SimpleRnn} does: padded steps output 0
+     * and reset the state, in a plain {@code MultiLayerNetwork} and in a bidirectional layer's
+     * backward half alike.
+     */
+    @Override
+    protected boolean keepsFeatureMask() {
+        return true;
+    }
+
+    @Override
+    protected String[] stateKeys() {
+        return STATE_KEYS;
+    }
+
+    @Override
+    protected RecurrentPass forward(RecurrentPass pass, boolean training) {
+        int batch = pass.batch;
+        int hidden = pass.hidden;
+        pass.output = scratch.array("output", dataType, pass.steps, batch, hidden);
+
+        Mem x = Mem.of(pass.x);
+        Mem h = Mem.of(pass.output);
+        Mem w = Mem.of(param(SimpleRnnParamInitializer.WEIGHT_KEY, training));
+        Mem rw = Mem.of(param(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY, training));
+        Mem bias = Mem.of(param(SimpleRnnParamInitializer.BIAS_KEY, training));
+        Mem h0 = pass.initial(STATE_OUTPUT);
+        Pointwise pointwise = Pointwise.forType(h.isDouble);
+
+        // W and RW are DL4J's 'f'-order [in, H] and [H, H] views: row-major transposes
+        Blas.gemm(false, true, pass.rows(), hidden, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, h, 0, hidden);
+        long stepRows = (long) batch * hidden;
+        for (int t = 0; t < pass.steps; t++) {
+            Mem hPrev = t == 0 ? h0 : h;
+            if (hPrev != null) {
+                long hPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
+                Blas.gemm(false, true, batch, hidden, hidden, 1, hPrev, hPrevOffset, hidden, rw, 0, hidden,
+                        1, h, t * stepRows, hidden);
+            }
+            pointwise.simpleRnnForward(batch, hidden, h, t * stepRows, bias, pass.mask, t * batch);
+        }
+        return pass;
+    }
+
+    @Override
+    protected INDArray backward(RecurrentPass pass, INDArray dOutput, int firstStep) {
+        int batch = pass.batch;
+        int steps = pass.steps;
+        int hidden = pass.hidden;
+        long stepRows = (long) batch * hidden;
+
+        Mem h = Mem.of(pass.output);
+        Mem dz = Mem.of(dOutput);
+        Mem w = Mem.of(param(SimpleRnnParamInitializer.WEIGHT_KEY, true));
+        Mem rw = Mem.of(param(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY, true));
+        Mem h0 = pass.initial(STATE_OUTPUT);
+        Pointwise pointwise = Pointwise.forType(h.isDouble);
+
+        // dOutput becomes dL/dZ step by step, from the last step back
+        for (int t = steps - 1; t >= firstStep; t--) {
+            pointwise.simpleRnnBackward(batch, hidden, h, t * stepRows, dz, t * stepRows, pass.mask, t * batch);
+            if (t > firstStep) {
+                Blas.gemm(false, false, batch, hidden, hidden, 1, dz, t * stepRows, hidden, rw, 0, hidden,
+                        1, dz, (t - 1) * stepRows, hidden);
+            }
+        }
+
+        Mem gw = Mem.of(gradientViews.get(SimpleRnnParamInitializer.WEIGHT_KEY));
+        Mem grw = Mem.of(gradientViews.get(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY));
+        Mem gb = Mem.of(gradientViews.get(SimpleRnnParamInitializer.BIAS_KEY));
+        recurrentWeightGradient(pass, firstStep, dz, 0, hidden, hidden, h, h0, grw, 0);
+        biasGradient(pass, firstStep, dz, 0, hidden, hidden, gb, 0);
+        return inputGradients(pass, firstStep, dz, hidden, w, gw);
+    }
+
+    @Override
+    protected Map<String, INDArray> finalState(RecurrentPass pass) {
+        return Map.of(STATE_OUTPUT, lastStep(pass.output));
+    }
+}

@@ -1,0 +1,156 @@
+package io.rnnsuite.layers;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Copies between DL4J's sequence layouts ({@code [batch, features, time]} NCW or
+ * {@code [batch, time, features]} NWC, any strides) and the fast layers' time-major buffers
+ * (row {@code t * batch + b}, features contiguous). Plain Java over the arrays' memory: ND4J's
+ * permuted {@code assign} measured several milliseconds per copy at LSTM(128) B64 T100.
+ */
+final class Layouts {
+
+    private Layouts() {
+    }
+
+    /** {@code sequences} (3-d, layer layout) into time-major {@code target}. */
+    static void toTimeMajor(INDArray sequences, boolean nwc, Mem target) {
+        copy(sequences, nwc, target, true, false);
+    }
+
+    /** Time-major {@code source} into {@code sequences} (3-d, layer layout). */
+    static void fromTimeMajor(Mem source, INDArray sequences, boolean nwc) {
+        copy(sequences, nwc, source, false, false);
+    }
+
+    /**
+     * As {@link #toTimeMajor} / {@link #fromTimeMajor}, with time-major step {@code t} standing for
+     * the sequences' step {@code steps - 1 - t} when {@code reverse}: a layer reading its input
+     * backwards needs no reversed copy.
+     */
+    static void copy(INDArray sequences, boolean nwc, Mem timeMajor, boolean intoTimeMajor, boolean reverse) {
+        Mem layer = Mem.of(sequences);
+        int batch = (int) sequences.size(0);
+        int steps = (int) sequences.size(nwc ? 1 : 2);
+        int features = (int) sequences.size(nwc ? 2 : 1);
+        long[] stride = sequences.stride();
+        long batchStride = stride[0];
+        long stepStride = stride[nwc ? 1 : 2];
+        long featureStride = stride[nwc ? 2 : 1];
+        if (layer.floats != null && timeMajor.floats != null && stepStride == 1 && batchStride >= (long) features * steps) {
+            copyNcwFloats(layer.floats, batchStride, featureStride, timeMajor.floats, batch, steps, features, intoTimeMajor,
+                    reverse);
+            return;
+        }
+        if (layer.floats != null && timeMajor.floats != null && featureStride == 1) {
+            copyNwcFloats(layer.floats, batchStride, stepStride, timeMajor.floats, batch, steps, features, intoTimeMajor,
+                    reverse);
+            return;
+        }
+        if (layer.floats != null && timeMajor.floats != null && batchStride == 1) {
+            copyBatchContiguousFloats(layer.floats, featureStride, stepStride, timeMajor.floats, batch, steps, features,
+                    intoTimeMajor, reverse);
+            return;
+        }
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                long row = ((long) t * batch + b) * features;
+                long at = b * batchStride + (reverse ? steps - 1 - t : t) * stepStride;
+                for (int f = 0; f < features; f++) {
+                    if (intoTimeMajor) {
+                        timeMajor.set(row + f, layer.get(at + f * featureStride));
+                    } else {
+                        layer.set(at + f * featureStride, timeMajor.get(row + f));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * NCW with contiguous time: per sequence, its {@code [features, steps]} block goes through a
+     * heap tile (bulk reads of whole feature rows, bulk writes of whole time-major rows).
+     */
+    private static void copyNcwFloats(FloatBuffer layer, long batchStride, long featureStride, FloatBuffer timeMajor,
+                                      int batch, int steps, int features, boolean intoTimeMajor, boolean reverse) {
+        float[] tile = new float[features * steps];
+        float[] row = new float[features];
+        for (int b = 0; b < batch; b++) {
+            int base = (int) (b * batchStride);
+            if (intoTimeMajor) {
+                for (int f = 0; f < features; f++) {
+                    layer.get(base + (int) (f * featureStride), tile, f * steps, steps);
+                }
+                for (int t = 0; t < steps; t++) {
+                    for (int f = 0, at = reverse ? steps - 1 - t : t; f < features; f++, at += steps) {
+                        row[f] = tile[at];
+                    }
+                    timeMajor.put((t * batch + b) * features, row, 0, features);
+                }
+            } else {
+                for (int t = 0; t < steps; t++) {
+                    timeMajor.get((t * batch + b) * features, row, 0, features);
+                    for (int f = 0, at = reverse ? steps - 1 - t : t; f < features; f++, at += steps) {
+                        tile[at] = row[f];
+                    }
+                }
+                for (int f = 0; f < features; f++) {
+                    layer.put(base + (int) (f * featureStride), tile, f * steps, steps);
+                }
+            }
+        }
+    }
+
+    /** NWC with contiguous features: every (sequence, step) row is one bulk copy. */
+    private static void copyNwcFloats(FloatBuffer layer, long batchStride, long stepStride, FloatBuffer timeMajor,
+                                      int batch, int steps, int features, boolean intoTimeMajor, boolean reverse) {
+        float[] row = new float[features];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                int at = (int) (b * batchStride + (reverse ? steps - 1 - t : t) * stepStride);
+                int tm = (t * batch + b) * features;
+                if (intoTimeMajor) {
+                    layer.get(at, row, 0, features);
+                    timeMajor.put(tm, row, 0, features);
+                } else {
+                    timeMajor.get(tm, row, 0, features);
+                    layer.put(at, row, 0, features);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sequences contiguous along the batch ('f'-order arrays, as DL4J's Bidirectional hands the
+     * backward layer its time-reversed input): per step, bulk reads of one run of {@code batch}
+     * values per feature into a heap tile, then one bulk write of the step's time-major block.
+     */
+    private static void copyBatchContiguousFloats(FloatBuffer layer, long featureStride, long stepStride,
+                                                  FloatBuffer timeMajor, int batch, int steps, int features,
+                                                  boolean intoTimeMajor, boolean reverse) {
+        float[] tile = new float[batch * features];
+        float[] run = new float[batch];
+        for (int t = 0; t < steps; t++) {
+            int block = t * batch * features;
+            long step = (reverse ? steps - 1 - t : t) * stepStride;
+            if (intoTimeMajor) {
+                for (int f = 0; f < features; f++) {
+                    layer.get((int) (step + f * featureStride), run, 0, batch);
+                    for (int b = 0, at = f; b < batch; b++, at += features) {
+                        tile[at] = run[b];
+                    }
+                }
+                timeMajor.put(block, tile, 0, tile.length);
+            } else {
+                timeMajor.get(block, tile, 0, tile.length);
+                for (int f = 0; f < features; f++) {
+                    for (int b = 0, at = f; b < batch; b++, at += features) {
+                        run[b] = tile[at];
+                    }
+                    layer.put((int) (step + f * featureStride), run, 0, batch);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.rnnsuite.layers;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One forward pass of a fast recurrent layer over a minibatch, in time-major layout (row
+ * {@code t * batch + b} is sequence {@code b} at step {@code t}), kept for backpropagation.
+ * Cells extend it with the buffers their backward pass needs.
+ */
+class RecurrentPass {
+    final int batch;
+    final int steps;
+    final int inputs;
+    final int hidden;
+    /** The input, time-major {@code [steps, batch, inputs]}. */
+    final INDArray x;
+    /** One value per row ({@code t * batch + b}), or null when no step is padding. */
+    final double[] mask;
+    /** The state the pass started from (keys of the cell, values {@code [batch, hidden]}), or empty. */
+    final Map<String, INDArray> initialState;
+    /** The output, time-major {@code [steps, batch, hidden]}: filled by the cell. */
+    INDArray output;
+
+    RecurrentPass(int batch, int steps, int inputs, int hidden, INDArray x, double[] mask,
+                  Map<String, INDArray> initialState) {
+        this.batch = batch;
+        this.steps = steps;
+        this.inputs = inputs;
+        this.hidden = hidden;
+        this.x = x;
+        this.mask = mask;
+        this.initialState = initialState;
+    }
+
+    /** Rows in the whole pass. */
+    int rows() {
+        return batch * steps;
+    }
+
+    /** The initial state under {@code key} as memory, or null for the zero state. */
+    Mem initial(String key) {
+        INDArray state = initialState.get(key);
+        return state == null ? null : Mem.of(state);
+    }
+}
