@@ -7,7 +7,7 @@ import org.bytedeco.openblas.global.openblas;
  * OpenBLAS that ND4J itself loads), on raw memory with explicit leading dimensions: no copies, no
  * allocation, and operands may be strided blocks of larger buffers (one time step of a sequence).
  * Measured on this project's machine, this reaches about twice the GFLOP/s of {@code Nd4j.gemm}
- * for one LSTM step's product (see DL4J-NOTES.md).
+ * for one LSTM step's product (see docs/dl4j-facts.md).
  */
 final class Blas {
 
