@@ -1,4 +1,4 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.model;
 
 import io.rnnsuite.common.UserInputException;
 

@@ -1,4 +1,6 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.baseline;
+
+import io.rnnsuite.charlm.model.NextCharModel;
 
 /**
  * An interpolated Witten–Bell character n-gram model: for a history h with c(h) occurrences

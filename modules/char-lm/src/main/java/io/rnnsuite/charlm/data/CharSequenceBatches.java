@@ -1,4 +1,4 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.data;
 
 import io.rnnsuite.common.train.BatchSource;
 import java.util.Iterator;

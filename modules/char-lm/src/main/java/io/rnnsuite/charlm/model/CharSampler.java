@@ -1,4 +1,4 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.model;
 
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.text.CharVocabulary;
@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import io.rnnsuite.charlm.data.OneHot;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -72,7 +73,7 @@ public final class CharSampler {
     }
 
     /** The distribution after the last step of an output {@code [1, vocabulary, T]}. */
-    static double[] lastStep(INDArray output) {
+    public static double[] lastStep(INDArray output) {
         long last = output.size(2) - 1;
         return output.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(last)).toDoubleVector();
     }

@@ -1,5 +1,6 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.model;
 
+import io.rnnsuite.charlm.CharLmConfig;
 import io.rnnsuite.common.RecurrentLayerFactory;
 import io.rnnsuite.common.train.TrainingConfig;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.model;
 
+import io.rnnsuite.charlm.data.OneHot;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,38 +1,52 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.data;
 
+import io.rnnsuite.charlm.CharLmConfig;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.text.CharVocabulary;
 
 /**
  * A corpus split contiguously into training, validation and test parts (in that order, so no
  * test text sits between training sequences), encoded with a vocabulary built from the training
- * part only.
+ * part only. The held-out parts are kept as text too, so a saved model's own vocabulary can
+ * encode them ({@link #heldOutWith}).
  *
- * @param source     where the text came from
- * @param sha256     SHA-256 of the text
- * @param vocabulary characters of the training part (rare ones are UNK)
- * @param train      the training part as indices
- * @param validation the validation part
- * @param test       the test part
+ * @param text           where the text came from, its kind and SHA-256
+ * @param vocabulary     characters of the training part (rare ones are UNK)
+ * @param train          the training part as indices
+ * @param validation     the validation part
+ * @param test           the test part
+ * @param validationText the validation part as text
+ * @param testText       the test part as text
  */
-public record PreparedCorpus(String source, String sha256, CharVocabulary vocabulary, int[] train, int[] validation,
-                             int[] test) {
+public record PreparedCorpus(CorpusText text, CharVocabulary vocabulary, int[] train, int[] validation, int[] test,
+                             String validationText, String testText) {
+
+    /** The name of the corpus or file. */
+    public String source() {
+        return text.source();
+    }
+
+    public String sha256() {
+        return text.sha256();
+    }
 
     /** Splits and encodes {@code corpus} with a new vocabulary. */
     public static PreparedCorpus prepare(CorpusText corpus, CharLmConfig config) {
         String[] parts = split(corpus, config);
         CharVocabulary vocabulary = CharVocabulary.build(parts[0], config.minCharCount());
-        return encode(corpus, parts, vocabulary);
+        return new PreparedCorpus(corpus, vocabulary, vocabulary.encode(parts[0]), vocabulary.encode(parts[1]),
+                vocabulary.encode(parts[2]), parts[1], parts[2]);
     }
 
-    /** Splits and encodes {@code corpus} with the vocabulary a saved model was trained with. */
-    public static PreparedCorpus prepare(CorpusText corpus, CharLmConfig config, CharVocabulary vocabulary) {
-        return encode(corpus, split(corpus, config), vocabulary);
-    }
-
-    private static PreparedCorpus encode(CorpusText corpus, String[] parts, CharVocabulary vocabulary) {
-        return new PreparedCorpus(corpus.source(), corpus.sha256(), vocabulary, vocabulary.encode(parts[0]),
-                vocabulary.encode(parts[1]), vocabulary.encode(parts[2]));
+    /**
+     * The validation and test parts encoded with {@code other} (a saved model's vocabulary): the
+     * same arrays when it is this corpus's vocabulary.
+     */
+    public int[][] heldOutWith(CharVocabulary other) {
+        if (other.equals(vocabulary)) {
+            return new int[][] {validation, test};
+        }
+        return new int[][] {other.encode(validationText), other.encode(testText)};
     }
 
     private static String[] split(CorpusText corpus, CharLmConfig config) {

@@ -1,10 +1,10 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.data;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** One-hot tensors in DL4J's recurrent layout {@code [batch, vocabulary, time]}. */
-final class OneHot {
+public final class OneHot {
 
     private OneHot() {
     }
@@ -13,7 +13,7 @@ final class OneHot {
      * Row {@code b} holds {@code text[starts[b] + offset ... + length)}; positions past the end of
      * {@code text} stay all-zero.
      */
-    static INDArray sequences(int[] text, int[] starts, int offset, int length, int vocabularySize) {
+    public static INDArray sequences(int[] text, int[] starts, int offset, int length, int vocabularySize) {
         float[] data = new float[starts.length * vocabularySize * length];
         for (int b = 0; b < starts.length; b++) {
             int base = b * vocabularySize * length;
@@ -28,7 +28,7 @@ final class OneHot {
     }
 
     /** One sequence, {@code [1, vocabulary, symbols.length]}. */
-    static INDArray sequence(int[] symbols, int vocabularySize) {
+    public static INDArray sequence(int[] symbols, int vocabularySize) {
         return sequences(symbols, new int[] {0}, 0, symbols.length, vocabularySize);
     }
 }

@@ -1,4 +1,6 @@
-package io.rnnsuite.charlm;
+package io.rnnsuite.charlm.baseline;
+
+import io.rnnsuite.charlm.model.NextCharModel;
 
 /** Character frequencies of the training text, add-one smoothed: the floor every model must beat. */
 public final class UnigramModel implements NextCharModel {
