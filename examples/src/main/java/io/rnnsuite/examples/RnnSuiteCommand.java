@@ -1,6 +1,5 @@
 package io.rnnsuite.examples;
 
-import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.cli.CliErrors;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Option;
         description = "Recurrent networks you can see working: SimpleRnn vs LSTM vs GRU on bundled data.",
         subcommands = {
                 BenchCommand.class,
-                CharLmCommand.class,
                 ClassifyCommand.class,
                 CompareCommand.class,
                 DatasetsCommand.class,
