@@ -12,8 +12,11 @@ import io.rnnsuite.charlm.model.CharLmModel;
 import io.rnnsuite.charlm.model.CharSampler;
 import io.rnnsuite.common.app.AppModels;
 import io.rnnsuite.common.app.Apps;
+import io.rnnsuite.common.app.CompareSettings;
 import io.rnnsuite.common.app.RunRecordSchema;
+import io.rnnsuite.common.app.Variants;
 import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.common.cli.VariantsOptions;
 import io.rnnsuite.common.io.Json;
 import io.rnnsuite.common.io.ModelDirectory;
 import java.io.PrintWriter;
@@ -217,9 +220,8 @@ class CharLmAppTest {
             assertTrue(help.contains("--budget") || sub.equals("sample"), help);
         }
         assertEquals(CharLmApp.ID, Apps.named("charlm").info().id());
-        assertEquals(3, new CharLmApp().compareSection().modelCount(new io.rnnsuite.common.app.CompareSettings(true,
-                io.rnnsuite.common.cli.VariantsOptions.DEFAULT_CELLS.stream()
-                        .map(c -> io.rnnsuite.common.RecurrentSpec.parseVariant(c, 16, 1, 0)).toList(), 1, 42)),
+        assertEquals(3, new CharLmApp().compareSection().modelCount(new CompareSettings(true,
+                new Variants(VariantsOptions.DEFAULT_CELLS, 0, 1, false, 0, null), 1, 42)),
                 "simple_rnn, lstm and gru; bilstm is not trained");
     }
 }
