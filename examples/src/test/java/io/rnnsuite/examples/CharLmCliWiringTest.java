@@ -26,6 +26,6 @@ class CharLmCliWiringTest {
         assertTrue(err.toString().contains("--temperature"), err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, cli.execute("charlm", "train", "--time-budget", "60"));
-        assertTrue(err.toString().contains("--time-budget"), "the budget is --budget DURATION now: " + err);
+        assertTrue(err.toString().contains("--time-budget"), "the budget flag is --budget DURATION: " + err);
     }
 }
