@@ -1,91 +1,87 @@
 package io.rnnsuite.examples;
 
+import io.rnnsuite.charlm.CharLmApp;
 import io.rnnsuite.charlm.CharLmConfig;
-import io.rnnsuite.charlm.CharLmEvaluation;
-import io.rnnsuite.charlm.CharLmTrainer;
-import io.rnnsuite.charlm.CorpusText;
-import io.rnnsuite.charlm.NextCharModel;
-import io.rnnsuite.charlm.SamplingOptions;
+import io.rnnsuite.charlm.cli.CharLmOptions;
+import io.rnnsuite.charlm.model.CharLmModel;
+import io.rnnsuite.charlm.model.SamplingOptions;
+import io.rnnsuite.common.app.ConsoleReport;
+import io.rnnsuite.common.app.TrainRun;
+import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.common.cli.RecurrentOptions;
+import io.rnnsuite.common.cli.RunOptions;
+import io.rnnsuite.common.cli.TrainingOptions;
 import io.rnnsuite.common.train.ConsoleProgress;
 import io.rnnsuite.common.train.TrainingConfig;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * A character language model, from text to generated text.
  *
  * <ol>
- *   <li>Data: the English Europarl sample bundled at build time (or {@code --text FILE}), split
- *       90/5/5 in order; the character vocabulary comes from the training part only.</li>
- *   <li>Configuration: a 2-layer LSTM over one-hot characters, sequences of 100 characters,
- *       truncated BPTT over 50 ({@link CharLmConfig#defaults()}).</li>
- *   <li>Training: common's trainer (early stopping, best model kept) saves model.zip,
- *       vocabulary.json and run.json to {@code --output-dir}.</li>
- *   <li>Evaluation: bits per character on the test part beside a unigram and a 5-gram model.</li>
- *   <li>Inference: 300 characters sampled at temperature 0.8, one {@code rnnTimeStep} each.</li>
+ *   <li>Data: the English Europarl sample bundled at build time ({@code --corpus}, or
+ *       {@code --text FILE}), split 90/5/5 in order; the character vocabulary comes from the
+ *       training part only.</li>
+ *   <li>Configuration: the app's documented defaults ({@link CharLmConfig#defaults()}: a 2-layer
+ *       LSTM(128) over one-hot characters, sequences of 100, truncated BPTT over 50), trained here
+ *       for 3 epochs of 150 minibatches at learning rate 0.003; every flag is common's or the app's.</li>
+ *   <li>Training and evaluation: {@link TrainRun} trains with early stopping, scores the test part in
+ *       bits per character beside a unigram and Witten–Bell 3- and 5-gram models, and writes the
+ *       model directory ({@code model.zip}, {@code vocabulary.json}, {@code app-config.json},
+ *       {@code run.json}) to {@code --output-dir}.</li>
+ *   <li>Inference: 300 characters sampled after "The " at temperature 0.8, one {@code rnnTimeStep}
+ *       each.</li>
  * </ol>
- * The default run (3 epochs of 150 batches) takes about half an hour on 2 busy cores and reaches
- * roughly the n-gram's level; {@code --epochs 1 --max-batches 2} is a smoke test.
+ * The default run takes about half an hour on 2 busy cores and reaches roughly the n-gram's level;
+ * {@code --epochs 1 --max-batches 2} is a smoke test.
  */
-public final class CharLmExample {
+@Command(name = "char-lm-example", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a character language model, score it beside n-gram baselines, sample from it.")
+public final class CharLmExample implements Callable<Integer> {
 
-    /** The example's flags (every other setting is a documented default). */
-    static final class Options {
-        @Option(names = "--corpus", description = "Bundled corpus (default: ${DEFAULT-VALUE}).")
-        String corpus = "europarl-en";
-        @Option(names = "--text", description = "Your own UTF-8 text file instead (default: none).")
-        Path text;
-        @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
-        int epochs = 3;
-        @Option(names = "--max-batches", description = "Minibatches per epoch, 0 = all (default: ${DEFAULT-VALUE}).")
-        int maxBatches = 150;
-        @Option(names = "--hidden", description = "LSTM units per layer (default: ${DEFAULT-VALUE}).")
-        int hidden = CharLmConfig.defaults().hiddenSize();
-        @Option(names = "--sequence-length", description = "Characters per sequence (default: ${DEFAULT-VALUE}).")
-        int sequenceLength = CharLmConfig.defaults().sequenceLength();
-        @Option(names = "--output-dir", description = "Model directory (default: ${DEFAULT-VALUE}).")
-        Path outputDir = Path.of("models", "char-lm-example");
+    /** What the example produced: the exit code, the train run (null after an error) and the sample. */
+    public record Result(int exitCode, TrainRun.Outcome<CharLmConfig, CharLmModel> outcome, String sample) {
     }
 
-    /** What the example produced: the trained model's run, the baselines' scores and a sample. */
-    public record Result(CharLmTrainer.Result training, List<CharLmEvaluation> baselines, String sample) {
-    }
+    @Mixin CharLmOptions data = new CharLmOptions();
+    @Mixin RecurrentOptions recurrent = new RecurrentOptions(CharLmConfig.defaults().recurrentSpec());
+    @Mixin TrainingOptions training = new TrainingOptions(new TrainingConfig(3, 32, 0.003, 10, 1.0, 42L, 150, 0));
+    @Mixin RunOptions run = new RunOptions(Path.of("models", "char-lm-example"));
+    private Result result = new Result(0, null, null);
 
     public static void main(String[] args) {
-        run(args);
+        System.exit(run(args).exitCode());
     }
 
     public static Result run(String... args) {
-        Options options = CommandLine.populateCommand(new Options(), args);
+        CharLmExample example = new CharLmExample();
+        int code = CliErrors.install(new CommandLine(example)).execute(args);
+        return code == 0 ? example.result : new Result(code, null, null);
+    }
 
-        // 1. Data
-        CorpusText text = options.text != null ? CorpusText.file(options.text) : CorpusText.bundled(options.corpus);
+    @Override
+    public Integer call() {
+        CharLmApp app = new CharLmApp();
+        run.applyThreads();
 
-        // 2. Configuration: the documented defaults, sized by the flags
-        CharLmConfig config = CharLmConfig.defaults()
-                .withSizes(options.hidden, options.sequenceLength, Math.min(50, options.sequenceLength));
-        TrainingConfig training = TrainingConfig.defaults().withMaxEpochs(options.epochs);
-        training = new TrainingConfig(training.maxEpochs(), training.batchSize(), 0.003, training.patience(),
-                training.clipNorm(), training.seed(), options.maxBatches, 0);
+        // 1-2. Data and configuration: the flags become one CharLmConfig, saved as app-config.json
+        CharLmConfig config = data.toConfig(recurrent.toSpec(), training.toConfig().withTimeBudget(run.budgetOrNull()));
 
-        // 3. Training (saves the model directory)
-        CharLmTrainer.Result trained = new CharLmTrainer(config, training, ConsoleProgress.onStderr("charlm"))
-                .train(text, options.outputDir, false);
+        // 3. Training and evaluation beside the count-based baselines, then the model directory
+        TrainRun.Outcome<CharLmConfig, CharLmModel> outcome = TrainRun.run(app, config, run.outputDir, false,
+                ConsoleProgress.onStderr("charlm"));
+        System.out.print(ConsoleReport.train(app, outcome));
 
-        // 4. Evaluation beside the count-based baselines
-        List<CharLmEvaluation> baselines = CharLmEvaluation.baselines(trained.corpus()).stream()
-                .map((NextCharModel m) -> CharLmEvaluation.of(m, trained.corpus())).toList();
-        System.out.printf(Locale.ROOT, "%-20s test %.3f bits/char%n", trained.evaluation().model(),
-                trained.evaluation().test().bitsPerSymbol());
-        baselines.forEach(b -> System.out.printf(Locale.ROOT, "%-20s test %.3f bits/char%n", b.model(), b.test().bitsPerSymbol()));
-
-        // 5. Inference: stateful sampling, printed as it is generated
-        System.out.print("The ");
-        String sample = trained.model().sampler().sample("The ", new SamplingOptions(300, 0.8, 0, 42L), System.out::print);
+        // 4. Inference: stateful sampling, printed as it is generated
+        System.out.print(CharLmApp.DEFAULT_PRIME);
+        String sample = outcome.trained().model().sampler().sample(CharLmApp.DEFAULT_PRIME,
+                new SamplingOptions(300, 0.8, 0, 42L), System.out::print);
         System.out.println();
-        return new Result(trained, baselines, sample);
+        result = new Result(0, outcome, sample);
+        return 0;
     }
 }

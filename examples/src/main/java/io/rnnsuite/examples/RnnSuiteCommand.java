@@ -1,6 +1,5 @@
 package io.rnnsuite.examples;
 
-import io.rnnsuite.charlm.cli.CharLmCommand;
 import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.cli.CliErrors;
@@ -46,7 +45,7 @@ public final class RnnSuiteCommand implements Runnable {
     }
 
     /** Commands of apps not yet registered through the app contract. */
-    private static final List<Class<?>> LEGACY_APP_COMMANDS = List.of(CharLmCommand.class, ClassifyCommand.class,
+    private static final List<Class<?>> LEGACY_APP_COMMANDS = List.of(ClassifyCommand.class,
             ForecastCommand.class, TranslateCommand.class);
 
     /** Matrix-product threads unless {@code --blas-threads} says otherwise (see {@link NativeThreads}). */

@@ -3,28 +3,41 @@ package io.rnnsuite.charlm;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.train.TrainingConfig;
 
 /**
- * Everything that decides a character language model and its data, apart from the optimiser
- * settings (those are common's {@link io.rnnsuite.common.train.TrainingConfig}).
+ * Everything a character language model run needs: the text, the recurrent part, the sequence
+ * and truncated-BPTT lengths, the split and the training settings. Saved as {@code app-config.json}.
  *
- * @param cell               recurrent cell (default LSTM)
- * @param hiddenSize         units per recurrent layer (default 128)
- * @param layers             stacked recurrent layers (default 2)
- * @param dropout            dropout on the inputs of the 2nd and later recurrent layers (default 0)
+ * @param corpus             bundled corpus: {@code europarl-en} (default) or {@code java-source};
+ *                           ignored when {@code textFile} is set
+ * @param textFile           the user's UTF-8 text file (absolute path), or {@code null} for the bundled corpus
+ * @param recurrentSpec      recurrent cell, width, depth, dropout, implementation (default 2-layer
+ *                           LSTM(128)); never bidirectional: a language model must not see the characters it predicts
  * @param sequenceLength     characters per training sequence (default 100)
  * @param tbpttLength        truncated-BPTT window, forward and backward (default 50); must not
  *                           exceed the sequence length, where DL4J would silently skip updates
  * @param minCharCount       characters seen fewer times in the training split become UNK (default 2)
  * @param validationFraction share of the text, after the training part, for validation (default 0.05)
  * @param testFraction       share at the end of the text for the final test (default 0.05)
+ * @param training           optimiser settings ({@link TrainingConfig#defaults()})
  */
-public record CharLmConfig(CellType cell, int hiddenSize, int layers, double dropout, int sequenceLength,
-                           int tbpttLength, int minCharCount, double validationFraction, double testFraction) {
+public record CharLmConfig(String corpus, String textFile, RecurrentSpec recurrentSpec, int sequenceLength,
+                           int tbpttLength, int minCharCount, double validationFraction, double testFraction,
+                           TrainingConfig training) {
+
+    /** The bundled corpus used when no text file is given. */
+    public static final String DEFAULT_CORPUS = "europarl-en";
 
     public CharLmConfig {
-        if (cell == null) {
-            throw new UserInputException("a cell type is required");
+        if (recurrentSpec == null) {
+            throw new UserInputException("a recurrent spec is required");
+        }
+        if (training == null) {
+            training = TrainingConfig.defaults();
+        }
+        if (corpus == null || corpus.isBlank()) {
+            corpus = DEFAULT_CORPUS;
         }
         if (sequenceLength < 2) {
             throw new UserInputException("--sequence-length must be at least 2, got " + sequenceLength);
@@ -43,26 +56,30 @@ public record CharLmConfig(CellType cell, int hiddenSize, int layers, double dro
             throw new UserInputException("--validation and --test fractions must be positive and sum to less than 0.5, got "
                     + validationFraction + " and " + testFraction);
         }
-        new RecurrentSpec(cell, hiddenSize, layers, false, dropout); // validates the recurrent part
     }
 
-    /** The documented defaults: 2-layer LSTM(128), sequences of 100, tBPTT 50, 90/5/5 split. */
+    /** The documented defaults: europarl-en, 2-layer LSTM(128), sequences of 100, tBPTT 50, 90/5/5 split. */
     public static CharLmConfig defaults() {
-        return new CharLmConfig(CellType.LSTM, 128, 2, 0.0, 100, 50, 2, 0.05, 0.05);
+        return new CharLmConfig(DEFAULT_CORPUS, null, new RecurrentSpec(CellType.LSTM, 128, 2, false, 0.0), 100, 50, 2,
+                0.05, 0.05, TrainingConfig.defaults());
     }
 
-    /** The recurrent part for {@link io.rnnsuite.common.RecurrentLayerFactory} (never bidirectional: it would see the future). */
-    public RecurrentSpec recurrentSpec() {
-        return new RecurrentSpec(cell, hiddenSize, layers, false, dropout);
+    /** The same with another recurrent part and training settings. */
+    public CharLmConfig with(RecurrentSpec spec, TrainingConfig newTraining) {
+        return new CharLmConfig(corpus, textFile, spec, sequenceLength, tbpttLength, minCharCount, validationFraction,
+                testFraction, newTraining);
     }
 
-    public CharLmConfig withCell(CellType newCell, int newLayers) {
-        return new CharLmConfig(newCell, hiddenSize, newLayers, dropout, sequenceLength, tbpttLength, minCharCount,
-                validationFraction, testFraction);
+    /** The same text and model with another width, sequence length and tBPTT window. */
+    public CharLmConfig withSizes(int hidden, int newSequenceLength, int newTbptt) {
+        RecurrentSpec s = recurrentSpec;
+        return new CharLmConfig(corpus, textFile, new RecurrentSpec(s.cell(), hidden, s.layers(), s.bidirectional(),
+                s.dropout(), s.impl()), newSequenceLength, newTbptt, minCharCount, validationFraction, testFraction, training);
     }
 
-    public CharLmConfig withSizes(int newHidden, int newSequenceLength, int newTbptt) {
-        return new CharLmConfig(cell, newHidden, layers, dropout, newSequenceLength, newTbptt, minCharCount,
-                validationFraction, testFraction);
+    /** The same settings on the user's text file. */
+    public CharLmConfig withTextFile(String file) {
+        return new CharLmConfig(corpus, file, recurrentSpec, sequenceLength, tbpttLength, minCharCount, validationFraction,
+                testFraction, training);
     }
 }

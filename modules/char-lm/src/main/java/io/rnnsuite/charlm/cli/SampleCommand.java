@@ -1,8 +1,11 @@
 package io.rnnsuite.charlm.cli;
 
-import io.rnnsuite.charlm.CharLmModel;
-import io.rnnsuite.charlm.CharSampler;
-import io.rnnsuite.charlm.SamplingOptions;
+import io.rnnsuite.charlm.CharLmApp;
+import io.rnnsuite.charlm.CharLmConfig;
+import io.rnnsuite.charlm.model.CharLmModel;
+import io.rnnsuite.charlm.model.CharSampler;
+import io.rnnsuite.charlm.model.SamplingOptions;
+import io.rnnsuite.common.app.AppModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,16 +14,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code charlm sample}: generates text from a saved model, printing each character as it is drawn. */
-@Command(name = "sample", mixinStandardHelpOptions = true, description = "Generate text from a saved model.")
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Generate text from a saved model, one character per step (the prefix is never re-run).")
 public final class SampleCommand implements Callable<Integer> {
 
     private static final SamplingOptions DEFAULTS = SamplingOptions.defaults();
 
-    @Option(names = "--model", paramLabel = "DIR", required = true, description = "A directory written by 'charlm train'.")
+    private final CharLmApp app;
+
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "A model directory written by 'charlm train'.")
     Path modelDir;
 
     @Option(names = "--prime", paramLabel = "TEXT", description = "Text to start from (default: ${DEFAULT-VALUE}).")
-    String prime = "The ";
+    String prime = CharLmApp.DEFAULT_PRIME;
 
     @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
     int length = DEFAULTS.length();
@@ -38,12 +44,16 @@ public final class SampleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    public SampleCommand(CharLmApp app) {
+        this.app = app;
+    }
+
     @Override
     public Integer call() {
         SamplingOptions options = new SamplingOptions(length, temperature, topK, seed);
-        CharLmModel model = CharLmModel.load(modelDir);
+        AppModels.Loaded<CharLmConfig, CharLmModel> loaded = AppModels.open(app, modelDir);
         PrintWriter out = spec.commandLine().getOut();
-        CharSampler sampler = model.sampler();
+        CharSampler sampler = loaded.model().sampler();
         sampler.encodePrime(prime); // a bad prime fails here, before anything is printed
         out.print(prime);
         sampler.sample(prime, options, character -> {

@@ -1,2 +1,2 @@
-/** The {@code charlm} picocli commands: train, evaluate, sample, compare. */
+/** The app's own flags beside the shared ones, and its extra verb {@code sample}. */
 package io.rnnsuite.charlm.cli;

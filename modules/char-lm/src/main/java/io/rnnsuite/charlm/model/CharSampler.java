@@ -1,0 +1,123 @@
+package io.rnnsuite.charlm.model;
+
+import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.text.CharVocabulary;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import io.rnnsuite.charlm.data.OneHot;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Generates text one character at a time. The network's state is cleared, the prime is fed once
+ * as a sequence, and then each drawn character is fed as a single step through
+ * {@code rnnTimeStep}: constant work per character, the prefix is never re-run. The unknown
+ * symbol is never drawn.
+ */
+public final class CharSampler {
+
+    private final MultiLayerNetwork net;
+    private final CharVocabulary vocabulary;
+
+    public CharSampler(MultiLayerNetwork net, CharVocabulary vocabulary) {
+        this.net = net;
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Draws {@code options.length()} characters after {@code prime}, handing each to {@code sink} as
+     * soon as it exists, and returns them all (without the prime).
+     *
+     * @throws UserInputException if the prime is empty or holds characters the vocabulary lacks
+     */
+    public synchronized String sample(String prime, SamplingOptions options, Consumer<String> sink) {
+        int[] primed = encodePrime(prime);
+        Random random = new Random(options.seed());
+        StringBuilder generated = new StringBuilder(options.length());
+        net.rnnClearPreviousState();
+        try {
+            double[] next = lastStep(net.rnnTimeStep(OneHot.sequence(primed, vocabulary.size())));
+            for (int i = 0; i < options.length(); i++) {
+                int symbol = draw(next, options, random);
+                String text = vocabulary.symbol(symbol);
+                generated.append(text);
+                sink.accept(text);
+                next = lastStep(net.rnnTimeStep(OneHot.sequence(new int[] {symbol}, vocabulary.size())));
+            }
+        } finally {
+            net.rnnClearPreviousState();
+        }
+        return generated.toString();
+    }
+
+    /**
+     * The prime as indices.
+     *
+     * @throws UserInputException if it is empty or holds characters the vocabulary lacks (all named)
+     */
+    public int[] encodePrime(String prime) {
+        if (prime == null || prime.isEmpty()) {
+            throw new UserInputException("--prime must hold at least one character");
+        }
+        Set<String> missing = vocabulary.unknownCharacters(prime);
+        if (!missing.isEmpty()) {
+            throw new UserInputException("--prime contains " + missing.size() + " character(s) the model never saw in training: "
+                    + missing.stream().map(CharVocabulary::describe).collect(Collectors.joining(", "))
+                    + " (the vocabulary has " + (vocabulary.size() - 1) + " characters; rephrase the prime)");
+        }
+        return vocabulary.encode(prime);
+    }
+
+    /** The distribution after the last step of an output {@code [1, vocabulary, T]}. */
+    public static double[] lastStep(INDArray output) {
+        long last = output.size(2) - 1;
+        return output.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(last)).toDoubleVector();
+    }
+
+    /**
+     * One draw from {@code probabilities} sharpened by the temperature and cut to the top k, UNK
+     * excluded. Works in log space so tiny temperatures reduce to argmax instead of overflowing.
+     */
+    static int draw(double[] probabilities, SamplingOptions options, Random random) {
+        int n = probabilities.length;
+        double[] logits = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v = 0; v < n; v++) {
+            logits[v] = v == CharVocabulary.UNK || probabilities[v] <= 0
+                    ? Double.NEGATIVE_INFINITY : Math.log(probabilities[v]) / options.temperature();
+            max = Math.max(max, logits[v]);
+        }
+        if (options.topK() > 0 && options.topK() < n) {
+            double[] sorted = logits.clone();
+            Arrays.sort(sorted);
+            double threshold = sorted[n - options.topK()];
+            for (int v = 0; v < n; v++) {
+                if (logits[v] < threshold) {
+                    logits[v] = Double.NEGATIVE_INFINITY;
+                }
+            }
+        }
+        double[] weights = new double[n];
+        double total = 0;
+        for (int v = 0; v < n; v++) {
+            weights[v] = Math.exp(logits[v] - max);
+            total += weights[v];
+        }
+        double u = random.nextDouble() * total;
+        int lastPositive = -1;
+        for (int v = 0; v < n; v++) {
+            if (weights[v] > 0) {
+                lastPositive = v;
+                u -= weights[v];
+                if (u < 0) {
+                    return v;
+                }
+            }
+        }
+        return lastPositive;
+    }
+}
