@@ -75,7 +75,7 @@ class TextClassificationAppTest {
         assertEquals(TextClassificationApp.ID, record.path("app").asText());
         assertEquals("file", record.path("data").path("source").asText());
         assertEquals(TextSource.fileSha256(csv), record.path("data").path("sha256").asText());
-        assertEquals(csv.toString(), record.path("app_config").path("source").path("csv").asText());
+        assertTrue(record.path("app_config").path("source").path("csv").asText().endsWith("/t.csv"), record.toString());
         assertTrue(record.path("metrics").has("macro_f1") && record.path("baselines").has("bow-tfidf"), record.toString());
         for (String file : List.of(ModelDirectory.CONFIG_FILE, ModelDirectory.REPORT_FILE, TextClassificationApp.CONFUSION_PNG,
                 "vocabulary.json", "classifier.json")) {

@@ -12,7 +12,6 @@ import io.rnnsuite.textclf.data.TextSource;
 import io.rnnsuite.textclf.embedding.EmbeddingSource;
 import java.nio.file.Path;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -26,8 +25,7 @@ public final class ClassifyOptions implements AppOptions<TextClassificationConfi
     private static final TextClassificationConfig DEFAULTS = TextClassificationConfig.defaults();
 
     /** The command these flags belong to ({@code compare}'s variants are checked against --pooling up front). */
-    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
-    CommandSpec mixee;
+    private CommandSpec mixee;
 
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "Bundled corpus: wordnet-topics or gloss-sentiment; ignored with --csv (default: ${DEFAULT-VALUE}).")
@@ -92,6 +90,15 @@ public final class ClassifyOptions implements AppOptions<TextClassificationConfi
     @Option(names = "--test-fraction", paramLabel = "F",
             description = "Share of each class held out for the test; unused with --test-csv (default: ${DEFAULT-VALUE}).")
     public double testFraction = DEFAULTS.testFraction();
+
+    /**
+     * Tells these flags which command they were added to, so {@code compare}'s variants can be
+     * checked against {@code --pooling} before any model trains (picocli injects no mixee into a
+     * mixin added programmatically).
+     */
+    public void attachTo(CommandSpec command) {
+        this.mixee = command;
+    }
 
     /** The data source these flags name. */
     public TextSource toSource() {
