@@ -9,7 +9,6 @@ import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
 import io.rnnsuite.lab.cli.LabCommand;
 import io.rnnsuite.seq2seq.cli.TranslateCommand;
-import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Option;
         subcommands = {
                 BenchCommand.class,
                 CharLmCommand.class,
-                ClassifyCommand.class,
                 CompareCommand.class,
                 DatasetsCommand.class,
                 ForecastCommand.class,

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 public final class CompareCommand implements Callable<Integer> {
 
     /** Every section, in report order. */
-    static final List<CompareSection> SECTIONS = List.of(new ForecastSection(), new ClassifySection(), new CharLmSection(),
+    static final List<CompareSection> SECTIONS = List.of(new ForecastSection(), new CharLmSection(),
             new TranslateSection(), new LabSection());
 
     /** A model needs at least this many seconds to finish one epoch on the smallest data. */
