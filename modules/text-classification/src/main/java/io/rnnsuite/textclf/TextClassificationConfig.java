@@ -5,11 +5,16 @@ import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.train.TrainingConfig;
+import io.rnnsuite.datasets.TextCatalog;
+import io.rnnsuite.textclf.data.TextSource;
 import io.rnnsuite.textclf.embedding.EmbeddingSource;
 
 /**
- * Everything that decides a text-classification run; {@link #defaults()} documents the defaults.
+ * Everything that decides a text-classification run, the data included; {@link #defaults()}
+ * documents the defaults. Saved as {@code app-config.json} beside every model.
  *
+ * @param source             where the labelled texts come from (default the bundled
+ *                           {@code wordnet-topics}; a user's CSV/TSV, optionally with a separate test file)
  * @param maxLength          tokens kept per text; longer texts are truncated and counted (default 40:
  *                           WordNet definitions average ~10 tokens, nearly none exceed 40)
  * @param minCount           least training-split count for a word to get its own index (default 2;
@@ -17,8 +22,9 @@ import io.rnnsuite.textclf.embedding.EmbeddingSource;
  * @param maxVocabulary      most vocabulary entries including PAD and UNK (default 20,000)
  * @param embeddingSize      width of the learned word vectors (default 64)
  * @param recurrent          cell, hidden size, layers, direction, dropout (default one LSTM of 64)
- * @param pooling            many-to-one reduction (default LAST; MEAN for bidirectional stacks,
- *                           see {@link SequencePooling#defaultFor})
+ * @param pooling            many-to-one reduction, or {@code null} (the default) for automatic:
+ *                           LAST for one direction, MEAN for one bidirectional layer, LAST for
+ *                           stacked bidirectional layers (see {@link #effectivePooling()})
  * @param validationFraction share of each class held out for early stopping (default 0.1)
  * @param testFraction       share of each class held out for the final test (default 0.1)
  * @param training           epochs, batch size, learning rate, patience, clipping, seed
@@ -27,7 +33,7 @@ import io.rnnsuite.textclf.embedding.EmbeddingSource;
  *                           (default learned from scratch; {@code null}, as in models saved before
  *                           the option existed, means the same)
  */
-public record TextClassificationConfig(int maxLength, int minCount, int maxVocabulary, int embeddingSize,
+public record TextClassificationConfig(TextSource source, int maxLength, int minCount, int maxVocabulary, int embeddingSize,
                                        RecurrentSpec recurrent, SequencePooling pooling, double validationFraction,
                                        double testFraction, TrainingConfig training,
                                        EmbeddingSource embeddings) {
@@ -58,16 +64,16 @@ public record TextClassificationConfig(int maxLength, int minCount, int maxVocab
         if (!(validationFraction > 0 && testFraction >= 0 && validationFraction + testFraction < 0.9)) {
             throw new UserInputException("--validation-fraction must be > 0, --test-fraction >= 0, and together below 0.9");
         }
-        if (recurrent == null || pooling == null || training == null) {
-            throw new IllegalArgumentException("recurrent, pooling and training are required");
+        if (source == null || recurrent == null || training == null) {
+            throw new IllegalArgumentException("source, recurrent and training are required");
         }
         if (embeddings == null) {
             embeddings = EmbeddingSource.learned();
         }
-        if (hasStackedBidirectionalPoolingBug(recurrent, pooling)) {
+        if (pooling != null && hasStackedBidirectionalPoolingBug(recurrent, pooling)) {
             throw new UserInputException("--bidirectional with --layers " + recurrent.layers() + " and --pooling "
                     + pooling.name().toLowerCase(java.util.Locale.ROOT) + " is refused: DL4J 1.0.0-M2.1 mis-masks padded "
-                    + "batches after a stacked Bidirectional layer (tested); use --pooling last or --layers 1");
+                    + "batches after a stacked Bidirectional layer (tested); use --pooling last (or auto) or --layers 1");
         }
     }
 
@@ -81,28 +87,55 @@ public record TextClassificationConfig(int maxLength, int minCount, int maxVocab
         return spec.bidirectional() && spec.layers() > 1 && pooling != SequencePooling.LAST;
     }
 
+    /**
+     * The pooling the network uses: the chosen one, or automatically LAST for one direction, MEAN
+     * for one bidirectional layer (the backward direction's last step has read one word) and LAST
+     * for stacked bidirectional layers (which DL4J mis-masks with MEAN and MAX).
+     */
+    public SequencePooling effectivePooling() {
+        return pooling != null ? pooling : automaticPooling(recurrent);
+    }
+
+    /** What {@code --pooling auto} chooses for {@code spec}. */
+    public static SequencePooling automaticPooling(RecurrentSpec spec) {
+        SequencePooling pooling = SequencePooling.defaultFor(spec);
+        return hasStackedBidirectionalPoolingBug(spec, pooling) ? SequencePooling.LAST : pooling;
+    }
+
+    /** The defaults on the bundled {@code wordnet-topics}. */
     public static TextClassificationConfig defaults() {
+        return defaults(TextSource.bundled(TextCatalog.WORDNET_TOPICS, false));
+    }
+
+    /** The defaults on {@code source}. */
+    public static TextClassificationConfig defaults(TextSource source) {
         RecurrentSpec lstm = new RecurrentSpec(CellType.LSTM, DEFAULT_HIDDEN, 1, false, 0.0);
         TrainingConfig base = TrainingConfig.defaults();
         TrainingConfig training = new TrainingConfig(DEFAULT_EPOCHS, base.batchSize(), base.learningRate(),
                 DEFAULT_PATIENCE, base.clipNorm(), base.seed(), 0, 0);
-        return new TextClassificationConfig(DEFAULT_MAX_LENGTH, DEFAULT_MIN_COUNT, DEFAULT_MAX_VOCABULARY,
-                DEFAULT_EMBEDDING_SIZE, lstm, SequencePooling.defaultFor(lstm), DEFAULT_VALIDATION_FRACTION,
+        return new TextClassificationConfig(source, DEFAULT_MAX_LENGTH, DEFAULT_MIN_COUNT, DEFAULT_MAX_VOCABULARY,
+                DEFAULT_EMBEDDING_SIZE, lstm, null, DEFAULT_VALIDATION_FRACTION,
                 DEFAULT_TEST_FRACTION, training, EmbeddingSource.learned());
     }
 
+    /** Another recurrent part; {@code newPooling} {@code null} = automatic. */
     public TextClassificationConfig withRecurrent(RecurrentSpec spec, SequencePooling newPooling) {
-        return new TextClassificationConfig(maxLength, minCount, maxVocabulary, embeddingSize, spec, newPooling,
+        return new TextClassificationConfig(source, maxLength, minCount, maxVocabulary, embeddingSize, spec, newPooling,
                 validationFraction, testFraction, training, embeddings);
     }
 
     public TextClassificationConfig withTraining(TrainingConfig newTraining) {
-        return new TextClassificationConfig(maxLength, minCount, maxVocabulary, embeddingSize, recurrent, pooling,
+        return new TextClassificationConfig(source, maxLength, minCount, maxVocabulary, embeddingSize, recurrent, pooling,
                 validationFraction, testFraction, newTraining, embeddings);
     }
 
+    public TextClassificationConfig withSource(TextSource newSource) {
+        return new TextClassificationConfig(newSource, maxLength, minCount, maxVocabulary, embeddingSize, recurrent, pooling,
+                validationFraction, testFraction, training, embeddings);
+    }
+
     public TextClassificationConfig withEmbeddings(EmbeddingSource newEmbeddings) {
-        return new TextClassificationConfig(maxLength, minCount, maxVocabulary, embeddingSize, recurrent, pooling,
+        return new TextClassificationConfig(source, maxLength, minCount, maxVocabulary, embeddingSize, recurrent, pooling,
                 validationFraction, testFraction, training, newEmbeddings);
     }
 }

@@ -1,8 +1,14 @@
 package io.rnnsuite.textclf.data;
 
+import io.rnnsuite.common.Checksums;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.datasets.DatasetKind;
+import io.rnnsuite.datasets.DatasetRegistry;
 import io.rnnsuite.datasets.LabelledText;
 import io.rnnsuite.datasets.TextCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +50,36 @@ public record TextSource(String dataset, Path csv, Path testCsv, String textColu
     /** A name for run.json and reports. */
     public String describe() {
         return dataset != null ? dataset : csv.toString();
+    }
+
+    /** {@code bundled} or {@code file}, as run records name a data source. */
+    public String origin() {
+        return dataset != null ? "bundled" : "file";
+    }
+
+    /**
+     * SHA-256 of the data's bytes: the bundled resource's (checked on every load), the user's
+     * file's, or, with a separate test file, of the two files' digests and names one per line.
+     */
+    public String sha256() {
+        if (dataset != null) {
+            return DatasetRegistry.get(dataset, DatasetKind.TEXT_CLASSIFICATION).sha256();
+        }
+        if (testCsv == null) {
+            return fileSha256(csv);
+        }
+        String canonical = fileSha256(csv) + "  " + csv.getFileName() + "\n" + fileSha256(testCsv) + "  "
+                + testCsv.getFileName() + "\n";
+        return Checksums.sha256(canonical.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of a user's file's bytes. */
+    public static String fileSha256(Path file) {
+        try {
+            return Checksums.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /** The labelled texts of the main source (the corpus, or {@code csv}). */

@@ -16,30 +16,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A trained recurrent classifier with everything needed to use it: the network, the vocabulary,
  * the maximum length and the class names. Saved as a model directory: {@code model.zip},
- * {@code vocabulary.json}, {@code classifier.json} (labels and configuration) and, written last by
- * the caller, {@code run.json}.
+ * {@code vocabulary.json}, {@code classifier.json} (name and labels); the train run adds
+ * {@code app-config.json} (the configuration) and, last, {@code run.json}.
  */
 public final class RecurrentTextClassifier implements Classifier {
 
-    /** The app name in run.json; loading checks it. */
-    public static final String APP = "text-classification";
     public static final String VOCABULARY_FILE = "vocabulary.json";
     public static final String CLASSIFIER_FILE = "classifier.json";
     /** Texts per forward pass at prediction time. */
     private static final int PREDICT_BATCH = 128;
 
     /** What {@code classifier.json} holds. */
-    public record Description(String name, List<String> labels, TextClassificationConfig config) {
+    public record Description(String name, List<String> labels) {
     }
 
     private final MultiLayerNetwork network;
     private final TextEncoder encoder;
     private final Description description;
+    private final TextClassificationConfig config;
 
-    public RecurrentTextClassifier(MultiLayerNetwork network, Vocabulary vocabulary, Description description) {
+    public RecurrentTextClassifier(MultiLayerNetwork network, Vocabulary vocabulary, Description description,
+                                   TextClassificationConfig config) {
         this.network = network;
-        this.encoder = new TextEncoder(vocabulary, description.config().maxLength());
+        this.encoder = new TextEncoder(vocabulary, config.maxLength());
         this.description = description;
+        this.config = config;
     }
 
     @Override
@@ -61,7 +62,7 @@ public final class RecurrentTextClassifier implements Classifier {
     }
 
     public TextClassificationConfig config() {
-        return description.config();
+        return config;
     }
 
     /** Texts truncated to the maximum length by {@link #probabilities} so far. */
@@ -95,19 +96,19 @@ public final class RecurrentTextClassifier implements Classifier {
     }
 
     /**
-     * Loads a directory written by {@link #save} and completed with run.json.
+     * Loads what {@link #save} wrote into {@code dir} (opened and checked by the caller), with the
+     * configuration the model was trained with.
      *
-     * @throws UserInputException if it is missing, incomplete, or another app's
+     * @throws UserInputException if a file is missing or unreadable
      */
-    public static RecurrentTextClassifier load(java.nio.file.Path path) {
-        ModelDirectory dir = ModelDirectory.open(path, APP);
+    public static RecurrentTextClassifier load(ModelDirectory dir, TextClassificationConfig config) {
         Vocabulary vocabulary = dir.readJson(VOCABULARY_FILE, Vocabulary.class);
         Description description = dir.readJson(CLASSIFIER_FILE, Description.class);
         try {
             MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(dir.modelFile().toFile(), false);
-            return new RecurrentTextClassifier(network, vocabulary, description);
+            return new RecurrentTextClassifier(network, vocabulary, description, config);
         } catch (IOException | RuntimeException e) {
-            throw new UserInputException("model directory " + path + ": cannot read " + ModelDirectory.MODEL_FILE
+            throw new UserInputException("model directory " + dir.dir() + ": cannot read " + ModelDirectory.MODEL_FILE
                     + " (" + e.getMessage() + ")");
         }
     }

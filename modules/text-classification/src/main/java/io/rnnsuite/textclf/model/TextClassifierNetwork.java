@@ -37,7 +37,7 @@ public final class TextClassifierNetwork {
         // frozen: DL4J's NoOp updater still subtracts the raw gradient (measured), so wrap the layer instead
         list.layer(config.embeddings().frozen() ? new FrozenLayerWithBackprop(embedding.build()) : embedding.build());
         for (Layer layer : RecurrentLayerFactory.sequenceToVectorLayers(config.recurrent(), config.embeddingSize(),
-                config.pooling())) {
+                config.effectivePooling())) {
             list.layer(layer);
         }
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)

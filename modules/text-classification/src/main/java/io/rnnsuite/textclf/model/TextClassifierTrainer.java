@@ -80,7 +80,7 @@ public final class TextClassifierTrainer {
         String name = config.embeddings().kind() == EmbeddingSource.Kind.LEARNED ? config.recurrent().label()
                 : config.recurrent().label() + " + " + config.embeddings().label();
         RecurrentTextClassifier classifier = new RecurrentTextClassifier(network, vocabulary,
-                new RecurrentTextClassifier.Description(name, split.labels(), config));
+                new RecurrentTextClassifier.Description(name, split.labels()), config);
         return new Trained(classifier, result, encoder.truncatedCount(), embeddings);
     }
 

@@ -43,7 +43,7 @@ class PretrainedEmbeddingsTest {
 
     private static TextClassificationConfig config(EmbeddingSource embeddings) {
         TrainingConfig training = new TrainingConfig(2, 16, 0.01, 2, 1.0, 3L, 4, 0);
-        return new TextClassificationConfig(6, 1, 100, DIM, new RecurrentSpec(CellType.LSTM, 6, 1, false, 0.0),
+        return new TextClassificationConfig(TextSource.bundled("wordnet-topics", false), 6, 1, 100, DIM, new RecurrentSpec(CellType.LSTM, 6, 1, false, 0.0),
                 SequencePooling.LAST, 0.2, 0.2, training, embeddings);
     }
 
