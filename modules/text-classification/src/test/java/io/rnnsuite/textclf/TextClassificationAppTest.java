@@ -12,6 +12,8 @@ import io.rnnsuite.common.app.CompareSettings;
 import io.rnnsuite.common.app.RunRecordSchema;
 import io.rnnsuite.common.app.SectionProgress;
 import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.Variants;
+import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.common.io.Json;
 import io.rnnsuite.common.io.ModelDirectory;
@@ -214,10 +216,9 @@ class TextClassificationAppTest {
                         0.2, 0.2, new TrainingConfig(1, 8, t.learningRate(), 1, t.clipNorm(), t.seed(), 2, 0), null));
             }
         };
-        RecurrentSpec gru = new RecurrentSpec(CellType.GRU, 12, 2, false, 0);
-        RecurrentSpec biLstm = new RecurrentSpec(CellType.LSTM, 12, 2, true, 0);
+        Variants variants = new Variants(List.of("gru", "bilstm"), 12, 2, false, 0, RecurrentImpl.FAST);
         Path sub = Files.createDirectories(dir.resolve("section"));
-        SectionResult result = tiny.compareSection().run(new CompareSettings(true, List.of(gru, biLstm), 20, 7), sub,
+        SectionResult result = tiny.compareSection().run(new CompareSettings(true, variants, 20, 7), sub,
                 SectionProgress.SILENT);
         assertEquals("classify", result.app());
         String table = result.tables().get(0).value().toMarkdown();
