@@ -8,7 +8,6 @@ import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
 import io.rnnsuite.lab.cli.LabCommand;
-import io.rnnsuite.seq2seq.cli.TranslateCommand;
 import io.rnnsuite.textclf.cli.ClassifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +27,6 @@ import picocli.CommandLine.Option;
                 DatasetsCommand.class,
                 ForecastCommand.class,
                 LabCommand.class,
-                TranslateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnSuiteCommand implements Runnable {

@@ -28,7 +28,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Every section, in report order. */
     static final List<CompareSection> SECTIONS = List.of(new ForecastSection(), new ClassifySection(), new CharLmSection(),
-            new TranslateSection(), new LabSection());
+            new LabSection());
 
     /** A model needs at least this many seconds to finish one epoch on the smallest data. */
     static final double MIN_SECONDS_PER_MODEL = 5;
