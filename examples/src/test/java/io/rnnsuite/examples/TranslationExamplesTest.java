@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rnnsuite.common.app.Apps;
 import io.rnnsuite.common.app.TrainRun;
-import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.seq2seq.TranslateApp;
 import io.rnnsuite.seq2seq.TranslationConfig;
 import io.rnnsuite.seq2seq.model.Translator;
@@ -79,18 +78,16 @@ class TranslationExamplesTest {
         }
     }
 
-    /** The registered translate app's command, as {@code rnn-suite translate} finds it. */
+    /** {@code rnn-suite translate}: the registered app's command. */
     private static CommandLine translate() {
-        return CliErrors.install(Apps.named("translate").command());
+        assertTrue(Apps.named("translate") instanceof TranslateApp);
+        return RnnSuiteCommand.newCommandLine().getSubcommands().get("translate");
     }
 
-    /** Runs {@code translate ...}; the first argument names the app. */
     private static int execute(StringWriter err, String... args) {
-        assertEquals("translate", args[0]);
-        assertTrue(Apps.named("translate") instanceof TranslateApp);
-        CommandLine commandLine = translate();
+        CommandLine commandLine = RnnSuiteCommand.newCommandLine();
         commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        return commandLine.execute(args);
     }
 
     private static void assertOneLine(StringWriter err, String expected) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rnnsuite.common.Checksums;
+import io.rnnsuite.common.app.CompareExtras;
+import io.rnnsuite.common.app.CompareRun;
 import io.rnnsuite.common.app.RunRecordSchema;
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.common.io.Json;
@@ -153,6 +155,23 @@ class TranslateAppTest {
         JsonNode record = RunRecordSchema.assertValid(dir.resolve(ModelDirectory.RUN_FILE));
         assertEquals("file", record.path("data").path("source").asText());
         assertEquals(Checksums.sha256(Files.readAllBytes(pairs)), record.path("data").path("sha256").asText());
+    }
+
+    @Test
+    void compareExtrasShowTenTranslationsOfTheBestModelAndItsHeatMap() throws Exception {
+        TranslateApp app = new TranslateApp();
+        TranslationConfig base = TinyModels.config(io.rnnsuite.common.CellType.LSTM, true).withMaxLengths(50, 50)
+                .withData(io.rnnsuite.seq2seq.data.PairSource.generated("numbers-en-fr", 120, false))
+                .withTraining(new io.rnnsuite.common.train.TrainingConfig(1, 32, 0.01, 5, 1.0, 7L, 2, 0));
+        var outcome = CompareRun.run(app, base, List.of(base.encoder()), null, null);
+        CompareExtras extras = app.compareExtras(base, outcome.loaded(), outcome.models(), tmp);
+        assertEquals(1, extras.texts().size());
+        assertEquals(TranslateApp.EXAMPLES, extras.texts().get(0).value().strip().lines().count(), extras.texts().get(0).value());
+        assertEquals(List.of(tmp.resolve(AttentionHeatMap.FILE_NAME)), extras.images().stream().map(i -> i.value()).toList());
+        assertTrue(Files.size(tmp.resolve(AttentionHeatMap.FILE_NAME)) > 0);
+        assertEquals(List.of(TranslateApp.COMPARE_BEAM), app.compareConfigs(true).stream().map(TranslationConfig::beamWidth).toList());
+        assertEquals(1500, app.compareConfigs(true).get(0).data().pairsCount());
+        assertEquals(64, app.spec(app.defaults(true)).hiddenSize());
     }
 
     @Test
