@@ -7,7 +7,6 @@ import io.rnnsuite.common.cli.ConsoleNoise;
 import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
-import io.rnnsuite.seq2seq.cli.TranslateCommand;
 import io.rnnsuite.common.app.AppModule;
 import io.rnnsuite.common.app.Apps;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class RnnSuiteCommand implements Runnable {
     }
 
     /** Commands of apps not yet registered through the app contract. */
-    private static final List<Class<?>> LEGACY_APP_COMMANDS = List.of(ForecastCommand.class, TranslateCommand.class);
+    private static final List<Class<?>> LEGACY_APP_COMMANDS = List.of(ForecastCommand.class);
 
     /** Matrix-product threads unless {@code --blas-threads} says otherwise (see {@link NativeThreads}). */
     public static final int DEFAULT_BLAS_THREADS = 1;

@@ -4,11 +4,16 @@ import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.train.TrainingConfig;
+import io.rnnsuite.datasets.TranslationCatalog;
+import io.rnnsuite.seq2seq.data.PairSource;
 import io.rnnsuite.seq2seq.data.Tokenization;
 
 /**
- * Everything that decides a translation model, with documented defaults ({@link #defaults()}).
+ * Everything that decides a translation run, the data included, with documented defaults
+ * ({@link #defaults()}); saved as {@code app-config.json} in the model directory.
  *
+ * @param data               where the pairs come from (default {@value TranslationCatalog#NUMBERS},
+ *                           {@value #DEFAULT_PAIRS} generated pairs)
  * @param tokenization       character (default) or word tokens
  * @param maxSourceLength    most source tokens; longer inputs are rejected (default 60)
  * @param maxTargetLength    most target tokens, EOS excluded; decoding stops there (default 60)
@@ -25,7 +30,7 @@ import io.rnnsuite.seq2seq.data.Tokenization;
  *                           learning rate 0.005, patience 4; one epoch of the default numbers data
  *                           took 75–180 s on a busy 2-core machine)
  */
-public record TranslationConfig(Tokenization tokenization, int maxSourceLength, int maxTargetLength, RecurrentSpec encoder,
+public record TranslationConfig(PairSource data, Tokenization tokenization, int maxSourceLength, int maxTargetLength, RecurrentSpec encoder,
                                 boolean attention, int beamWidth, double lengthPenalty, double validationFraction,
                                 double testFraction, TrainingConfig training) {
 
@@ -33,6 +38,9 @@ public record TranslationConfig(Tokenization tokenization, int maxSourceLength, 
     public static final int DEFAULT_PAIRS = 3000;
 
     public TranslationConfig {
+        if (data == null) {
+            throw new UserInputException("a translation run needs a data source (--dataset or --pairs)");
+        }
         if (maxSourceLength < 1 || maxTargetLength < 1) {
             throw new UserInputException("--max-length must be at least 1");
         }
@@ -47,8 +55,8 @@ public record TranslationConfig(Tokenization tokenization, int maxSourceLength, 
     public static TranslationConfig defaults() {
         TrainingConfig base = TrainingConfig.defaults();
         TrainingConfig training = new TrainingConfig(15, 32, 0.005, 4, base.clipNorm(), base.seed(), 0, 0);
-        return new TranslationConfig(Tokenization.CHARACTER, 60, 60, new RecurrentSpec(CellType.LSTM, 96, 1, false, 0.0),
-                false, 1, 1.0, 0.1, 0.1, training);
+        return new TranslationConfig(PairSource.generated(TranslationCatalog.NUMBERS, DEFAULT_PAIRS, false),
+                Tokenization.CHARACTER, 60, 60, new RecurrentSpec(CellType.LSTM, 96, 1, false, 0.0), false, 1, 1.0, 0.1, 0.1, training);
     }
 
     /** Width of what the encoder emits per step, and so of the decoder's hidden state. */
@@ -62,22 +70,27 @@ public record TranslationConfig(Tokenization tokenization, int maxSourceLength, 
     }
 
     public TranslationConfig withEncoder(RecurrentSpec spec, boolean withAttention) {
-        return new TranslationConfig(tokenization, maxSourceLength, maxTargetLength, spec, withAttention, beamWidth,
+        return new TranslationConfig(data, tokenization, maxSourceLength, maxTargetLength, spec, withAttention, beamWidth,
                 lengthPenalty, validationFraction, testFraction, training);
     }
 
     public TranslationConfig withBeamWidth(int width) {
-        return new TranslationConfig(tokenization, maxSourceLength, maxTargetLength, encoder, attention, width,
+        return new TranslationConfig(data, tokenization, maxSourceLength, maxTargetLength, encoder, attention, width,
                 lengthPenalty, validationFraction, testFraction, training);
     }
 
     public TranslationConfig withTraining(TrainingConfig newTraining) {
-        return new TranslationConfig(tokenization, maxSourceLength, maxTargetLength, encoder, attention, beamWidth,
+        return new TranslationConfig(data, tokenization, maxSourceLength, maxTargetLength, encoder, attention, beamWidth,
                 lengthPenalty, validationFraction, testFraction, newTraining);
     }
 
+    public TranslationConfig withData(PairSource newData) {
+        return new TranslationConfig(newData, tokenization, maxSourceLength, maxTargetLength, encoder, attention, beamWidth,
+                lengthPenalty, validationFraction, testFraction, training);
+    }
+
     public TranslationConfig withMaxLengths(int source, int target) {
-        return new TranslationConfig(tokenization, source, target, encoder, attention, beamWidth,
+        return new TranslationConfig(data, tokenization, source, target, encoder, attention, beamWidth,
                 lengthPenalty, validationFraction, testFraction, training);
     }
 }

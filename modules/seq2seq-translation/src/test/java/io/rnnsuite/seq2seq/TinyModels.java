@@ -21,7 +21,7 @@ public final class TinyModels {
         TrainingConfig training = new TrainingConfig(2, 32, 0.01, 5, 1.0, 7L, 4, 0);
         // sentences of at most 24 characters keep every decoding test short
         return defaults.withEncoder(new RecurrentSpec(cell, 16, 1, false, 0.0), attention).withTraining(training)
-                .withMaxLengths(24, 24);
+                .withMaxLengths(24, 24).withData(numbers());
     }
 
     public static PairSource numbers() {
@@ -36,7 +36,7 @@ public final class TinyModels {
     }
 
     public static Seq2SeqTrainer.Trained train(TranslationConfig config, Path outputDir) {
-        PairSplit split = PairSplit.of(numbers().load(config.training().seed()), config.validationFraction(),
+        PairSplit split = PairSplit.of(config.data().load(config.training().seed()), config.validationFraction(),
                 config.testFraction(), config.training().seed());
         return Seq2SeqTrainer.train(config, split, outputDir, false, null);
     }

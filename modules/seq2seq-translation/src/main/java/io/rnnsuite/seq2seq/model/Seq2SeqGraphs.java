@@ -108,7 +108,7 @@ public final class Seq2SeqGraphs {
         int width = config.decoderSize();
         g.addVertex(CONTEXT, new DuplicateToTimeSeriesVertex(DECODER_INPUT), ENCODER_LAST);
         g.addVertex(DECODER_MERGE, new MergeVertex(), DECODER_INPUT, CONTEXT);
-        RecurrentSpec decoderSpec = new RecurrentSpec(config.encoder().cell(), width, 1, false, 0.0);
+        RecurrentSpec decoderSpec = new RecurrentSpec(config.encoder().cell(), width, 1, false, 0.0, config.encoder().impl());
         g.addLayer(DECODER, RecurrentLayerFactory.sequenceLayers(decoderSpec, targetVocabulary + width).get(0), DECODER_MERGE);
         String outputInput = DECODER;
         if (config.attention()) {

@@ -6,6 +6,7 @@ import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.common.train.TrainableNetwork;
 import io.rnnsuite.common.train.Trainer;
 import io.rnnsuite.common.train.TrainingResult;
+import io.rnnsuite.datasets.SentencePair;
 import io.rnnsuite.seq2seq.TranslationConfig;
 import io.rnnsuite.seq2seq.data.PairSplit;
 import io.rnnsuite.seq2seq.data.SequenceCodec;
@@ -54,6 +55,34 @@ public final class Seq2SeqTrainer {
                 BatchSource.shuffled(train, config.training().batchSize()),
                 network -> validationLoss(network, validation.isEmpty() ? train : validation), outputDir, resume);
         return new Trained(new Translator(config, codec, graph), result, skipped);
+    }
+
+    /**
+     * The test pairs a model trained on {@code split} with {@code config} can translate: sources no
+     * longer than the fitted maximum, made of tokens seen in training (what {@link TranslationEvaluation}
+     * scores, so that baselines are scored on the same sentences).
+     */
+    public static List<SentencePair> translatableTest(TranslationConfig config, PairSplit split) {
+        TranslationConfig fitted = fittedLengths(config, split);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        split.train().forEach(p -> known.addAll(config.tokenization().tokenize(p.source())));
+        return split.test().stream().filter(p -> {
+            List<String> tokens = config.tokenization().tokenize(p.source());
+            return !tokens.isEmpty() && tokens.size() <= fitted.maxSourceLength() && known.containsAll(tokens);
+        }).toList();
+    }
+
+    /** Training and validation pairs that exceed the configured maximum lengths (skipped in training). */
+    public static int overLengthLimits(TranslationConfig config, PairSplit split) {
+        int over = 0;
+        for (List<SentencePair> part : List.of(split.train(), split.validation())) {
+            for (SentencePair p : part) {
+                int source = config.tokenization().tokenize(p.source()).size();
+                int target = config.tokenization().tokenize(p.target()).size();
+                over += source == 0 || source > config.maxSourceLength() || target > config.maxTargetLength() ? 1 : 0;
+            }
+        }
+        return over;
     }
 
     /**

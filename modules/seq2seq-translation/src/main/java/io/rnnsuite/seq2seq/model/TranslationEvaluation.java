@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param bleu           corpus BLEU in [0, 1]
  * @param chrF           chrF in [0, 1]
  * @param byLength       exact-match accuracy by source-length bucket ({@code "1-10"} → accuracy, count)
- * @param beamWidth      decoding beam width (1 = greedy)
+ * @param beamWidth      decoding beam width (1 = greedy; 0 for a baseline's outputs)
  * @param seconds        decoding wall-clock seconds
  */
 public record TranslationEvaluation(List<SentencePair> pairs, List<Translation> translations, List<Boolean> correct,
@@ -36,12 +36,28 @@ public record TranslationEvaluation(List<SentencePair> pairs, List<Translation> 
 
     /** Translates every pair's source and scores the outputs. Pairs too long for the model are left out. */
     public static TranslationEvaluation of(Translator translator, List<SentencePair> pairs, int beamWidth) {
-        Tokenization tokenization = translator.codec().tokenization();
         List<SentencePair> kept = pairs.stream().filter(p -> fits(translator, p)).toList();
         long start = System.nanoTime();
         List<Translation> outputs = kept.isEmpty() ? List.of()
                 : translator.translate(kept.stream().map(SentencePair::source).toList(), beamWidth);
         double seconds = (System.nanoTime() - start) / 1e9;
+        return score(kept, outputs, pairs.size() - kept.size(), translator.codec().tokenization(), beamWidth, seconds);
+    }
+
+    /**
+     * Scores outputs that did not come from a translator (a baseline's), with the same code.
+     *
+     * @param outputs one output text per pair, in pair order
+     */
+    public static TranslationEvaluation ofOutputs(List<SentencePair> pairs, List<String> outputs, Tokenization tokenization,
+                                                  double seconds) {
+        List<Translation> translations = outputs.stream()
+                .map(o -> new Translation(tokenization.normalise(o), List.of(), 0, false)).toList();
+        return score(pairs, translations, 0, tokenization, 0, seconds);
+    }
+
+    private static TranslationEvaluation score(List<SentencePair> kept, List<Translation> outputs, int skipped,
+                                               Tokenization tokenization, int beamWidth, double seconds) {
         CorpusBleu bleu = new CorpusBleu();
         ChrF chrF = new ChrF();
         int exact = 0;
@@ -62,7 +78,7 @@ public record TranslationEvaluation(List<SentencePair> pairs, List<Translation> 
         }
         Map<String, double[]> byLength = new LinkedHashMap<>();
         buckets.forEach((b, c) -> byLength.put((b * BUCKET + 1) + "-" + ((b + 1) * BUCKET), new double[]{(double) c[0] / c[1], c[1]}));
-        return new TranslationEvaluation(kept, outputs, correct, pairs.size() - kept.size(), kept.isEmpty() ? 0 : (double) exact / kept.size(),
+        return new TranslationEvaluation(kept, outputs, correct, skipped, kept.isEmpty() ? 0 : (double) exact / kept.size(),
                 bleu.score(), chrF.score(), byLength, beamWidth, seconds);
     }
 
@@ -71,19 +87,16 @@ public record TranslationEvaluation(List<SentencePair> pairs, List<Translation> 
         return seconds > 0 ? pairs.size() / seconds : 0;
     }
 
-    /** The headline figures for run.json. */
-    public Map<String, Object> asMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("sentences", pairs.size());
-        map.put("skipped", skipped);
-        map.put("beam_width", beamWidth);
-        map.put("exact_match", exactMatch);
-        map.put("bleu", bleu);
-        map.put("chrf", chrF);
-        map.put("sentences_per_second", sentencesPerSecond());
-        Map<String, Object> lengths = new LinkedHashMap<>();
-        byLength.forEach((k, v) -> lengths.put(k, Map.of("exact_match", v[0], "sentences", (int) v[1])));
-        map.put("exact_match_by_source_length", lengths);
+    /**
+     * The headline scores under snake_case keys, each followed by {@code suffix}: {@code exact_match},
+     * {@code bleu}, {@code chrf}, {@code sentences_per_second} (or {@code exact_match_beam}, ...).
+     */
+    public Map<String, Double> metrics(String suffix) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        map.put("exact_match" + suffix, exactMatch);
+        map.put("bleu" + suffix, bleu);
+        map.put("chrf" + suffix, chrF);
+        map.put("sentences_per_second" + suffix, sentencesPerSecond());
         return map;
     }
 
@@ -99,7 +112,8 @@ public record TranslationEvaluation(List<SentencePair> pairs, List<Translation> 
         return rows;
     }
 
-    private static boolean fits(Translator translator, SentencePair pair) {
+    /** Whether {@code translator} can translate the pair's source (known tokens, not too long). */
+    public static boolean fits(Translator translator, SentencePair pair) {
         Tokenization tokenization = translator.codec().tokenization();
         int sourceLength = tokenization.tokenize(pair.source()).size();
         if (sourceLength == 0 || sourceLength > translator.config().maxSourceLength()) {

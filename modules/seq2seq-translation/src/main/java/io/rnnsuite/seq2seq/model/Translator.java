@@ -8,7 +8,6 @@ import io.rnnsuite.common.text.Vocabulary;
 import io.rnnsuite.seq2seq.TranslationConfig;
 import io.rnnsuite.seq2seq.data.SequenceCodec;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,17 +19,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A trained translation model: the training graph (which also encodes), the step graph (which
- * decodes one token at a time), the vocabularies and the configuration. Saved as a model
- * directory: {@code model.zip}, {@value #SOURCE_VOCABULARY}, {@value #TARGET_VOCABULARY},
- * {@value #CONFIG_FILE} (and {@code run.json}, written by the training run).
+ * decodes one token at a time), the vocabularies and the configuration. Saved in a model
+ * directory beside {@code model.zip} (which the trainer writes) and {@code app-config.json}:
+ * {@value #SOURCE_VOCABULARY}, {@value #TARGET_VOCABULARY} and {@value #LIMITS_FILE} (the maximum
+ * lengths as fitted to the training data, which attention models pad to).
  */
 public final class Translator {
 
-    /** The {@code app} name in run.json. */
-    public static final String APP = "seq2seq-translation";
     public static final String SOURCE_VOCABULARY = "source-vocabulary.json";
     public static final String TARGET_VOCABULARY = "target-vocabulary.json";
-    public static final String CONFIG_FILE = "translation.json";
+    public static final String LIMITS_FILE = "sequence-limits.json";
+
+    /**
+     * The maximum lengths the model was trained with: the configured ones, lowered to the longest
+     * training sentences.
+     */
+    public record Limits(int maxSourceLength, int maxTargetLength) {
+    }
 
     private final TranslationConfig config;
     private final SequenceCodec codec;
@@ -169,33 +174,38 @@ public final class Translator {
                 activations.get(Seq2SeqGraphs.lastEncoderLayer(config)).dup(), sourceMask);
     }
 
-    /** Writes the network, vocabularies and configuration into {@code dir}, each atomically. */
+    /** Writes the vocabularies and length limits into {@code dir} (the trainer wrote {@code model.zip}), each atomically. */
     public void save(ModelDirectory dir) throws IOException {
-        AtomicFiles.write(dir.modelFile(), tmp -> ModelSerializer.writeModel(graph, tmp.toFile(), false));
         codec.sourceVocabulary().save(dir.file(SOURCE_VOCABULARY));
         codec.targetVocabulary().save(dir.file(TARGET_VOCABULARY));
-        Json.write(dir.file(CONFIG_FILE), config);
+        Json.write(dir.file(LIMITS_FILE), new Limits(config.maxSourceLength(), config.maxTargetLength()));
+    }
+
+    /** Writes the network too, for a model that was not trained into {@code dir}. */
+    public void saveWithNetwork(ModelDirectory dir) throws IOException {
+        AtomicFiles.write(dir.modelFile(), tmp -> ModelSerializer.writeModel(graph, tmp.toFile(), false));
+        save(dir);
     }
 
     /**
-     * Loads a model directory written by {@code translate train}.
+     * Loads the model in {@code dir}, trained with {@code config} (read from its {@code app-config.json}).
      *
-     * @throws UserInputException if it is missing, incomplete or another app's
+     * @throws UserInputException if a file is missing or unreadable
      */
-    public static Translator load(Path directory) {
-        ModelDirectory dir = ModelDirectory.open(directory, APP);
-        TranslationConfig config = dir.readJson(CONFIG_FILE, TranslationConfig.class);
+    public static Translator load(TranslationConfig config, ModelDirectory dir) {
+        Limits limits = dir.readJson(LIMITS_FILE, Limits.class);
         Vocabulary source = dir.readJson(SOURCE_VOCABULARY, Vocabulary.class);
         Vocabulary target = dir.readJson(TARGET_VOCABULARY, Vocabulary.class);
         ComputationGraph graph;
         try {
             graph = ModelSerializer.restoreComputationGraph(dir.modelFile().toFile(), false);
         } catch (IOException | RuntimeException e) {
-            throw new UserInputException("model directory " + directory + ": cannot read " + ModelDirectory.MODEL_FILE
+            throw new UserInputException("model directory " + dir.dir() + ": cannot read " + ModelDirectory.MODEL_FILE
                     + " (" + e.getMessage() + ")");
         }
-        SequenceCodec codec = new SequenceCodec(config.tokenization(), source, target, config.maxSourceLength(),
-                config.maxTargetLength(), config.attention());
-        return new Translator(config, codec, graph);
+        TranslationConfig fitted = config.withMaxLengths(limits.maxSourceLength(), limits.maxTargetLength());
+        SequenceCodec codec = new SequenceCodec(fitted.tokenization(), source, target, fitted.maxSourceLength(),
+                fitted.maxTargetLength(), fitted.attention());
+        return new Translator(fitted, codec, graph);
     }
 }

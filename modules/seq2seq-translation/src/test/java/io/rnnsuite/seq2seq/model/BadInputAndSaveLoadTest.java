@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.app.AppModels;
 import io.rnnsuite.common.io.ModelDirectory;
 import io.rnnsuite.seq2seq.TinyModels;
+import io.rnnsuite.seq2seq.TranslateApp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +26,13 @@ class BadInputAndSaveLoadTest {
         for (boolean attention : new boolean[]{false, true}) {
             Translator trained = TinyModels.trained(CellType.LSTM, attention).translator();
             Path modelDir = dir.resolve("m" + attention);
-            trained.save(ModelDirectory.create(modelDir));
-            java.nio.file.Files.writeString(modelDir.resolve("run.json"), "{\"app\": \"" + Translator.APP + "\"}");
-            Translator loaded = Translator.load(modelDir);
+            ModelDirectory written = ModelDirectory.create(modelDir);
+            trained.saveWithNetwork(written);
+            // the run's configuration, with the lengths as configured: the model's fitted ones come from its side file
+            written.writeConfig(TinyModels.config(CellType.LSTM, attention));
+            java.nio.file.Files.writeString(modelDir.resolve("run.json"), "{\"app\": \"" + TranslateApp.ID + "\"}");
+            Translator loaded = AppModels.open(new TranslateApp(), modelDir).model();
+            assertEquals(trained.config(), loaded.config());
             assertEquals(trained.translate(SENTENCES, 1), loaded.translate(SENTENCES, 1));
             assertEquals(trained.translate(SENTENCES, 3), loaded.translate(SENTENCES, 3));
         }
@@ -36,7 +42,7 @@ class BadInputAndSaveLoadTest {
     void anotherAppsDirectoryIsRefused(@TempDir Path dir) throws IOException {
         java.nio.file.Files.writeString(dir.resolve("model.zip"), "x");
         java.nio.file.Files.writeString(dir.resolve("run.json"), "{\"app\": \"timeseries-forecast\"}");
-        UserInputException e = assertThrows(UserInputException.class, () -> Translator.load(dir));
+        UserInputException e = assertThrows(UserInputException.class, () -> AppModels.open(new TranslateApp(), dir));
         assertTrue(e.getMessage().contains("timeseries-forecast"), e.getMessage());
     }
 
