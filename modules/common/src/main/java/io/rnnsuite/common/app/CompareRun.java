@@ -240,6 +240,14 @@ public final class CompareRun {
                         .append(why).append(").\n\n"));
                 md.append("![by time](").append(prefix).append(CURVES_BY_TIME).append(")\n![by updates](")
                         .append(prefix).append(CURVES_BY_UPDATES).append(")\n\n");
+                CompareExtras extras = app.compareExtras(outcome.config(), outcome.loaded(), outcome.models(), sub);
+                for (SectionResult.Titled<Path> image : extras.images()) {
+                    md.append("### ").append(image.title()).append("\n\n![").append(image.title()).append("](")
+                            .append(relative(dir, image.value())).append(")\n\n");
+                }
+                for (SectionResult.Titled<String> text : extras.texts()) {
+                    md.append("### ").append(text.title()).append("\n\n```\n").append(text.value()).append("```\n\n");
+                }
                 datasets.add(data(outcome));
             }
             AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
@@ -251,6 +259,11 @@ public final class CompareRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the comparison into " + dir, e);
         }
+    }
+
+    /** {@code file} as a link from a page in {@code dir}. */
+    private static String relative(Path dir, Path file) {
+        return dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
     /** A dataset name as a directory name. */

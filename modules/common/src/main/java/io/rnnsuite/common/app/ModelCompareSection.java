@@ -75,8 +75,14 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         json.put("app", app.info().id());
         json.put("metric", app.primaryMetric());
         json.put("datasets", data);
+        String reading = reading(outcomes);
+        Map<String, String> skipped = outcomes.get(0).skipped();
+        if (!skipped.isEmpty()) {
+            reading += " Not trained: " + String.join("; ", skipped.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()) + ".";
+        }
         return new SectionResult(app(), app.info().title(), app.setup(first, outcomes.get(0).data()), tables,
-                reading(outcomes), images, texts, json);
+                reading, images, texts, json);
     }
 
     /** The comparison's variants at this app's default width unless --hidden was given. */
