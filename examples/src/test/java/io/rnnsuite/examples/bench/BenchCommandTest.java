@@ -84,7 +84,7 @@ class BenchCommandTest {
         Outcome badCase = run("bench", "--cases", "nope", "--output", "unused");
         assertEquals(2, badCase.code(), badCase.err());
         assertTrue(badCase.err().startsWith("error: unknown benchmark case 'nope'"), badCase.err());
-        Outcome badImpl = run("bench", "--impl", "slow", "--cases", "lstm-h128");
+        Outcome badImpl = run("bench", "--impls", "slow", "--cases", "lstm-h128");
         assertEquals(2, badImpl.code(), badImpl.err());
         assertTrue(badImpl.err().startsWith("error: unknown implementation 'slow'"), badImpl.err());
         Outcome badThreads = run("bench", "--threads", "0", "--cases", "lstm-h128");
