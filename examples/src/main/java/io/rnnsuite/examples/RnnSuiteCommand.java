@@ -7,28 +7,25 @@ import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
 import io.rnnsuite.forecast.cli.ForecastCommand;
-import io.rnnsuite.lab.cli.LabCommand;
 import io.rnnsuite.seq2seq.cli.TranslateCommand;
 import io.rnnsuite.textclf.cli.ClassifyCommand;
+import io.rnnsuite.common.app.AppModule;
+import io.rnnsuite.common.app.Apps;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rnn-suite}: one command with a subcommand per app, plus {@code compare} (the main job),
+ * {@code rnn-suite}: one command with a subcommand per registered app ({@link Apps#all()}), plus {@code compare} (the main job),
  * {@code bench} (layer speed) and {@code datasets}. Every flag's help line shows its default.
  */
 @Command(name = "rnn-suite", mixinStandardHelpOptions = true, version = "rnn-suite 0.1.0-SNAPSHOT (DL4J 1.0.0-M2.1)",
         description = "Recurrent networks you can see working: SimpleRnn vs LSTM vs GRU on bundled data.",
         subcommands = {
                 BenchCommand.class,
-                CharLmCommand.class,
-                ClassifyCommand.class,
                 CompareCommand.class,
                 DatasetsCommand.class,
-                ForecastCommand.class,
-                LabCommand.class,
-                TranslateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnSuiteCommand implements Runnable {
@@ -45,6 +42,10 @@ public final class RnnSuiteCommand implements Runnable {
         NativeThreads.applyBlas(DEFAULT_BLAS_THREADS);       // nor an earlier --blas-threads
         return newCommandLine().execute(args);
     }
+
+    /** Commands of apps not yet registered through the app contract. */
+    private static final List<Class<?>> LEGACY_APP_COMMANDS = List.of(CharLmCommand.class, ClassifyCommand.class,
+            ForecastCommand.class, TranslateCommand.class);
 
     /** Matrix-product threads unless {@code --blas-threads} says otherwise (see {@link NativeThreads}). */
     public static final int DEFAULT_BLAS_THREADS = 1;
@@ -65,6 +66,15 @@ public final class RnnSuiteCommand implements Runnable {
     /** The configured command line, with the project's error policy installed. */
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new RnnSuiteCommand());
+        for (AppModule app : Apps.all()) {
+            commandLine.addSubcommand(app.info().command(), app.command());
+        }
+        for (Class<?> legacy : LEGACY_APP_COMMANDS) {
+            String name = legacy.getAnnotation(Command.class).name();
+            if (!commandLine.getSubcommands().containsKey(name)) {
+                commandLine.addSubcommand(new CommandLine(legacy));
+            }
+        }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return CliErrors.install(commandLine);
     }

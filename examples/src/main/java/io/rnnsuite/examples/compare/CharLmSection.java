@@ -1,5 +1,10 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.app.CompareSection;
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.CompareSettings;
+import io.rnnsuite.common.app.SectionProgress;
+
 import io.rnnsuite.charlm.CharLmComparison;
 import io.rnnsuite.charlm.CharLmConfig;
 import io.rnnsuite.charlm.CharLmEvaluation;
@@ -30,7 +35,7 @@ final class CharLmSection implements CompareSection {
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) {
+    public SectionResult run(CompareSettings settings, Path dir, SectionProgress progress) {
         CharLmConfig base = settings.quick() ? CharLmConfig.defaults().withSizes(64, 100, 50) : CharLmConfig.defaults();
         TrainingConfig training = settings.budgeted(TrainingConfig.defaults());
         CharLmComparison.Outcome outcome = new CharLmComparison(base, training, label -> progress.reporter("charlm", List.of(label)))

@@ -1,5 +1,10 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.app.CompareSection;
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.CompareSettings;
+import io.rnnsuite.common.app.SectionProgress;
+
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
 import io.rnnsuite.textclf.CompareRun;
@@ -22,15 +27,15 @@ final class ClassifySection implements CompareSection {
 
     @Override
     public int modelCount(CompareSettings settings) {
-        return settings.cells().size();
+        return settings.specs(32).size();
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) {
+    public SectionResult run(CompareSettings settings, Path dir, SectionProgress progress) {
         String dataset = settings.quick() ? "gloss-sentiment" : "wordnet-topics";
         TextClassificationConfig base = TextClassificationConfig.defaults();
         TextClassificationConfig config = base.withTraining(settings.budgeted(base.training()));
-        List<String> variants = settings.cells().stream().map(RecurrentSpec::label).toList();
+        List<String> variants = settings.specs(32).stream().map(RecurrentSpec::label).toList();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         List<CompareRun.Row> rows = CompareRun.run(TextSource.bundled(dataset, false), config, variants, dir,
                 new PrintStream(log, true, StandardCharsets.UTF_8), progress.reporter("classify", variants));

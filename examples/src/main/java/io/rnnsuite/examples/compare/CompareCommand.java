@@ -1,18 +1,27 @@
 package io.rnnsuite.examples.compare;
 
-import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.NativeThreads;
-import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.app.AppModule;
+import io.rnnsuite.common.app.Apps;
+import io.rnnsuite.common.app.CompareSection;
+import io.rnnsuite.common.app.CompareSettings;
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.Variants;
+import io.rnnsuite.common.cli.DurationConverter;
+import io.rnnsuite.common.cli.VariantsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,15 +29,31 @@ import picocli.CommandLine.Option;
  * app's default data under one time budget shared equally by all models (so the comparison is
  * fair), scored beside that app's baselines, and gathered into {@code index.html} (one
  * self-contained page), {@code summary.md} and {@code results.json}, rewritten after each app so
- * an interrupted run keeps what finished.
+ * an interrupted run keeps what finished. The apps are those registered on the classpath
+ * ({@link Apps#all()}): each brings its own section.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare SimpleRnn, LSTM and BiLSTM against baselines in every app (the main job).")
 public final class CompareCommand implements Callable<Integer> {
 
-    /** Every section, in report order. */
-    static final List<CompareSection> SECTIONS = List.of(new ForecastSection(), new ClassifySection(), new CharLmSection(),
-            new TranslateSection(), new LabSection());
+    /** Sections of apps not yet registered through the app contract, in report order. */
+    static final List<CompareSection> LEGACY_SECTIONS = List.of(new ForecastSection(), new ClassifySection(),
+            new CharLmSection(), new TranslateSection());
+
+    /** Every app's section: the registered apps' first, then any legacy one whose app is not registered. */
+    static Map<String, CompareSection> sections() {
+        Map<String, CompareSection> sections = new LinkedHashMap<>();
+        for (AppModule app : Apps.all()) {
+            CompareSection section = app.compareSection();
+            if (section != null) {
+                sections.put(section.app(), section);
+            }
+        }
+        for (CompareSection legacy : LEGACY_SECTIONS) {
+            sections.putIfAbsent(legacy.app(), legacy);
+        }
+        return sections;
+    }
 
     /** A model needs at least this many seconds to finish one epoch on the smallest data. */
     static final double MIN_SECONDS_PER_MODEL = 5;
@@ -36,21 +61,18 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Small run: smaller data and a 2-minute training budget (default: ${DEFAULT-VALUE}).")
     boolean quick;
 
-    @Option(names = "--budget", paramLabel = "TIME",
+    @Option(names = "--budget", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Total training budget, shared equally by every model: 90s, 10m, 1h; 0 = 20m, or 2m with --quick "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String budget = "0";
+                    + "(default: 0).")
+    Duration budget = Duration.ZERO;
 
     @Option(names = "--apps", paramLabel = "APP,...", split = ",",
-            description = "Apps to compare: forecast, classify, charlm, translate, lab (default: all).")
+            description = "Apps to compare, in page order (default: all: ${COMPLETION-CANDIDATES}).",
+            completionCandidates = AppNames.class)
     List<String> apps;
 
-    @Option(names = "--cells", paramLabel = "CELL,...", split = ",", completionCandidates = CellVariants.class,
-            description = "Variants for forecast and classify: ${COMPLETION-CANDIDATES} (default: simple_rnn,lstm,gru,bilstm).")
-    List<String> cells = new ArrayList<>(List.of("simple_rnn", "lstm", "gru", "bilstm"));
-
-    @Option(names = "--hidden", paramLabel = "N", description = "Units per direction for forecasting and classification (default: ${DEFAULT-VALUE}).")
-    int hidden = 32;
+    @Mixin
+    VariantsOptions variants = new VariantsOptions(0);
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
@@ -58,45 +80,38 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--output-dir", paramLabel = "DIR", description = "Where the report goes (default: ${DEFAULT-VALUE}).")
     Path outputDir = Path.of("reports", "compare");
 
-    @Option(names = "--threads", paramLabel = "N", description = "ND4J threads; 0 = leave as is (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "ND4J operation threads; 0 = leave as the launcher set them (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    /** Every cell type and its bidirectional form, as RecurrentSpec.parseVariant reads them. */
-    static final class CellVariants implements Iterable<String> {
+    /** The apps with a compare section, for the help line. */
+    static final class AppNames implements Iterable<String> {
         @Override
-        public Iterator<String> iterator() {
-            List<String> names = new ArrayList<>();
-            for (CellType cell : CellType.values()) {
-                names.add(cell.cliName());
-            }
-            for (CellType cell : CellType.values()) {
-                names.add("bi" + cell.cliName());
-            }
-            return names.iterator();
+        public java.util.Iterator<String> iterator() {
+            return sections().keySet().iterator();
         }
     }
 
     @Override
     public Integer call() throws IOException {
+        if (threads < 0) {
+            throw new UserInputException("--threads must be 0 (leave as is) or a positive count, got " + threads);
+        }
         NativeThreads.apply(threads);
         List<CompareSection> selected = selectedSections();
-        List<RecurrentSpec> variants = new ArrayList<>();
-        for (String cell : cells) {
-            variants.add(RecurrentSpec.parseVariant(cell, hidden, 1, 0.0));
-        }
-        if (variants.isEmpty()) {
-            throw new UserInputException("--cells names no cell type");
-        }
-        double totalSeconds = parseBudget(budget, quick ? 120 : 1200);
-        CompareSettings probe = new CompareSettings(quick, variants, 0, seed);
+        Variants chosen = variants.toVariants();
+        chosen.specs(1); // every name must parse before anything trains
+        double totalSeconds = budget.isZero() ? (quick ? 120 : 1200) : budget.toMillis() / 1000.0;
+        CompareSettings probe = new CompareSettings(quick, chosen, 0, seed);
         int models = selected.stream().mapToInt(s -> s.modelCount(probe)).sum();
         double perModel = totalSeconds / models;
         if (perModel < MIN_SECONDS_PER_MODEL) {
             throw new UserInputException(String.format(Locale.ROOT, "--budget %s leaves %.1f s for each of %d models; "
-                    + "at least %.0f s each is needed to finish an epoch", budget, perModel, models, MIN_SECONDS_PER_MODEL));
+                    + "at least %.0f s each is needed to finish an epoch", DurationConverter.format(Duration.ofMillis(
+                            Math.round(totalSeconds * 1000))), perModel, models, MIN_SECONDS_PER_MODEL));
         }
         prepareOutputDir();
-        CompareSettings settings = new CompareSettings(quick, variants, perModel, seed);
+        CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed);
         CompareReport report = new CompareReport(outputDir, settings);
         double fixedSeconds = selected.stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();
         CompareProgress progress = CompareProgress.onStderr(models, perModel, fixedSeconds);
@@ -138,14 +153,16 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private List<CompareSection> selectedSections() {
+        Map<String, CompareSection> all = sections();
         if (apps == null || apps.isEmpty()) {
-            return SECTIONS;
+            return new ArrayList<>(all.values());
         }
         List<CompareSection> selected = new ArrayList<>();
         for (String app : apps) {
-            CompareSection section = SECTIONS.stream().filter(s -> s.app().equalsIgnoreCase(app.trim())).findFirst()
+            CompareSection section = all.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(app.trim()))
+                    .map(Map.Entry::getValue).findFirst()
                     .orElseThrow(() -> new UserInputException("unknown app '" + app + "' in --apps: expected one of "
-                            + String.join(", ", SECTIONS.stream().map(CompareSection::app).toList())));
+                            + String.join(", ", all.keySet())));
             if (!selected.contains(section)) {
                 selected.add(section);
             }
@@ -162,34 +179,5 @@ public final class CompareCommand implements Callable<Integer> {
         if (!Files.isWritable(outputDir)) {
             throw new UserInputException("the output directory " + outputDir + " is not writable");
         }
-    }
-
-    /**
-     * Parses {@code 90s}, {@code 10m}, {@code 1h} or plain seconds; {@code 0} means {@code fallbackSeconds}.
-     *
-     * @throws UserInputException for anything else
-     */
-    static double parseBudget(String text, double fallbackSeconds) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        double factor = 1;
-        if (t.endsWith("s")) {
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("m")) {
-            factor = 60;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("h")) {
-            factor = 3600;
-            t = t.substring(0, t.length() - 1);
-        }
-        double value;
-        try {
-            value = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new UserInputException("--budget '" + text + "' is not a duration: expected e.g. 90s, 10m or 1h");
-        }
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new UserInputException("--budget must not be negative, got '" + text + "'");
-        }
-        return value == 0 ? fallbackSeconds : value * factor;
     }
 }

@@ -1,6 +1,8 @@
 package io.rnnsuite.examples.compare;
 
-import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.CompareSettings;
+
 import io.rnnsuite.common.io.Versions;
 import io.rnnsuite.common.report.HtmlReport;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Renders a comparison as one self-contained HTML page and as markdown. */
 final class CompareHtml {
@@ -19,7 +20,7 @@ final class CompareHtml {
     static String header(CompareSettings settings, double elapsedSeconds) {
         return String.format(Locale.ROOT, "%s run, %s; cells %s; %.0f s training budget per model; seed %d; %.0f s so far; "
                         + "DL4J %s, Java %s, %s.", settings.quick() ? "Quick" : "Full", Instant.now().toString().substring(0, 16),
-                settings.cells().stream().map(RecurrentSpec::label).collect(Collectors.joining(", ")), settings.secondsPerModel(),
+                String.join(", ", settings.variants().names()), settings.secondsPerModel(),
                 settings.seed(), elapsedSeconds, Versions.current().get("deeplearning4j"), Versions.current().get("java"),
                 Versions.current().get("os"));
     }

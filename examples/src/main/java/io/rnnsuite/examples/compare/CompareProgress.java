@@ -1,5 +1,7 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.app.SectionProgress;
+
 import io.rnnsuite.common.train.ConsoleProgress;
 import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.common.train.TrainingResult;
@@ -17,7 +19,7 @@ import java.util.Locale;
  * as a short note at its end; elsewhere (CI, a pipe) one plain line per finished model. The apps'
  * per-epoch lines are not shown: a comparison trains dozens of models.
  */
-final class CompareProgress {
+final class CompareProgress implements SectionProgress {
 
     private static final int BAR_WIDTH = 20;
     private static final int MAX_LINE = 100;
@@ -111,7 +113,8 @@ final class CompareProgress {
      * A reporter for the trainings of one part of a section; the k-th training it sees is named
      * {@code prefix + " " + modelLabels[k]}.
      */
-    ProgressReporter reporter(String prefix, List<String> modelLabels) {
+    @Override
+    public ProgressReporter reporter(String prefix, List<String> modelLabels) {
         return new ProgressReporter() {
             private int finished;
 
@@ -139,7 +142,8 @@ final class CompareProgress {
     }
 
     /** A stream whose lines are printed above the bar, each after {@code indent}. */
-    PrintStream lines(String indent) {
+    @Override
+    public PrintStream lines(String indent) {
         return new PrintStream(new OutputStream() {
             private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 

@@ -1,5 +1,8 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.CompareSettings;
+
 import io.rnnsuite.common.io.AtomicFiles;
 import io.rnnsuite.common.io.Json;
 import java.io.IOException;

@@ -1,5 +1,10 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.app.CompareSection;
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.CompareSettings;
+import io.rnnsuite.common.app.SectionProgress;
+
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
 import io.rnnsuite.datasets.DatasetInfo;
@@ -34,20 +39,20 @@ final class ForecastSection implements CompareSection {
 
     @Override
     public int modelCount(CompareSettings settings) {
-        return series(settings).size() * settings.cells().size();
+        return series(settings).size() * settings.specs(32).size();
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) {
+    public SectionResult run(CompareSettings settings, Path dir, SectionProgress progress) {
         List<SeriesResult> results = new ArrayList<>();
         List<SectionResult.Titled<MarkdownTable>> tables = new ArrayList<>();
         List<SectionResult.Titled<Path>> images = new ArrayList<>();
         for (String name : series(settings)) {
             ForecastConfig config = ForecastConfig.defaults(name).withTraining(settings.budgeted(ForecastConfig.DEFAULT_TRAINING));
             Path seriesDir = dir.resolve(name);
-            ForecastApp.Prepared prepared = ForecastApp.prepare(config.withRecurrent(settings.cells().get(0)));
-            List<ForecastResultRow> rows = ForecastApp.compare(prepared, null, settings.cells(), seriesDir,
-                    progress.reporter("forecast " + name, settings.cells().stream().map(RecurrentSpec::label).toList()));
+            ForecastApp.Prepared prepared = ForecastApp.prepare(config.withRecurrent(settings.specs(32).get(0)));
+            List<ForecastResultRow> rows = ForecastApp.compare(prepared, null, settings.specs(32), seriesDir,
+                    progress.reporter("forecast " + name, settings.specs(32).stream().map(RecurrentSpec::label).toList()));
             results.add(new SeriesResult(name, prepared.config().target(), prepared.config().horizon(), rows));
             tables.add(new SectionResult.Titled<>(name + " (" + prepared.config().target() + ", horizon "
                     + prepared.config().horizon() + ")", ForecastReport.table(rows)));

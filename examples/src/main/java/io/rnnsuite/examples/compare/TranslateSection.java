@@ -1,5 +1,10 @@
 package io.rnnsuite.examples.compare;
 
+import io.rnnsuite.common.app.CompareSection;
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.CompareSettings;
+import io.rnnsuite.common.app.SectionProgress;
+
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
@@ -41,7 +46,7 @@ final class TranslateSection implements CompareSection {
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) throws java.io.IOException {
+    public SectionResult run(CompareSettings settings, Path dir, SectionProgress progress) throws java.io.IOException {
         TranslationConfig defaults = TranslationConfig.defaults();
         TranslationConfig base = settings.quick()
                 ? defaults.withEncoder(new RecurrentSpec(CellType.LSTM, 64, 1, false, 0.0), false) : defaults;

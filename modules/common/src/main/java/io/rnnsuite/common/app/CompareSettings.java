@@ -9,11 +9,16 @@ import java.util.List;
  * What every section of {@code rnn-suite compare} shares.
  *
  * @param quick           the small version (what README's first command runs)
- * @param cells           the recurrent variants, in order
+ * @param variants        the recurrent variants, in order
  * @param secondsPerModel each model's wall-clock training budget, equal for all
  * @param seed            random seed
  */
-public record CompareSettings(boolean quick, List<RecurrentSpec> cells, double secondsPerModel, long seed) {
+public record CompareSettings(boolean quick, Variants variants, double secondsPerModel, long seed) {
+
+    /** The variants as specs for an app whose default width is {@code defaultHidden}. */
+    public List<RecurrentSpec> specs(int defaultHidden) {
+        return variants.specs(defaultHidden);
+    }
 
     /** {@code base} with this comparison's seed and per-model budget. */
     public TrainingConfig budgeted(TrainingConfig base) {

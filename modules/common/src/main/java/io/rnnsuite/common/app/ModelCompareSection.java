@@ -32,12 +32,12 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
 
     @Override
     public int modelCount(CompareSettings settings) {
-        return app.compareConfigs(settings.quick()).size() * CompareRun.supported(app, settings.cells()).size();
+        return app.compareConfigs(settings.quick()).size() * CompareRun.supported(app, specs(settings)).size();
     }
 
     @Override
     public SectionResult run(CompareSettings settings, Path dir, SectionProgress progress) throws IOException {
-        List<RecurrentSpec> specs = CompareRun.supported(app, settings.cells());
+        List<RecurrentSpec> specs = CompareRun.supported(app, specs(settings));
         List<String> labels = specs.stream().map(RecurrentSpec::label).toList();
         List<C> configs = app.compareConfigs(settings.quick());
         List<CompareRun.Outcome<C, D, M>> outcomes = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
             C base = configs.get(i);
             C seeded = app.with(base, app.spec(base), app.training(base).withSeed(settings.seed()));
             String what = configs.size() == 1 ? app() : app() + " " + (i + 1) + "/" + configs.size();
-            CompareRun.Outcome<C, D, M> outcome = CompareRun.run(app, seeded, settings.cells(), settings.budget(),
+            CompareRun.Outcome<C, D, M> outcome = CompareRun.run(app, seeded, specs(settings), settings.budget(),
                     progress.reporter(what, labels));
             outcomes.add(outcome);
             Path sub = configs.size() == 1 ? dir : dir.resolve(CompareRun.safe(outcome.data().name()));
@@ -77,6 +77,11 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         json.put("datasets", data);
         return new SectionResult(app(), app.info().title(), app.setup(first, outcomes.get(0).data()), tables,
                 reading(outcomes), images, texts, json);
+    }
+
+    /** The comparison's variants at this app's default width unless --hidden was given. */
+    private List<RecurrentSpec> specs(CompareSettings settings) {
+        return settings.specs(app.spec(app.defaults(settings.quick())).hiddenSize());
     }
 
     private MarkdownTable summary(List<CompareRun.Outcome<C, D, M>> outcomes) {

@@ -4,6 +4,7 @@ import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.app.Variants;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,23 +50,17 @@ public class VariantsOptions {
         hidden = defaultHidden;
     }
 
+    /** The variants as named, before they meet an app. */
+    public Variants toVariants() {
+        return new Variants(cells, hidden, layers, bidirectional, dropout, RecurrentImpl.parse(impl));
+    }
+
     /** The variants as specs, in the order given; a name repeated is trained once. */
     public List<RecurrentSpec> toSpecs() {
-        if (cells == null || cells.isEmpty()) {
-            throw new UserInputException("--cells names no cell type");
+        if (hidden < 1) {
+            throw new UserInputException("--hidden must be at least 1, got " + hidden);
         }
-        RecurrentImpl implementation = RecurrentImpl.parse(impl);
-        List<RecurrentSpec> specs = new ArrayList<>();
-        for (String name : cells) {
-            if (name.isBlank()) {
-                throw new UserInputException("--cells has an empty entry: expected e.g. simple_rnn,lstm");
-            }
-            RecurrentSpec spec = RecurrentSpec.parseVariant(name, hidden, layers, bidirectional, dropout, implementation);
-            if (!specs.contains(spec)) {
-                specs.add(spec);
-            }
-        }
-        return specs;
+        return toVariants().specs(hidden);
     }
 
     /** Every cell type and its bidirectional form, as {@link RecurrentSpec#parseVariant} reads them. */

@@ -1,13 +1,18 @@
-package io.rnnsuite.examples.compare;
+package io.rnnsuite.lab;
 
-import io.rnnsuite.lab.GradientLab;
-import io.rnnsuite.lab.GradientLabConfig;
-import io.rnnsuite.lab.GradientReport;
-import io.rnnsuite.lab.LabConfig;
-import io.rnnsuite.lab.LengthSweep;
-import io.rnnsuite.lab.SweepReport;
-import io.rnnsuite.lab.SweepRow;
-import io.rnnsuite.lab.SweepSummary;
+import io.rnnsuite.common.app.CompareSection;
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.CompareSettings;
+import io.rnnsuite.common.app.SectionProgress;
+
+
+
+
+
+
+
+
+
 import io.rnnsuite.lab.data.AddingProblem;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +25,7 @@ import java.util.Map;
  * (where a plain RNN stops learning and an LSTM goes on) and the gradient-norm profiles. Its runs
  * have their own fixed budgets (the lab's quick or default settings), not the shared one.
  */
-final class LabSection implements CompareSection {
+public final class LabCompareSection implements CompareSection {
 
     @Override
     public String app() {
@@ -32,9 +37,12 @@ final class LabSection implements CompareSection {
         return 0;
     }
 
+    /** The sweep at the compare's cell types (directions aside: the tasks read the sequence once). */
     static LabConfig sweepConfig(CompareSettings settings) {
-        return settings.quick() ? LabConfig.quick().withLengths(List.of(10, 25))
+        LabConfig base = settings.quick() ? LabConfig.quick().withLengths(List.of(10, 25))
                 : LabConfig.defaults().withLengths(List.of(10, 25, 50));
+        return base.withCells(settings.specs(base.hiddenSize()).stream().map(io.rnnsuite.common.RecurrentSpec::cell)
+                .distinct().toList());
     }
 
     static GradientLabConfig gradientConfig(CompareSettings settings) {
@@ -50,7 +58,7 @@ final class LabSection implements CompareSection {
     }
 
     @Override
-    public SectionResult run(CompareSettings settings, Path dir, CompareProgress progress) throws IOException {
+    public SectionResult run(CompareSettings settings, Path dir, SectionProgress progress) throws IOException {
         LabConfig config = sweepConfig(settings);
         AddingProblem task = new AddingProblem();
         PrintStream log = progress.lines("  lab ");
