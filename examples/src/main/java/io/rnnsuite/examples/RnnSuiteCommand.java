@@ -6,7 +6,6 @@ import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
-import io.rnnsuite.forecast.cli.ForecastCommand;
 import io.rnnsuite.seq2seq.cli.TranslateCommand;
 import io.rnnsuite.textclf.cli.ClassifyCommand;
 import io.rnnsuite.common.app.AppModule;
@@ -45,7 +44,7 @@ public final class RnnSuiteCommand implements Runnable {
 
     /** Commands of apps not yet registered through the app contract. */
     private static final List<Class<?>> LEGACY_APP_COMMANDS = List.of(CharLmCommand.class, ClassifyCommand.class,
-            ForecastCommand.class, TranslateCommand.class);
+            TranslateCommand.class);
 
     /** Matrix-product threads unless {@code --blas-threads} says otherwise (see {@link NativeThreads}). */
     public static final int DEFAULT_BLAS_THREADS = 1;

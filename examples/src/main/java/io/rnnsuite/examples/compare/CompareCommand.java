@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 public final class CompareCommand implements Callable<Integer> {
 
     /** Sections of apps not yet registered through the app contract, in report order. */
-    static final List<CompareSection> LEGACY_SECTIONS = List.of(new ForecastSection(), new ClassifySection(),
+    static final List<CompareSection> LEGACY_SECTIONS = List.of(new ClassifySection(),
             new CharLmSection(), new TranslateSection());
 
     /** Every app's section: the registered apps' first, then any legacy one whose app is not registered. */

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rnnsuite.common.CellType;
-import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.app.CompareSettings;
 import io.rnnsuite.common.app.RunRecordSchema;
 import io.rnnsuite.common.app.SectionProgress;
 import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.Variants;
 import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.common.io.Json;
 import java.io.PrintWriter;
@@ -128,7 +128,7 @@ class ForecastCommandsTest {
         ForecastApp app = new ForecastApp();
         assertEquals(List.of("airpassengers", "co2"), app.compareConfigs(true).stream().map(ForecastConfig::dataset).toList());
         assertTrue(app.compareConfigs(false).size() > 2, "every bundled series without --quick");
-        CompareSettings settings = new CompareSettings(true, List.of(new RecurrentSpec(CellType.SIMPLE_RNN, 8, 1, false, 0)), 2, 42);
+        CompareSettings settings = new CompareSettings(true, new Variants(List.of("simple_rnn"), 8, 1, false, 0, RecurrentImpl.FAST), 2, 42);
         SectionResult result = app.compareSection().run(settings, tmp.resolve("section"), SectionProgress.SILENT);
         List<Path> plots = result.images().stream().map(SectionResult.Titled::value)
                 .filter(p -> p.getFileName().toString().equals(ForecastPlot.FILE)).toList();
