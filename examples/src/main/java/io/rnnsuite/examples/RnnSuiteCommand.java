@@ -6,7 +6,6 @@ import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.common.cli.ConsoleNoise;
 import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
-import io.rnnsuite.forecast.cli.ForecastCommand;
 import io.rnnsuite.common.app.AppModule;
 import io.rnnsuite.common.app.Apps;
 import java.util.List;
@@ -38,12 +37,9 @@ public final class RnnSuiteCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        NativeThreads.applyBlas(DEFAULT_BLAS_THREADS);       // nor an earlier --blas-threads
+        NativeThreads.applyBlas(DEFAULT_BLAS_THREADS); // an earlier --blas-threads in this JVM must not leak
         return newCommandLine().execute(args);
     }
-
-    /** Commands of apps not yet registered through the app contract. */
-    private static final List<Class<?>> LEGACY_APP_COMMANDS = List.of(ForecastCommand.class);
 
     /** Matrix-product threads unless {@code --blas-threads} says otherwise (see {@link NativeThreads}). */
     public static final int DEFAULT_BLAS_THREADS = 1;
@@ -66,12 +62,6 @@ public final class RnnSuiteCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new RnnSuiteCommand());
         for (AppModule app : Apps.all()) {
             commandLine.addSubcommand(app.info().command(), app.command());
-        }
-        for (Class<?> legacy : LEGACY_APP_COMMANDS) {
-            String name = legacy.getAnnotation(Command.class).name();
-            if (!commandLine.getSubcommands().containsKey(name)) {
-                commandLine.addSubcommand(new CommandLine(legacy));
-            }
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return CliErrors.install(commandLine);

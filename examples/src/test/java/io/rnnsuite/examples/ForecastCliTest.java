@@ -1,15 +1,11 @@
 package io.rnnsuite.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,20 +20,13 @@ class ForecastCliTest {
     }
 
     static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
         CommandLine commandLine = RnnSuiteCommand.newCommandLine();
-        commandLine.setErr(new PrintWriter(err));
-        try {
-            PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
-            System.setOut(capture);
-            commandLine.setOut(new PrintWriter(capture, true));
-            int code = commandLine.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(previous);
-        }
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
     }
 
     static void assertUserError(Outcome outcome, String expectedStart) {
@@ -65,9 +54,13 @@ class ForecastCliTest {
         assertUserError(run("forecast", "train", "--epochs", "0"), "--epochs must be at least 1");
         assertUserError(run("forecast", "train", "--bogus"), "Unknown option: '--bogus'");
         assertUserError(run("forecast", "evaluate", "--model", tmp.resolve("nothing").toString()), "model directory");
-        assertUserError(run("forecast", "compare", "--cells", "lstm,gru7"), "unknown cell type 'gru7'");
-        assertUserError(run("compare", "--apps", "nope"), "unknown app 'nope'");
-        assertFalse(Files.exists(out), "nothing written for bad input");
+        assertUserError(run("forecast", "train", "--budget", "ten minutes", "--output-dir", out.toString()),
+                "Invalid value for option '--budget'");
+        assertUserError(run("forecast", "train", "--resume", "--output-dir", out.toString()), "cannot resume: ");
+        assertUserError(run("forecast", "compare", "--cells", "lstm,gru7", "--output-dir", out.toString()), "unknown cell type 'gru7'");
+        assertUserError(run("forecast", "predict", "--model", tmp.resolve("nothing").toString()), "model directory");
+        // the train run creates the output directory before it reads the data: it may exist, but empty
+        assertTrue(!Files.exists(out) || Files.list(out).findAny().isEmpty(), "nothing written for bad input");
     }
 
     @Test
@@ -78,7 +71,8 @@ class ForecastCliTest {
                 "--output-dir", model.toString());
         assertEquals(0, trained.code(), trained.err());
         assertTrue(Files.readString(model.resolve("report.md")).contains("inputs also front, rear, PetrolPrice, law"));
-        assertTrue(Files.readString(model.resolve("forecast-config.json")).contains("\"PetrolPrice\""));
+        assertTrue(Files.readString(model.resolve("app-config.json")).contains("\"PetrolPrice\""));
+        assertTrue(trained.out().contains("data: uk-seatbelts (bundled, sha256 "), trained.out());
         assertUserError(run("forecast", "train", "--dataset", "uk-seatbelts", "--features", "front,fuel",
                 "--output-dir", tmp.resolve("x").toString()), "uk-seatbelts: no column 'fuel'");
     }
@@ -93,6 +87,9 @@ class ForecastCliTest {
         assertTrue(text.contains("or stock (DL4J's SimpleRnn/LSTM; no GRU) (default: fast)"), text);
         assertTrue(text.contains("(default: airpassengers)"), text);
         assertTrue(text.contains("(mean when bidirectional) (default: auto)"), text);
+        assertTrue(text.contains("--resume Continue from the checkpoint that an interrupted run left in --output-dir"), text);
+        assertTrue(text.contains("--budget=TIME Wall-clock training budget of each model: 90s, 10m, 1h"), text);
+        assertTrue(text.contains("(default: models/forecast)"), text);
     }
 
     @Test
@@ -105,7 +102,14 @@ class ForecastCliTest {
         Outcome predicted = run("forecast", "predict", "--model", model.toString());
         assertEquals(0, predicted.code(), predicted.err());
         assertTrue(predicted.out().startsWith("step,temp_f\n1940-01,"), predicted.out());
-        assertEquals(13, Files.readAllLines(model.resolve("forecast.csv")).size());
+        assertEquals(13, predicted.out().strip().lines().count(), "header and twelve months");
+        Path latest = Files.writeString(tmp.resolve("latest.csv"), "month,temp_f\n" + String.join("\n",
+                java.util.stream.IntStream.range(0, 24).mapToObj(i -> String.format("%d-%02d,%d", 2000 + i / 12, i % 12 + 1, 40 + i % 12))
+                        .toList()) + "\n");
+        Outcome continued = run("forecast", "predict", "--model", model.toString(), latest.toString());
+        assertEquals(0, continued.code(), continued.err());
+        assertTrue(continued.out().startsWith("step,temp_f\n2002-01,"), continued.out());
+        assertTrue(Files.isRegularFile(model.resolve("forecast.png")));
         Outcome wrongApp = run("classify", "predict", "--model", model.toString(), "some text");
         assertEquals(2, wrongApp.code(), wrongApp.err());
         assertTrue(wrongApp.err().contains("was made by 'timeseries-forecast'"), wrongApp.err());

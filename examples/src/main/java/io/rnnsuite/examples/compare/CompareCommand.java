@@ -36,10 +36,8 @@ import picocli.CommandLine.Option;
         description = "Compare SimpleRnn, LSTM and BiLSTM against baselines in every app (the main job).")
 public final class CompareCommand implements Callable<Integer> {
 
-    /** Sections of apps not yet registered through the app contract, in report order. */
-    static final List<CompareSection> LEGACY_SECTIONS = List.of(new ForecastSection());
 
-    /** Every app's section: the registered apps' first, then any legacy one whose app is not registered. */
+    /** Every registered app's section, in page order. */
     static Map<String, CompareSection> sections() {
         Map<String, CompareSection> sections = new LinkedHashMap<>();
         for (AppModule app : Apps.all()) {
@@ -47,9 +45,6 @@ public final class CompareCommand implements Callable<Integer> {
             if (section != null) {
                 sections.put(section.app(), section);
             }
-        }
-        for (CompareSection legacy : LEGACY_SECTIONS) {
-            sections.putIfAbsent(legacy.app(), legacy);
         }
         return sections;
     }

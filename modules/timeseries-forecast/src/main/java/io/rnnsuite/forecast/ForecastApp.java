@@ -1,273 +1,226 @@
 package io.rnnsuite.forecast;
 
 import io.rnnsuite.common.RecurrentSpec;
-import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
-import io.rnnsuite.common.eval.ForecastMetrics;
-import io.rnnsuite.common.io.Json;
+import io.rnnsuite.common.app.AppInfo;
+import io.rnnsuite.common.app.AppOptions;
+import io.rnnsuite.common.app.CompareExtras;
+import io.rnnsuite.common.app.CompareRun;
+import io.rnnsuite.common.app.DataSummary;
+import io.rnnsuite.common.app.Evaluation;
+import io.rnnsuite.common.app.Metric;
+import io.rnnsuite.common.app.RnnApp;
+import io.rnnsuite.common.app.SectionResult;
+import io.rnnsuite.common.app.TrainContext;
+import io.rnnsuite.common.app.Trained;
 import io.rnnsuite.common.io.ModelDirectory;
-import io.rnnsuite.common.io.RunRecord;
-import io.rnnsuite.common.io.Versions;
-import io.rnnsuite.common.report.PeakMemory;
-import io.rnnsuite.common.train.ProgressReporter;
-import io.rnnsuite.common.train.Trainer;
+import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.datasets.DatasetInfo;
 import io.rnnsuite.datasets.DatasetKind;
 import io.rnnsuite.datasets.DatasetRegistry;
 import io.rnnsuite.forecast.data.ForecastData;
-import io.rnnsuite.forecast.data.Normalizer;
-import io.rnnsuite.forecast.data.Series;
+import io.rnnsuite.forecast.data.PreparedSeries;
 import io.rnnsuite.forecast.data.SeriesCsvReader;
-import io.rnnsuite.forecast.model.Forecaster;
+import io.rnnsuite.forecast.data.SeriesSource;
+import io.rnnsuite.forecast.data.SplitPlan;
+import io.rnnsuite.forecast.model.Baselines;
 import io.rnnsuite.forecast.model.ForecastEvaluation;
+import io.rnnsuite.forecast.model.ForecastModel;
 import io.rnnsuite.forecast.model.ForecastTrainer;
-import io.rnnsuite.forecast.model.LinearAutoregressiveForecaster;
-import io.rnnsuite.forecast.model.PersistenceForecaster;
-import io.rnnsuite.forecast.model.RecurrentForecaster;
-import io.rnnsuite.forecast.model.SeasonalNaiveForecaster;
+import io.rnnsuite.forecast.model.Forecaster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
- * The forecasting app's operations: train (and save), evaluate a saved model, predict beyond the
- * end of a series, and compare every cell type with every baseline. The CLI and the example
- * mains call these; nothing here prints except through the {@link ProgressReporter}.
+ * Time-series forecasting on the app contract: a bundled series or the user's CSV, cut into
+ * windows (lookback L → next H values), a recurrent network trained on them and scored beside
+ * persistence, seasonal naive and a linear autoregression by the same code on the same windows.
+ * This class only connects the pieces: {@link SeriesSource} reads and prepares, {@link ForecastTrainer}
+ * trains, {@link ForecastEvaluation} scores, {@link ForecastModelFiles} saves and loads,
+ * {@link FutureForecast} predicts, {@link ForecastPlot} draws.
  */
-public final class ForecastApp {
+public final class ForecastApp implements RnnApp<ForecastConfig, PreparedSeries, ForecastModel> {
 
-    /** The app name written to run.json and checked when a model directory is opened. */
-    public static final String APP = "timeseries-forecast";
-    static final String CONFIG_FILE = "forecast-config.json";
-    static final String NORMALIZER_FILE = "normalizer.json";
+    /** The series {@code forecast train} reads without {@code --dataset} or {@code --csv}. */
+    public static final String DEFAULT_SERIES = "airpassengers";
+    /** What {@code rnn-suite compare --quick} forecasts; without {@code --quick}, every bundled series. */
+    public static final List<String> QUICK_SERIES = List.of("airpassengers", "co2");
 
-    /** A loaded series with its resolved configuration. */
-    public record Prepared(ForecastConfig config, ForecastData data) {
+    private static final Metric MASE = new Metric(ForecastEvaluation.MASE, "test MASE", true);
+
+    @Override
+    public AppInfo info() {
+        return new AppInfo("forecast", "timeseries-forecast", "Time-series forecasting",
+                "Forecast a time series with SimpleRnn / LSTM / GRU beside persistence, seasonal-naive and linear AR baselines.");
     }
 
-    /** A trained model and its scores beside the baselines. */
-    public record TrainOutcome(Path modelDir, ForecastConfig config, List<ForecastResultRow> rows, String stopMessage) {
+    @Override
+    public int order() {
+        return 10;
     }
 
-    /** Forecast values beyond the end of a series. */
-    public record Prediction(List<String> timeLabels, double[] values, String target) {
+    @Override
+    public AppOptions<ForecastConfig> newOptions() {
+        return new ForecastOptions();
     }
 
-    private ForecastApp() {
+    @Override
+    public ForecastConfig defaults(boolean quick) {
+        return ForecastConfig.defaults(DEFAULT_SERIES);
     }
 
-    /** Reads the series the config names and resolves its automatic values. */
-    public static Prepared prepare(ForecastConfig config) {
-        Series series;
-        ForecastConfig resolved;
-        if (config.dataset() != null) {
-            DatasetInfo info = DatasetRegistry.get(config.dataset(), DatasetKind.TIME_SERIES);
-            series = SeriesCsvReader.read(info);
-            resolved = config.resolve(info.series().seasonPeriod(), info.series().defaultTarget());
-        } else {
-            series = SeriesCsvReader.read(Path.of(config.csv()));
-            resolved = config.resolve(1, config.target());
+    @Override
+    public List<ForecastConfig> compareConfigs(boolean quick) {
+        List<String> names = quick ? QUICK_SERIES
+                : DatasetRegistry.ofKind(DatasetKind.TIME_SERIES).stream().map(DatasetInfo::name).toList();
+        return names.stream().map(ForecastConfig::defaults).toList();
+    }
+
+    @Override
+    public Class<ForecastConfig> configType() {
+        return ForecastConfig.class;
+    }
+
+    @Override
+    public RecurrentSpec spec(ForecastConfig config) {
+        return config.recurrent();
+    }
+
+    @Override
+    public TrainingConfig training(ForecastConfig config) {
+        return config.training();
+    }
+
+    @Override
+    public ForecastConfig with(ForecastConfig config, RecurrentSpec spec, TrainingConfig training) {
+        return config.withRecurrent(spec).withTraining(training);
+    }
+
+    @Override
+    public PreparedSeries load(ForecastConfig config) {
+        return SeriesSource.prepare(config);
+    }
+
+    @Override
+    public DataSummary describe(ForecastConfig config, PreparedSeries prepared) {
+        ForecastConfig c = prepared.config();
+        SplitPlan split = prepared.data().split();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("target", prepared.data().columns()[0]);
+        details.put("rows", split.length());
+        details.put("lookback", c.lookback());
+        details.put("horizon", c.horizon());
+        details.put("season", c.season());
+        details.put("train_windows", split.trainOrigins().size());
+        details.put("validation_windows", split.validationOrigins().size());
+        details.put("test_windows", split.testOrigins().size());
+        return new DataSummary(c.sourceName(), prepared.bundled() ? "bundled" : "file",
+                prepared.data().series().sha256(), details);
+    }
+
+    @Override
+    public Trained<ForecastModel> train(ForecastConfig config, PreparedSeries prepared, TrainContext context) {
+        ForecastConfig settled = prepared.settle(config);
+        if (context.outputDir() != null) {
+            ForecastModelFiles.beginTraining(context.outputDir(), config, context.resume());
         }
-        ForecastData data = ForecastData.prepare(series, resolved);
-        return new Prepared(resolved.withResolvedBatchSize(data.split().trainOrigins().size()), data);
-    }
-
-    /** The three baselines, fitted where they need fitting. */
-    public static List<Forecaster> baselines(ForecastData data, int season) {
-        return List.of(new PersistenceForecaster(), new SeasonalNaiveForecaster(season), LinearAutoregressiveForecaster.fit(data));
-    }
-
-    /** Scores the baselines on the test windows. */
-    public static List<ForecastResultRow> baselineRows(Prepared prepared) {
-        List<ForecastResultRow> rows = new ArrayList<>();
-        for (Forecaster baseline : baselines(prepared.data(), prepared.config().season())) {
-            long start = System.nanoTime();
-            ForecastMetrics metrics = ForecastEvaluation.evaluate(baseline, prepared.data(),
-                    prepared.data().split().testOrigins(), prepared.config().season());
-            long parameters = baseline instanceof LinearAutoregressiveForecaster
-                    ? (long) prepared.data().inputColumns() * prepared.config().lookback() * prepared.config().horizon()
-                    + prepared.config().horizon() : 0;
-            rows.add(ForecastResultRow.baseline(baseline.name(), metrics, (System.nanoTime() - start) / 1e9, parameters));
-        }
-        return rows;
-    }
-
-    /** Trains one recurrent model in memory and scores it on the test windows. */
-    public static ForecastResultRow trainAndScore(Prepared prepared, ProgressReporter progress) {
-        PeakMemory.Measured<ForecastTrainer.Trained> measured =
-                PeakMemory.during(() -> ForecastTrainer.train(prepared.config(), prepared.data(), null, false, progress));
-        ForecastTrainer.Trained trained = measured.value();
-        return row(prepared, trained, measured.peakMiB());
-    }
-
-    private static ForecastResultRow row(Prepared prepared, ForecastTrainer.Trained trained, double peakMiB) {
-        ForecastMetrics metrics = ForecastEvaluation.evaluate(trained.forecaster(), prepared.data(),
-                prepared.data().split().testOrigins(), prepared.config().season());
-        return new ForecastResultRow(trained.forecaster().name(), false, metrics, trained.result().trainingSeconds(),
-                trained.forecaster().network().numParams(), trained.result().sequencesPerSecond(), peakMiB,
-                trained.result().history(), trained.result().stopReason().name().toLowerCase());
-    }
-
-    /**
-     * Trains and saves a model in {@code outputDir}: model.zip (best epoch), run.json, the resolved
-     * config and the normaliser; with {@code resume}, continues the checkpoint there instead.
-     */
-    public static TrainOutcome train(ForecastConfig requested, Path outputDir, boolean resume, ProgressReporter progress) {
-        ForecastConfig config = requested;
-        if (resume) {
-            if (!Trainer.hasCheckpoint(outputDir)) {
-                throw new UserInputException("cannot resume: " + outputDir + " holds no checkpoint of an earlier 'forecast train'");
-            }
-            config = readJson(outputDir.resolve(CONFIG_FILE), ForecastConfig.class, outputDir);
-        }
-        Prepared prepared = prepare(config);
-        ModelDirectory dir = ModelDirectory.create(outputDir);
-        try {
-            Json.write(dir.file(CONFIG_FILE), prepared.config());
-            Json.write(dir.file(NORMALIZER_FILE), prepared.data().normalizer());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write into " + outputDir, e);
-        }
-        PeakMemory.Measured<ForecastTrainer.Trained> measured = PeakMemory.during(() ->
-                ForecastTrainer.train(prepared.config(), prepared.data(), outputDir, resume, progress));
-        ForecastTrainer.Trained trained = measured.value();
-        if (trained.result().bestEpoch() == 0) {
+        ForecastTrainer.Trained trained = ForecastTrainer.train(settled, prepared.data(), context.outputDir(),
+                context.resume(), context.progress());
+        if (context.outputDir() != null && trained.result().bestEpoch() == 0) {
             throw new UserInputException(trained.result().message());
         }
-        List<ForecastResultRow> rows = new ArrayList<>();
-        rows.add(row(prepared, trained, measured.peakMiB()));
-        rows.addAll(baselineRows(prepared));
-        writeRunRecord(dir, prepared, trained, rows);
-        ForecastReport.write(dir.dir(), prepared, rows, List.of(trained.forecaster()));
-        return new TrainOutcome(outputDir, prepared.config(), rows, trained.result().message());
+        ForecastModel model = new ForecastModel(settled, prepared.data().normalizer(), trained.forecaster(),
+                prepared.data().series().sha256());
+        return new Trained<>(model, trained.result(), trained.forecaster().network().numParams(), 0);
     }
 
-    private static void writeRunRecord(ModelDirectory dir, Prepared prepared, ForecastTrainer.Trained trained,
-                                       List<ForecastResultRow> rows) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        for (ForecastResultRow row : rows) {
-            metrics.put((row.baseline() ? "baseline." : "test.") + row.name(), row.test());
+    @Override
+    public Evaluation evaluate(ForecastModel model, PreparedSeries prepared) {
+        if (!model.dataSha256().isEmpty() && !model.dataSha256().equals(prepared.data().series().sha256())) {
+            throw new UserInputException(model.config().sourceName() + " changed since the model was trained"
+                    + " (its SHA-256 differs from run.json): retrain, or evaluate on the original file");
         }
-        Map<String, Double> timings = new LinkedHashMap<>();
-        timings.put("training_seconds", trained.result().trainingSeconds());
-        RunRecord record = new RunRecord(APP, Instant.now().toString(), prepared.config(), prepared.config().training().seed(),
-                Versions.current(), prepared.config().sourceName(), prepared.data().series().sha256(),
-                trained.forecaster().network().numParams(), metrics, timings,
-                new RunRecord.TrainingSummary(trained.result().stopReason().name(), trained.result().bestEpoch(),
-                        trained.result().history(), trained.result().sequencesPerSecond()));
-        try {
-            dir.writeRunRecord(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write run.json", e);
-        }
+        return ForecastEvaluation.onTest(model.forecaster(), prepared.data(), prepared.config().season(), false);
     }
 
-    /** A saved model, its configuration and normaliser. */
-    public record Loaded(ModelDirectory dir, ForecastConfig config, Normalizer normalizer, RecurrentForecaster forecaster) {
+    @Override
+    public List<Evaluation> baselines(ForecastConfig config, PreparedSeries prepared) {
+        List<Evaluation> scores = new ArrayList<>();
+        for (Forecaster baseline : Baselines.fit(prepared.data(), prepared.config().season())) {
+            scores.add(ForecastEvaluation.onTest(baseline, prepared.data(), prepared.config().season(), true));
+        }
+        return scores;
     }
 
-    /** Opens a model directory written by {@link #train}. */
-    public static Loaded load(Path modelDir) {
-        ModelDirectory dir = ModelDirectory.open(modelDir, APP);
-        ForecastConfig config = dir.readJson(CONFIG_FILE, ForecastConfig.class);
-        Normalizer normalizer = dir.readJson(NORMALIZER_FILE, Normalizer.class);
-        MultiLayerNetwork net;
-        try {
-            net = ModelSerializer.restoreMultiLayerNetwork(dir.modelFile().toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new UserInputException("model directory " + modelDir + ": " + ModelDirectory.MODEL_FILE
-                    + " is corrupt or not a DL4J network (" + e.getClass().getSimpleName() + ")");
-        }
-        return new Loaded(dir, config, normalizer, new RecurrentForecaster(config.recurrent().label(), net));
+    @Override
+    public Metric primaryMetric() {
+        return MASE;
     }
 
-    /** Re-scores a saved model and the baselines on its dataset's test windows. */
-    public static List<ForecastResultRow> evaluate(Path modelDir) {
-        Loaded loaded = load(modelDir);
-        Prepared prepared = prepare(loaded.config());
-        String recorded = Json.MAPPER.valueToTree(readJson(loaded.dir().runFile(), Map.class, modelDir)).path("datasetSha256").asText();
-        if (!recorded.isEmpty() && !recorded.equals(prepared.data().series().sha256())) {
-            throw new UserInputException(loaded.config().sourceName() + " changed since the model in " + modelDir
-                    + " was trained (SHA-256 differs from run.json): retrain, or evaluate on the original file");
-        }
-        List<ForecastResultRow> rows = new ArrayList<>();
-        ForecastMetrics metrics = ForecastEvaluation.evaluate(loaded.forecaster(), prepared.data(),
-                prepared.data().split().testOrigins(), prepared.config().season());
-        rows.add(new ForecastResultRow(loaded.forecaster().name(), false, metrics, 0,
-                loaded.forecaster().network().numParams(), 0, 0, List.of(), ""));
-        rows.addAll(baselineRows(prepared));
-        return rows;
+    @Override
+    public void save(ForecastModel model, ModelDirectory dir) throws IOException {
+        ForecastModelFiles.save(model, dir);
+        // the plot needs the series again: reading a bundled series or a CSV takes milliseconds
+        PreparedSeries prepared = SeriesSource.prepare(model.config());
+        ForecastPlot.write(dir.file(ForecastPlot.FILE), model.config().sourceName(), prepared.data().columns()[0],
+                prepared.data(), model.config().season(), List.of(model.forecaster()));
+    }
+
+    @Override
+    public ForecastModel load(ForecastConfig config, ModelDirectory dir) {
+        return ForecastModelFiles.load(config, dir);
     }
 
     /**
-     * Forecasts the H values after the last row of {@code csv} (or of the model's own dataset when
-     * {@code csv} is null), using the saved normaliser.
+     * The H values after the end of the model's own series, or, for each input naming a CSV file
+     * with the model's columns, after the end of that file; each answer as CSV ({@code step,TARGET}).
      */
-    public static Prediction predict(Path modelDir, Path csv) {
-        Loaded loaded = load(modelDir);
-        ForecastConfig config = loaded.config();
-        Series series;
-        if (csv != null) {
-            series = SeriesCsvReader.read(csv);
-        } else if (config.dataset() != null) {
-            series = SeriesCsvReader.read(DatasetRegistry.get(config.dataset(), DatasetKind.TIME_SERIES));
-        } else {
-            series = SeriesCsvReader.read(Path.of(config.csv()));
+    @Override
+    public List<String> predict(ForecastModel model, List<String> inputs) {
+        if (inputs.isEmpty()) {
+            return List.of(FutureForecast.of(model, SeriesSource.read(model.config())).toCsv());
         }
-        ForecastData data = ForecastData.withNormalizer(series, config, loaded.normalizer());
-        int origin = series.length();
-        double[] values = loaded.forecaster().forecast(data, List.of(origin))[0];
-        return new Prediction(TimeLabels.after(series.timeLabels(), config.horizon()), values, config.target());
+        List<String> answers = new ArrayList<>();
+        for (String input : inputs) {
+            String csv = FutureForecast.of(model, SeriesCsvReader.read(Path.of(input))).toCsv();
+            answers.add(inputs.size() > 1 ? "# " + input + "\n" + csv : csv);
+        }
+        return answers;
     }
 
-    /**
-     * Trains every variant on the same data and scores them beside the baselines (nothing saved
-     * but the report in {@code reportDir}, if given).
-     */
-    public static List<ForecastResultRow> compare(ForecastConfig base, List<RecurrentSpec> variants, Path reportDir,
-                                                  ProgressReporter progress) {
-        return compare(prepare(base.withRecurrent(variants.get(0))), base.pooling(), variants, reportDir, progress);
+    @Override
+    public String predictInput() {
+        return "CSV";
     }
 
-    /**
-     * The same on data already prepared (read once); {@code pooling} {@code null} = each variant's default.
-     */
-    public static List<ForecastResultRow> compare(Prepared first, SequencePooling pooling, List<RecurrentSpec> variants,
-                                                  Path reportDir, ProgressReporter progress) {
-        List<ForecastResultRow> rows = new ArrayList<>();
-        List<Forecaster> trainedModels = new ArrayList<>();
-        for (RecurrentSpec variant : variants) {
-            ForecastConfig config = first.config().withRecurrent(variant)
-                    .withPooling(pooling != null ? pooling : SequencePooling.defaultFor(variant));
-            Prepared prepared = new Prepared(config, first.data());
-            PeakMemory.Measured<ForecastTrainer.Trained> measured =
-                    PeakMemory.during(() -> ForecastTrainer.train(config, prepared.data(), null, false, progress));
-            rows.add(row(prepared, measured.value(), measured.peakMiB()));
-            trainedModels.add(measured.value().forecaster());
-        }
-        rows.addAll(baselineRows(first));
-        if (reportDir != null) {
-            ForecastReport.write(reportDir, first, rows, trainedModels);
-        }
-        return rows;
+    @Override
+    public String setup(ForecastConfig config, DataSummary data) {
+        Map<String, Object> d = data.details();
+        return String.format(Locale.ROOT, "%s → %s: lookback %s, horizon %s (direct multi-step), season %s%s%s. "
+                        + "Rows %s; windows: training %s, validation %s, test %s (rolling origin over the last %d %% of rows, "
+                        + "validation the %d %% before). Normalisation fitted on the training rows only; persistence, seasonal "
+                        + "naive and a linear autoregression on the same window are scored by the same code on the same windows. "
+                        + "MASE is scaled by the in-sample seasonal-naive error on the training rows: below 1 beats it.",
+                data.name(), d.get("target"), d.get("lookback"), d.get("horizon"), d.get("season"),
+                config.logTransform() ? ", log transform" : "",
+                config.features().isEmpty() ? "" : ", inputs also " + String.join(", ", config.features()),
+                d.get("rows"), d.get("train_windows"), d.get("validation_windows"), d.get("test_windows"),
+                Math.round(100 * config.testFraction()), Math.round(100 * config.validationFraction()));
     }
 
-    private static <T> T readJson(Path file, Class<T> type, Path dir) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("model directory " + dir + " has no " + file.getFileName());
-        }
-        try {
-            return Json.read(file, type);
-        } catch (IOException e) {
-            throw new UserInputException("model directory " + dir + ": " + file.getFileName() + " is unreadable (" + e.getMessage() + ")");
-        }
+    @Override
+    public CompareExtras compareExtras(ForecastConfig config, PreparedSeries prepared,
+                                       List<CompareRun.Compared<ForecastModel>> models, Path dir) throws IOException {
+        List<Forecaster> forecasters = models.stream().map(m -> (Forecaster) m.model().forecaster()).toList();
+        Path file = dir.resolve(ForecastPlot.FILE);
+        ForecastData data = prepared.data();
+        ForecastPlot.write(file, prepared.config().sourceName(), data.columns()[0], data, prepared.config().season(), forecasters);
+        return new CompareExtras(List.of(new SectionResult.Titled<>(prepared.config().sourceName() + ": test-part forecasts", file)),
+                List.of());
     }
 }

@@ -103,6 +103,14 @@ public record ForecastConfig(String dataset, String csv, String target, List<Str
                 testFraction, log, relativeToLast, recurrent, pooling, training);
     }
 
+    /** One line for messages: source, target, windows and network. */
+    public String describe() {
+        return sourceName() + (target != null ? " → " + target : "") + (features.isEmpty() ? "" : " with " + String.join(",", features))
+                + ", lookback " + (lookback > 0 ? lookback : "auto") + ", horizon " + (horizon > 0 ? horizon : "auto")
+                + (logTransform ? ", log" : "") + (relativeToLast ? "" : ", absolute") + ", " + recurrent.label() + " "
+                + recurrent.hiddenSize() + (pooling != null ? ", " + pooling.name().toLowerCase(java.util.Locale.ROOT) + " pooling" : "");
+    }
+
     /** The data source for messages and run.json. */
     public String sourceName() {
         return dataset != null ? dataset : csv;

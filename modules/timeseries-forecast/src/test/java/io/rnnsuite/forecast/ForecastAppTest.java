@@ -2,16 +2,21 @@ package io.rnnsuite.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.rnnsuite.common.CellType;
+import io.rnnsuite.common.Checksums;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
-import io.rnnsuite.common.io.Json;
+import io.rnnsuite.common.app.AppModels;
+import io.rnnsuite.common.app.Evaluation;
+import io.rnnsuite.common.app.RunRecordSchema;
+import io.rnnsuite.common.app.TrainRun;
 import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.common.train.TrainingConfig;
+import io.rnnsuite.forecast.model.ForecastModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,120 +25,131 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** End to end on a synthetic seasonal series: train, save, load, evaluate, predict, and the bad inputs. */
+/** The app on a synthetic seasonal series: train, save, load, evaluate, predict, and the bad inputs. */
 class ForecastAppTest {
+
+    static final ForecastApp APP = new ForecastApp();
 
     @TempDir
     static Path tmp;
     static Path csv;
     static Path modelDir;
-    static ForecastApp.TrainOutcome outcome;
+    static TrainRun.Outcome<ForecastConfig, ForecastModel> outcome;
 
-    static ForecastConfig config(CellType cell) {
-        return new ForecastConfig(null, csv.toString(), "value", List.of(), 24, 6, 12, 0.15, 0.2, false, true,
-                new RecurrentSpec(cell, 16, 1, false, 0), null, new TrainingConfig(40, 16, 0.01, 10, 1.0, 42, 0, 0));
+    static ForecastConfig config(Path file, String target) {
+        return new ForecastConfig(null, file.toString(), target, List.of(), 24, 6, 12, 0.15, 0.2, false, true,
+                new RecurrentSpec(CellType.LSTM, 16, 1, false, 0), null, new TrainingConfig(40, 16, 0.01, 10, 1.0, 42, 0, 0));
     }
 
     @BeforeAll
     static void trainOnce() throws IOException {
         csv = SyntheticSeries.write(tmp, "seasonal.csv", SyntheticSeries.seasonalCsv(240, 7));
         modelDir = tmp.resolve("model");
-        outcome = ForecastApp.train(config(CellType.LSTM), modelDir, false, ProgressReporter.SILENT);
+        outcome = TrainRun.run(APP, config(csv, "value"), modelDir, false, ProgressReporter.SILENT);
     }
 
-    private static ForecastResultRow row(List<ForecastResultRow> rows, String name) {
-        return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    private static Evaluation baseline(String name) {
+        return outcome.baselines().stream().filter(e -> e.model().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void aSmallLstmBeatsPersistenceOnASeasonalSeries() {
-        double lstm = row(outcome.rows(), "lstm").test().mae();
-        double persistence = row(outcome.rows(), "persistence").test().mae();
+        double lstm = outcome.test().metric("mae");
+        double persistence = baseline("persistence").metric("mae");
         assertTrue(lstm < 0.7 * persistence, "lstm MAE " + lstm + " vs persistence " + persistence);
+        assertEquals(List.of("mae", "rmse", "mase", "smape"), List.copyOf(outcome.test().metrics().keySet()));
+        assertEquals(List.of("persistence", "seasonal_naive", "linear_ar"), outcome.baselines().stream().map(Evaluation::model).toList());
     }
 
     @Test
-    void savesModelProvenanceAndReport() throws IOException {
-        for (String file : List.of("model.zip", "run.json", "forecast-config.json", "normalizer.json", "report.md",
-                "forecast.png", "learning-curves.png", "results.json")) {
+    void writesTheSharedLayoutWithTheNormaliserAndAValidRunRecord() throws IOException {
+        for (String file : List.of("model.zip", "run.json", "app-config.json", "normalizer.json", "report.md",
+                "results.json", "forecast.png")) {
             assertTrue(Files.isRegularFile(modelDir.resolve(file)), file);
         }
-        var run = Json.MAPPER.readTree(modelDir.resolve("run.json").toFile());
+        JsonNode run = RunRecordSchema.assertValid(modelDir.resolve("run.json"));
         assertEquals("timeseries-forecast", run.path("app").asText());
-        assertEquals(64, run.path("datasetSha256").asText().length());
+        assertEquals(Checksums.sha256(Files.readAllBytes(csv)), run.path("data").path("sha256").asText());
+        assertEquals("file", run.path("data").path("source").asText());
+        assertEquals(6, run.path("data").path("details").path("horizon").asInt());
         assertEquals(42, run.path("seed").asLong());
-        assertTrue(run.path("metrics").has("test.lstm"));
+        assertTrue(run.path("metrics").has("mase") && run.path("metrics").has("smape"), run.path("metrics").toString());
+        assertTrue(run.path("baselines").has("seasonal_naive"));
         assertTrue(run.path("training").path("epochs").size() > 0);
     }
 
     @Test
-    void loadedModelPredictsExactlyAsTrained() {
-        List<ForecastResultRow> evaluated = ForecastApp.evaluate(modelDir);
-        assertEquals(row(outcome.rows(), "lstm").test().mae(), row(evaluated, "lstm").test().mae(), 1e-9);
-        assertEquals(row(outcome.rows(), "linear_ar").test().mae(), row(evaluated, "linear_ar").test().mae(), 1e-12);
+    void loadedModelScoresExactlyAsTrained() {
+        var loaded = AppModels.open(APP, modelDir);
+        var data = APP.load(loaded.config());
+        assertEquals(outcome.test().metric("mae"), APP.evaluate(loaded.model(), data).metric("mae"), 1e-9);
+        Evaluation linear = APP.baselines(loaded.config(), data).get(2);
+        assertEquals(baseline("linear_ar").metric("mae"), linear.metric("mae"), 1e-12);
     }
 
     @Test
     void predictContinuesTheSeriesAndItsLabels() {
-        ForecastApp.Prediction prediction = ForecastApp.predict(modelDir, null);
-        assertEquals(6, prediction.values().length);
-        assertEquals(List.of("2020-01", "2020-02", "2020-03", "2020-04", "2020-05", "2020-06"), prediction.timeLabels());
-        for (double v : prediction.values()) {
+        ForecastModel model = AppModels.open(APP, modelDir).model();
+        List<String> answers = APP.predict(model, List.of());
+        assertEquals(1, answers.size());
+        List<String> lines = answers.get(0).lines().toList();
+        assertEquals("step,value", lines.get(0));
+        assertEquals(List.of("2020-01", "2020-02", "2020-03", "2020-04", "2020-05", "2020-06"),
+                lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList());
+        for (String line : lines.subList(1, lines.size())) {
+            double v = Double.parseDouble(line.split(",")[1]);
             assertTrue(v > 15 && v < 45, "plausible value " + v);
         }
-        ForecastApp.Prediction again = ForecastApp.predict(modelDir, csv);
-        assertArrayEquals(prediction.values(), again.values(), 0);
-    }
-
-    @Test
-    void resumeOfAFinishedRunKeepsItsResult() {
-        ForecastApp.TrainOutcome resumed = ForecastApp.train(config(CellType.LSTM), modelDir.resolveSibling("resumed"), false,
-                ProgressReporter.SILENT);
-        // a second directory trained the same way gives the same numbers (seeded, repeatable on CPU)
-        assertEquals(row(outcome.rows(), "lstm").test().mae(), row(resumed.rows(), "lstm").test().mae(), 1e-9);
-        UserInputException e = assertThrows(UserInputException.class,
-                () -> ForecastApp.train(config(CellType.LSTM), tmp.resolve("never-trained"), true, ProgressReporter.SILENT));
-        assertTrue(e.getMessage().startsWith("cannot resume: "), e.getMessage());
+        assertEquals(answers, APP.predict(model, List.of(csv.toString())), "the model's own file, named, gives the same");
+        FutureForecast direct = FutureForecast.of(model, io.rnnsuite.forecast.data.SeriesCsvReader.read(csv));
+        assertArrayEquals(direct.values(), lines.subList(1, lines.size()).stream()
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray(), 1e-5 * 45);
+        UserInputException missing = assertThrows(UserInputException.class, () -> APP.predict(model, List.of("nope.csv")));
+        assertEquals("file nope.csv does not exist", missing.getMessage());
     }
 
     @Test
     void modelDirectoriesThatAreMissingCorruptOrForeign() throws IOException {
-        assertThrows(UserInputException.class, () -> ForecastApp.load(tmp.resolve("missing")));
+        assertThrows(UserInputException.class, () -> AppModels.open(APP, tmp.resolve("missing")));
 
         Path foreign = tmp.resolve("foreign");
         Files.createDirectories(foreign);
         Files.writeString(foreign.resolve("run.json"), "{\"app\":\"char-lm\"}");
         Files.writeString(foreign.resolve("model.zip"), "x");
-        UserInputException other = assertThrows(UserInputException.class, () -> ForecastApp.load(foreign));
+        UserInputException other = assertThrows(UserInputException.class, () -> AppModels.open(APP, foreign));
         assertTrue(other.getMessage().contains("was made by 'char-lm', not by 'timeseries-forecast'"), other.getMessage());
 
         Path corrupt = tmp.resolve("corrupt");
         Files.createDirectories(corrupt);
-        for (String f : List.of("run.json", "forecast-config.json", "normalizer.json")) {
+        for (String f : List.of("run.json", "app-config.json", "normalizer.json")) {
             Files.copy(modelDir.resolve(f), corrupt.resolve(f));
         }
         Files.writeString(corrupt.resolve("model.zip"), "not a zip");
-        UserInputException broken = assertThrows(UserInputException.class, () -> ForecastApp.load(corrupt));
+        UserInputException broken = assertThrows(UserInputException.class, () -> AppModels.open(APP, corrupt));
         assertTrue(broken.getMessage().contains("model.zip is corrupt"), broken.getMessage());
     }
 
     @Test
-    void badInputLeavesNoOutputBehind() throws IOException {
-        Path shortCsv = SyntheticSeries.write(tmp, "short.csv", SyntheticSeries.seasonalCsv(30, 1));
-        ForecastConfig c = config(CellType.SIMPLE_RNN);
-        ForecastConfig shortConfig = new ForecastConfig(null, shortCsv.toString(), "value", List.of(), 24, 6, 12, 0.15, 0.2,
-                false, true, c.recurrent(), null, c.training());
-        Path out = tmp.resolve("not-written");
-        UserInputException e = assertThrows(UserInputException.class,
-                () -> ForecastApp.train(shortConfig, out, false, ProgressReporter.SILENT));
-        assertTrue(e.getMessage().contains("has 30 rows, fewer than lookback + horizon"), e.getMessage());
-        assertFalse(Files.exists(out));
+    void scoringOnAChangedFileIsCaught() throws IOException {
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy);
+        Path changedCsv = SyntheticSeries.write(tmp, "changed.csv", SyntheticSeries.seasonalCsv(240, 7));
+        for (String f : List.of("run.json", "normalizer.json", "model.zip")) {
+            Files.copy(modelDir.resolve(f), copy.resolve(f));
+        }
+        io.rnnsuite.common.io.Json.write(copy.resolve("app-config.json"), config(changedCsv, "value"));
+        var loaded = AppModels.open(APP, copy);
+        Files.writeString(changedCsv, SyntheticSeries.seasonalCsv(240, 8));
+        UserInputException e = assertThrows(UserInputException.class, () -> APP.evaluate(loaded.model(), APP.load(loaded.config())));
+        assertTrue(e.getMessage().contains("changed since the model was trained"), e.getMessage());
+    }
 
-        ForecastConfig noColumn = new ForecastConfig(null, csv.toString(), "sales", List.of(), 24, 6, 12, 0.15, 0.2,
-                false, true, c.recurrent(), null, c.training());
-        UserInputException missing = assertThrows(UserInputException.class,
-                () -> ForecastApp.train(noColumn, out, false, ProgressReporter.SILENT));
+    @Test
+    void badInputStopsBeforeAnyTraining() throws IOException {
+        Path shortCsv = SyntheticSeries.write(tmp, "short.csv", SyntheticSeries.seasonalCsv(30, 1));
+        UserInputException e = assertThrows(UserInputException.class, () -> APP.load(config(shortCsv, "value")));
+        assertTrue(e.getMessage().contains("has 30 rows, fewer than lookback + horizon"), e.getMessage());
+        UserInputException missing = assertThrows(UserInputException.class, () -> APP.load(config(csv, "sales")));
         assertEquals(csv + ": no column 'sales' in the header (columns: value)", missing.getMessage());
-        assertFalse(Files.exists(out));
     }
 }

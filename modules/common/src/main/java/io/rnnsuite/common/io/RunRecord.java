@@ -44,16 +44,6 @@ public record RunRecord(
     /** The version of this shape; raise it when a key changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 2;
 
-    /** TEMPORARY while apps move to the contract: the old positional shape. */
-    @Deprecated
-    public RunRecord(String app, String createdAt, Object config, long seed, Map<String, String> versions,
-                     String dataset, String datasetSha256, long parameters, Map<String, Object> metrics,
-                     Map<String, Double> timings, TrainingSummary training) {
-        this(SCHEMA_VERSION, app, versions.get("rnn-suite"), createdAt, config, null, seed,
-                new DataRecord(dataset, "bundled", datasetSha256, Map.of()), versions, metrics, Map.of(), timings,
-                training, null);
-    }
-
     /**
      * What a model was trained and tested on.
      *
@@ -83,12 +73,6 @@ public record RunRecord(
                                   @JsonProperty("updates") long updates,
                                   @JsonProperty("parameters") long parameters) {
 
-        /** TEMPORARY while apps move to the contract: the old shape. */
-        @Deprecated
-        @SuppressWarnings("unchecked")
-        public TrainingSummary(String stopReason, int bestEpoch, List<?> epochs, double sequencesPerSecond) {
-            this(stopReason, bestEpoch, (List<Map<String, Object>>) (List<?>) List.of(), sequencesPerSecond, 0, 0);
-        }
     }
 
     /**

@@ -1,11 +1,20 @@
 package io.rnnsuite.forecast.model;
 
+import io.rnnsuite.common.app.Evaluation;
 import io.rnnsuite.common.eval.ForecastMetrics;
 import io.rnnsuite.forecast.data.ForecastData;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Scores any {@link Forecaster} on a set of windows; the one evaluation path for models and baselines. */
 public final class ForecastEvaluation {
+
+    /** Metric keys, in the order tables show them. */
+    public static final String MAE = "mae";
+    public static final String RMSE = "rmse";
+    public static final String MASE = "mase";
+    public static final String SMAPE = "smape";
 
     private ForecastEvaluation() {
     }
@@ -24,6 +33,17 @@ public final class ForecastEvaluation {
             System.arraycopy(predicted[w], 0, flat, w * horizon, horizon);
         }
         return ForecastMetrics.of(actual, flat, maseScale(data, season));
+    }
+
+    /** The test-window scores of {@code forecaster} as an {@link Evaluation} ({@code mae}, {@code rmse}, {@code mase}, {@code smape}). */
+    public static Evaluation onTest(Forecaster forecaster, ForecastData data, int season, boolean baseline) {
+        ForecastMetrics m = evaluate(forecaster, data, data.split().testOrigins(), season);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(MAE, m.mae());
+        metrics.put(RMSE, m.rmse());
+        metrics.put(MASE, m.mase());
+        metrics.put(SMAPE, m.smape());
+        return new Evaluation(forecaster.name(), baseline, metrics);
     }
 
     /** Seasonal-naive in-sample MAE over the training part (falls back to lag 1 if the part is shorter than a season). */

@@ -1,67 +1,68 @@
-package io.rnnsuite.forecast.cli;
+package io.rnnsuite.forecast;
 
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
+import io.rnnsuite.common.app.AppOptions;
 import io.rnnsuite.common.train.TrainingConfig;
-import io.rnnsuite.forecast.ForecastConfig;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Which series to read and how to cut it into windows. */
-public class SeriesOptions {
+/** The forecasting flags beside the shared ones: which series to read and how to cut it into windows. */
+public final class ForecastOptions implements AppOptions<ForecastConfig> {
 
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "Bundled series (see 'rnn-suite datasets list'); ignored with --csv (default: ${DEFAULT-VALUE}).")
-    public String dataset = "airpassengers";
+    String dataset = ForecastApp.DEFAULT_SERIES;
 
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Your own CSV: header row, a time column first, then numeric columns (default: none).")
-    public String csv;
+    String csv;
 
     @Option(names = "--target", paramLabel = "COLUMN",
             description = "Column to forecast (default: the dataset's; required for a CSV with several columns).")
-    public String target;
+    String target;
 
     @Option(names = "--features", paramLabel = "COL,...", split = ",",
             description = "Extra input columns, past values only (default: none = univariate).")
-    public List<String> features = new ArrayList<>();
+    List<String> features = new ArrayList<>();
 
     @Option(names = "--lookback", paramLabel = "L",
             description = "Input window length; 0 = two seasons, within 24..48 (default: ${DEFAULT-VALUE}).")
-    public int lookback;
+    int lookback;
 
     @Option(names = "--horizon", paramLabel = "H",
             description = "Values forecast at once; 0 = the season, or 12 (default: ${DEFAULT-VALUE}).")
-    public int horizon;
+    int horizon;
 
     @Option(names = "--season", paramLabel = "M",
             description = "Steps per season for seasonal naive and MASE; 0 = the dataset's, 1 for a CSV (default: ${DEFAULT-VALUE}).")
-    public int season;
+    int season;
 
     @Option(names = "--log", description = "Model log(y); needs positive values (default: ${DEFAULT-VALUE}).")
-    public boolean log;
+    boolean log;
 
     @Option(names = "--absolute",
             description = "Predict absolute levels instead of changes from the last observed value (default: ${DEFAULT-VALUE}).")
-    public boolean absolute;
+    boolean absolute;
 
     @Option(names = "--validation-fraction", paramLabel = "F",
             description = "Share of rows before the test part used for early stopping (default: ${DEFAULT-VALUE}).")
-    public double validationFraction = 0.15;
+    double validationFraction = 0.15;
 
     @Option(names = "--test-fraction", paramLabel = "F",
             description = "Share of rows at the end held out for the final scores (default: ${DEFAULT-VALUE}).")
-    public double testFraction = 0.2;
+    double testFraction = 0.2;
 
     @Option(names = "--pooling", paramLabel = "POOLING",
             description = "last, mean, max, or auto = last (mean when bidirectional) (default: ${DEFAULT-VALUE}).")
-    public String pooling = "auto";
+    String pooling = "auto";
 
-    /** The configuration these options describe. */
+    @Override
     public ForecastConfig toConfig(RecurrentSpec recurrent, TrainingConfig training) {
+        SequencePooling chosen = pooling == null || pooling.isBlank() || pooling.equalsIgnoreCase("auto")
+                ? null : SequencePooling.parse(pooling);
         return new ForecastConfig(csv == null ? dataset : null, csv, target, features, lookback, horizon, season,
-                validationFraction, testFraction, log, !absolute, recurrent,
-                pooling == null || pooling.isBlank() || pooling.equalsIgnoreCase("auto") ? null : SequencePooling.parse(pooling), training);
+                validationFraction, testFraction, log, !absolute, recurrent, chosen, training);
     }
 }
