@@ -47,11 +47,12 @@ public final class TrainRun {
      */
     public static <C, D, M> Outcome<C, M> run(RnnApp<C, D, M> app, C config, Path outputDir, boolean resume,
                                              ProgressReporter progress) {
-        ModelDirectory dir = outputDir == null ? null : ModelDirectory.create(outputDir);
         long start = System.nanoTime();
         D data = app.load(config);
         DataSummary summary = app.describe(config, data);
         double loading = seconds(start);
+        // created only once the data has loaded: a bad input file leaves no empty model directory behind
+        ModelDirectory dir = outputDir == null ? null : ModelDirectory.create(outputDir);
         Trained<M> trained = app.train(config, data, new TrainContext(outputDir, resume, progress));
         start = System.nanoTime();
         Evaluation test = app.evaluate(trained.model(), data);
