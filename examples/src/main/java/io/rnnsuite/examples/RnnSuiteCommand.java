@@ -6,6 +6,7 @@ import io.rnnsuite.common.cli.CliErrors;
 import io.rnnsuite.common.cli.ConsoleNoise;
 import io.rnnsuite.examples.bench.BenchCommand;
 import io.rnnsuite.examples.compare.CompareCommand;
+import io.rnnsuite.serve.ServeCommand;
 import io.rnnsuite.common.app.AppModule;
 import io.rnnsuite.common.app.Apps;
 import java.util.List;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code rnn-suite}: one command with a subcommand per registered app ({@link Apps#all()}), plus {@code compare} (the main job),
- * {@code bench} (layer speed) and {@code datasets}. Every flag's help line shows its default.
+ * {@code bench} (layer speed), {@code datasets} and {@code serve} (the web playground). Every flag's help line shows its default.
  */
 @Command(name = "rnn-suite", mixinStandardHelpOptions = true, version = "rnn-suite 0.1.0-SNAPSHOT (DL4J 1.0.0-M2.1)",
         description = "Recurrent networks you can see working: SimpleRnn vs LSTM vs GRU on bundled data.",
@@ -23,6 +24,7 @@ import picocli.CommandLine.Option;
                 BenchCommand.class,
                 CompareCommand.class,
                 DatasetsCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class RnnSuiteCommand implements Runnable {

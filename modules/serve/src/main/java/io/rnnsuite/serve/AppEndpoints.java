@@ -1,0 +1,78 @@
+package io.rnnsuite.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * What an app answers beyond {@code POST /api/models/NAME/predict} (which every app has through
+ * its {@code predict}): the char-LM's streamed sampling and autocomplete, per-word influence for a
+ * classifier, greedy and beam translations with attention, forecasts with a chosen horizon.
+ */
+interface AppEndpoints {
+
+    /** A request the load benchmark sends. */
+    record BenchRequest(String action, String body) {
+    }
+
+    /** Whether these endpoints are for {@code model}'s app. */
+    boolean serves(ServedModel<?, ?> model);
+
+    /** The actions under {@code /api/models/NAME/}, besides {@code predict}. */
+    List<String> actions();
+
+    /** Answers {@code action} for {@code model}; an unknown action is the caller's 404. */
+    void handle(String action, Request request, ServedModel<?, ?> model) throws Exception;
+
+    /** What the model's page needs to build its form (labels, horizon, characters, examples). */
+    ObjectNode describe(ServedModel<?, ?> model);
+
+    /**
+     * Whether {@code predict} may be given inputs over HTTP. Forecasting's inputs name CSV files on
+     * the server's disk, which a client must never choose: it uploads the CSV text instead.
+     */
+    default boolean predictTakesInputs() {
+        return true;
+    }
+
+    /** A typical request per action, valid for {@code model}, for the load benchmark. */
+    List<BenchRequest> benchRequests(ServedModel<?, ?> model);
+
+    /** Predict only: an app without endpoints of its own here. */
+    AppEndpoints PREDICT_ONLY = new AppEndpoints() {
+        @Override
+        public boolean serves(ServedModel<?, ?> model) {
+            return true;
+        }
+
+        @Override
+        public List<String> actions() {
+            return List.of();
+        }
+
+        @Override
+        public void handle(String action, Request request, ServedModel<?, ?> model) {
+            throw HttpError.notFound("no action '" + action + "' for model '" + model.name() + "'");
+        }
+
+        @Override
+        public ObjectNode describe(ServedModel<?, ?> model) {
+            return Responses.object();
+        }
+
+        @Override
+        public List<BenchRequest> benchRequests(ServedModel<?, ?> model) {
+            return List.of();
+        }
+    };
+
+    /** The endpoints for {@code model}'s app. */
+    static AppEndpoints of(ServedModel<?, ?> model) {
+        for (AppEndpoints endpoints : List.of(new CharLmEndpoints(), new ClassifyEndpoints(), new TranslateEndpoints(),
+                new ForecastEndpoints())) {
+            if (endpoints.serves(model)) {
+                return endpoints;
+            }
+        }
+        return PREDICT_ONLY;
+    }
+}

@@ -1,0 +1,298 @@
+package io.rnnsuite.serve;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.rnnsuite.charlm.CharLmApp;
+import io.rnnsuite.charlm.CharLmConfig;
+import io.rnnsuite.charlm.data.OneHot;
+import io.rnnsuite.charlm.model.CharLmModel;
+import io.rnnsuite.charlm.model.CharSampler;
+import io.rnnsuite.charlm.model.SamplingOptions;
+import io.rnnsuite.common.io.Json;
+import io.rnnsuite.common.text.CharVocabulary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The char-LM's playground: {@code sample} (the whole text as JSON), {@code stream} (the same as
+ * server-sent events, one event per character as it is drawn) and {@code complete} (the likeliest
+ * next characters, and the words they most likely start: predictive text input). Each drawn
+ * character carries the activation of one chosen unit of one recurrent layer at the moment the
+ * model chose it, for colouring.
+ */
+final class CharLmEndpoints implements AppEndpoints {
+
+    /** Characters a word completion may add after the next one. */
+    static final int MAX_COMPLETION = 20;
+    /** The hidden state's key in DL4J's recurrent layers and in the suite's own layers. */
+    private static final String STATE_OUTPUT = "prevAct";
+
+    @Override
+    public boolean serves(ServedModel<?, ?> model) {
+        return model.app() instanceof CharLmApp;
+    }
+
+    @Override
+    public List<String> actions() {
+        return List.of("sample", "stream", "complete");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServedModel<CharLmConfig, CharLmModel> typed(ServedModel<?, ?> model) {
+        return (ServedModel<CharLmConfig, CharLmModel>) model;
+    }
+
+    @Override
+    public ObjectNode describe(ServedModel<?, ?> model) {
+        CharLmConfig config = typed(model).config();
+        ObjectNode out = Responses.object();
+        out.put("layers", config.recurrentSpec().layers());
+        out.put("hidden", config.recurrentSpec().hiddenSize());
+        out.put("default_prime", defaultPrime(model));
+        return out;
+    }
+
+    private static String defaultPrime(ServedModel<?, ?> model) {
+        CharVocabulary vocabulary = vocabulary(model);
+        return vocabulary.unknownCharacters(CharLmApp.DEFAULT_PRIME).isEmpty() ? CharLmApp.DEFAULT_PRIME : vocabulary.symbol(1);
+    }
+
+    private static CharVocabulary vocabulary(ServedModel<?, ?> model) {
+        return typed(model).read(CharLmModel::vocabulary);
+    }
+
+    @Override
+    public List<BenchRequest> benchRequests(ServedModel<?, ?> model) {
+        String prime = Json.MAPPER.valueToTree(defaultPrime(model)).toString();
+        return List.of(new BenchRequest("sample", "{\"prime\":" + prime + ",\"length\":50}"),
+                new BenchRequest("complete", "{\"text\":" + prime + "}"));
+    }
+
+    /** Sampling settings and which unit to report. */
+    private record Sampling(String prime, SamplingOptions options, int layer, int unit) {
+    }
+
+    @Override
+    public void handle(String action, Request request, ServedModel<?, ?> served) throws Exception {
+        ServedModel<CharLmConfig, CharLmModel> model = typed(served);
+        switch (action) {
+            case "sample" -> sample(request, model);
+            case "stream" -> stream(request, model);
+            case "complete" -> complete(request, model);
+            default -> throw HttpError.notFound("no action '" + action + "' for a char-LM model");
+        }
+    }
+
+    private static Sampling fromJson(Request request, ServedModel<CharLmConfig, CharLmModel> model) throws IOException {
+        int layers = model.config().recurrentSpec().layers();
+        int hidden = model.config().recurrentSpec().hiddenSize();
+        return new Sampling(request.text("prime"), new SamplingOptions(
+                request.integer("length", 300, 1, request.limits().maxSampleLength()),
+                request.number("temperature", 0.8, 0.01, 10), request.integer("top_k", 0, 0, 10_000),
+                request.integer("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+                request.integer("layer", 0, 0, layers - 1), request.integer("unit", 0, 0, hidden - 1));
+    }
+
+    private static Sampling fromQuery(Request request, ServedModel<CharLmConfig, CharLmModel> model) {
+        int layers = model.config().recurrentSpec().layers();
+        int hidden = model.config().recurrentSpec().hiddenSize();
+        String prime = request.query().get("prime");
+        if (prime == null) {
+            throw HttpError.badRequest("missing parameter 'prime'");
+        }
+        return new Sampling(request.checkLength("prime", prime), new SamplingOptions(
+                request.queryInteger("length", 300, 1, request.limits().maxSampleLength()),
+                request.queryNumber("temperature", 0.8, 0.01, 10), request.queryInteger("top_k", 0, 0, 10_000),
+                request.queryInteger("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+                request.queryInteger("layer", 0, 0, layers - 1), request.queryInteger("unit", 0, 0, hidden - 1));
+    }
+
+    /** The prime's characters, or a 400 naming those the model never saw. */
+    private static void checkKnown(String field, String text, CharVocabulary vocabulary) {
+        if (text.isEmpty()) {
+            throw HttpError.badRequest("field '" + field + "' must hold at least one character");
+        }
+        Set<String> missing = vocabulary.unknownCharacters(text);
+        if (!missing.isEmpty()) {
+            throw HttpError.badRequest("field '" + field + "' contains " + missing.size() + " character(s) the model never saw"
+                    + " in training: " + missing.stream().map(CharVocabulary::describe).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static void sample(Request request, ServedModel<CharLmConfig, CharLmModel> model) throws Exception {
+        Sampling sampling = fromJson(request, model);
+        ObjectNode out = model.use(request.limits().modelWait(), m -> {
+            checkKnown("prime", sampling.prime(), m.vocabulary());
+            ArrayNode activations = Json.MAPPER.createArrayNode();
+            String text = m.sampler().sample(sampling.prime(), sampling.options(),
+                    s -> activations.add(activation(m.network(), sampling.layer(), sampling.unit())));
+            ObjectNode answer = Responses.object();
+            answer.put("prime", sampling.prime());
+            answer.put("text", text);
+            answer.set("activations", activations);
+            return answer;
+        });
+        Responses.json(request.exchange(), 200, out);
+    }
+
+    /**
+     * Server-sent events: {@code data: {"text": "c", "activation": a}} per character as it is drawn,
+     * then {@code event: done}. Bad settings are refused with a JSON 400 before the stream starts.
+     */
+    private static void stream(Request request, ServedModel<CharLmConfig, CharLmModel> model) throws Exception {
+        if (!request.method().equals("GET")) {
+            throw new HttpError(405, "stream takes GET with query parameters (prime, length, temperature, top_k, seed, layer, unit)");
+        }
+        Sampling sampling = fromQuery(request, model);
+        HttpExchange exchange = request.exchange();
+        model.use(request.limits().modelWait(), m -> {
+            checkKnown("prime", sampling.prime(), m.vocabulary());
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                Consumer<String> sink = symbol -> {
+                    ObjectNode event = Responses.object();
+                    event.put("text", symbol);
+                    Double a = activation(m.network(), sampling.layer(), sampling.unit());
+                    if (a != null) {
+                        event.put("activation", a);
+                    }
+                    send(out, "data: " + event + "\n\n");
+                };
+                String text = m.sampler().sample(sampling.prime(), sampling.options(), sink);
+                send(out, "event: done\ndata: {\"characters\":" + text.codePointCount(0, text.length()) + "}\n\n");
+            } catch (UncheckedIOException e) {
+                // the client went away: the sampler has already cleared the network's state
+            }
+            return null;
+        });
+    }
+
+    private static void send(OutputStream out, String event) {
+        try {
+            out.write(event.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Unit {@code unit}'s output in recurrent layer {@code layer} after the last step, or {@code null}. */
+    static Double activation(MultiLayerNetwork net, int layer, int unit) {
+        Map<String, INDArray> state = net.rnnGetPreviousState(layer);
+        if (state == null || state.isEmpty()) {
+            return null;
+        }
+        INDArray h = state.getOrDefault(STATE_OUTPUT, state.values().iterator().next());
+        float[] values = h.dup('c').data().asFloat();
+        return unit < values.length ? Math.round(values[unit] * 1e4) / 1e4 : null;
+    }
+
+    /**
+     * The {@code k} likeliest next characters after {@code text}, and for each the word it most
+     * likely starts: continued greedily to the next space or punctuation, at most
+     * {@value #MAX_COMPLETION} characters, with the probability of the whole completion.
+     */
+    private static void complete(Request request, ServedModel<CharLmConfig, CharLmModel> model) throws Exception {
+        String text = request.text("text");
+        int k = request.integer("k", 5, 1, 20);
+        ObjectNode out = model.use(request.limits().modelWait(), m -> {
+            checkKnown("text", text, m.vocabulary());
+            CharVocabulary vocabulary = m.vocabulary();
+            MultiLayerNetwork net = m.network();
+            int[] encoded = vocabulary.encode(text);
+            String partial = partialWord(text);
+            ArrayNode characters = Json.MAPPER.createArrayNode();
+            ArrayNode words = Json.MAPPER.createArrayNode();
+            try {
+                double[] next = after(net, encoded, vocabulary.size());
+                List<Integer> best = top(next, k);
+                for (int symbol : best) {
+                    characters.addObject().put("char", vocabulary.symbol(symbol)).put("probability", next[symbol]);
+                }
+                for (int symbol : best) {
+                    String first = vocabulary.symbol(symbol);
+                    if (boundary(first)) {
+                        continue;
+                    }
+                    StringBuilder completion = new StringBuilder(first);
+                    double probability = next[symbol];
+                    int[] extended = append(encoded, symbol);
+                    double[] p = after(net, extended, vocabulary.size());
+                    for (int i = 0; i < MAX_COMPLETION; i++) {
+                        int argmax = top(p, 1).get(0);
+                        if (boundary(vocabulary.symbol(argmax))) {
+                            break;
+                        }
+                        probability *= p[argmax];
+                        completion.append(vocabulary.symbol(argmax));
+                        p = CharSampler.lastStep(net.rnnTimeStep(OneHot.sequence(new int[] {argmax}, vocabulary.size())));
+                    }
+                    words.addObject().put("word", partial + completion).put("completion", completion.toString())
+                            .put("probability", probability);
+                }
+            } finally {
+                net.rnnClearPreviousState();
+            }
+            ObjectNode answer = Responses.object();
+            answer.put("text", text);
+            answer.put("partial_word", partial);
+            answer.set("characters", characters);
+            answer.set("words", words);
+            return answer;
+        });
+        Responses.json(request.exchange(), 200, out);
+    }
+
+    /** The distribution of the character after {@code symbols}, from a cleared state (the state stays for continuing). */
+    private static double[] after(MultiLayerNetwork net, int[] symbols, int vocabularySize) {
+        net.rnnClearPreviousState();
+        return CharSampler.lastStep(net.rnnTimeStep(OneHot.sequence(symbols, vocabularySize)));
+    }
+
+    private static int[] append(int[] symbols, int symbol) {
+        int[] out = java.util.Arrays.copyOf(symbols, symbols.length + 1);
+        out[symbols.length] = symbol;
+        return out;
+    }
+
+    /** Indices of the {@code k} largest probabilities, the unknown symbol left out. */
+    private static List<Integer> top(double[] p, int k) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            if (i != CharVocabulary.UNK) {
+                indices.add(i);
+            }
+        }
+        indices.sort(Comparator.comparingDouble((Integer i) -> -p[i]));
+        return indices.subList(0, Math.min(k, indices.size()));
+    }
+
+    static boolean boundary(String symbol) {
+        int c = symbol.codePointAt(0);
+        return !(Character.isLetterOrDigit(c) || c == '\'' || c == '-');
+    }
+
+    /** The letters typed since the last space or punctuation. */
+    static String partialWord(String text) {
+        int end = text.length();
+        int start = end;
+        while (start > 0 && !boundary(text.substring(start - 1, start))) {
+            start--;
+        }
+        return text.substring(start, end);
+    }
+}

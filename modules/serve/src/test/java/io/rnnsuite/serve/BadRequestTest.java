@@ -1,0 +1,154 @@
+package io.rnnsuite.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a client can get wrong: each mistake is a 4xx with one JSON message, names outside the
+ * roots are 404s however they are spelled, limits are 413/400, and the server goes on serving.
+ */
+class BadRequestTest {
+
+    @TempDir
+    static Path scratch;
+    static ServerFixture fixture;
+
+    @BeforeAll
+    static void start() throws IOException {
+        fixture = new ServerFixture(scratch);
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    /** The status and the one-line message of a refused request. */
+    private static String refused(int status, ServerFixture.Answer answer) throws IOException {
+        assertEquals(status, answer.status(), answer.body());
+        assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
+        String message = answer.json().path("error").asText();
+        assertFalse(message.isBlank() || message.contains("\n") || message.contains("Exception"), message);
+        assertEquals(1, answer.json().size(), "only the message: " + answer.body());
+        return message;
+    }
+
+    private static final String CLASSIFY = "/api/models/" + TinyModels.CLASSIFY + "/classify";
+
+    @Test
+    void malformedJsonWrongContentTypeAndMissingOrMistypedFieldsAre400() throws Exception {
+        assertTrue(refused(400, fixture.post(CLASSIFY, "{\"text\": \"fur")).startsWith("malformed JSON body"));
+        assertTrue(refused(400, fixture.post(CLASSIFY, "text/plain", "{\"text\":\"fur\"}")).contains("Content-Type application/json"));
+        assertTrue(refused(400, fixture.post(CLASSIFY, "[1,2]")).contains("JSON object"));
+        assertEquals("missing field 'text' (a string)", refused(400, fixture.post(CLASSIFY, "{}")));
+        assertTrue(refused(400, fixture.post(CLASSIFY, "{\"text\":3}")).contains("must be a string"));
+        assertTrue(refused(400, fixture.post(CLASSIFY, "{\"text\":\"   \"}")).contains("no words"));
+        String charlm = "/api/models/" + TinyModels.CHARLM;
+        assertTrue(refused(400, fixture.post(charlm + "/sample", "{\"prime\":\"Ωmega\"}")).contains("never saw"));
+        assertTrue(refused(400, fixture.post(charlm + "/sample", "{\"prime\":\"The \",\"temperature\":\"hot\"}")).contains("number"));
+        assertTrue(refused(400, fixture.get(charlm + "/stream?length=5")).contains("'prime'"));
+        assertTrue(refused(400, fixture.get(charlm + "/stream?prime=The&unit=99")).contains("'unit'"));
+        assertTrue(refused(400, fixture.post("/api/models/" + TinyModels.TRANSLATE + "/translate", "{\"sentence\":\"   \"}"))
+                .contains("empty"));
+        assertTrue(refused(400, fixture.post("/api/models/" + TinyModels.TRANSLATE + "/translate",
+                "{\"sentence\":\"zzzz qqqq\"}")).length() > 10, "unknown tokens are named");
+        assertTrue(refused(400, fixture.post("/api/models/" + TinyModels.CLASSIFY + "/predict", "{\"inputs\":\"fur\"}"))
+                .contains("array"));
+    }
+
+    @Test
+    void aCsvWithABadRowIsA400NamingTheLineAndForecastPredictReadsNoServerFiles() throws Exception {
+        String forecast = "/api/models/" + TinyModels.FORECAST;
+        String message = refused(400, fixture.post(forecast + "/forecast", "{\"csv\":\"month,value\\n2000-01,1\\n2000-02,abc\\n\"}"));
+        assertTrue(message.contains("line 3") && message.contains("'abc' is not a number"), message);
+        assertTrue(refused(400, fixture.post(forecast + "/forecast", "{\"csv\":\"month,value\\n2000-01,1\\n\"}")).contains("lookback"));
+        assertTrue(refused(400, fixture.post(forecast + "/forecast", "{\"csv\":\"\\u0000\\u00ff\\u0001\"}")).length() > 5,
+                "a corrupt upload");
+        assertTrue(refused(400, fixture.post(forecast + "/forecast", "{\"horizon\":7}")).contains("between 1 and 6"));
+        assertTrue(refused(400, fixture.post(forecast + "/predict", "{\"inputs\":[\"/etc/passwd\"]}")).contains("no inputs"));
+    }
+
+    @Test
+    void unknownModelsActionsAndPagesAre404AndWrongMethodsAre405() throws Exception {
+        assertTrue(refused(404, fixture.post("/api/models/no-such-model/predict", "{}")).contains("no-such-model"));
+        assertTrue(refused(404, fixture.get("/api/models/no-such-model")).contains("no model named"));
+        assertTrue(refused(404, fixture.post("/api/models/" + TinyModels.FORECAST + "/sample", "{}")).contains("no action 'sample'"));
+        refused(404, fixture.get("/api/nothing"));
+        refused(404, fixture.get("/models/no-such-model"));
+        refused(404, fixture.get("/static/../pom.xml"));
+        assertTrue(refused(405, fixture.get("/api/models/" + TinyModels.CLASSIFY + "/classify")).contains("POST"));
+    }
+
+    @Test
+    void bodiesTextsAndCountsPastTheLimitsAre413AndSamplingPastItsLengthIs400() throws Exception {
+        String big = "{\"text\":\"" + "a".repeat(ServeLimits.defaults().maxBodyBytes() + 10) + "\"}";
+        assertTrue(refused(413, fixture.post(CLASSIFY, big)).contains("larger than"));
+        String longText = "{\"text\":\"" + "fur ".repeat(ServeLimits.defaults().maxTextChars() / 4 + 1) + "\"}";
+        assertTrue(refused(413, fixture.post(CLASSIFY, longText)).contains("at most"));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i <= ServeLimits.defaults().maxInputs(); i++) {
+            many.add("\"fur\"");
+        }
+        refused(413, fixture.post("/api/models/" + TinyModels.CLASSIFY + "/predict", "{\"inputs\":[" + String.join(",", many) + "]}"));
+        assertTrue(refused(400, fixture.post("/api/models/" + TinyModels.CHARLM + "/sample",
+                "{\"prime\":\"The \",\"length\":" + (ServeLimits.defaults().maxSampleLength() + 1) + "}")).contains("between 1 and"));
+        assertTrue(refused(400, fixture.post("/api/models/" + TinyModels.TRANSLATE + "/translate",
+                "{\"sentence\":\"one\",\"beam\":99}")).contains("'beam'"));
+    }
+
+    @Test
+    void reportAndModelFileNamesCannotLeaveTheirRoots() throws Exception {
+        assertEquals(200, fixture.rawGet("/reports/index.html"));
+        assertEquals(200, fixture.rawGet("/reports/lab/summary.md"));
+        for (String path : List.of("/reports/../pom.xml", "/reports/lab/../../pom.xml", "/reports/..%2F..%2Fpom.xml",
+                "/reports/%2e%2e/%2e%2e/pom.xml", "/reports/%2E%2E%2Fsecret.txt", "/reports//etc/passwd",
+                "/reports/%2Fetc%2Fpasswd", "/reports/C:%5Cwindows", "/reports/lab%5C..%5C..%5Cpom.xml",
+                "/reports/leak.txt", "/reports/linked/secret.txt", "/reports/lab", "/reports/index.html%00.png")) {
+            assertEquals(404, fixture.rawGet(path), path);
+        }
+        String model = "/api/models/" + TinyModels.FORECAST + "/files/";
+        assertEquals(200, fixture.rawGet(model + "forecast.png"));
+        for (String path : List.of(model + "model.zip", model + "..%2F" + TinyModels.CHARLM + "%2Frun.json",
+                model + "../../" + TinyModels.CHARLM + "/run.json", model + "%2Fetc%2Fpasswd.json",
+                "/api/models/..%2F" + TinyModels.FORECAST, "/api/models/%2E%2E/predict", "/models/..%2Fmodels")) {
+            assertEquals(404, fixture.rawGet(path), path);
+        }
+        ServerFixture.Answer png = fixture.get(model + "forecast.png");
+        assertEquals("image/png", png.contentType());
+    }
+
+    @Test
+    void aModelDirectoryLinkedFromOutsideTheRootIsSkippedWithAWarning(@TempDir Path tmp) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("models"));
+        Files.createSymbolicLink(root.resolve("borrowed"), TinyModels.root().resolve(TinyModels.FORECAST));
+        List<String> warnings = new ArrayList<>();
+        ModelCatalog catalog = ModelCatalog.load(root, warnings::add);
+        assertTrue(catalog.all().isEmpty());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("outside"), warnings.get(0));
+    }
+
+    @Test
+    void keepsServingAfterEveryKindOfBadRequest() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            fixture.post(CLASSIFY, "{bad");
+            fixture.post(CLASSIFY, "text/csv", "a,b");
+            fixture.rawGet("/reports/../../etc/passwd");
+            fixture.post("/api/models/" + TinyModels.CHARLM + "/sample", "{\"prime\":\"\\u2603\"}");
+        }
+        ServerFixture.Answer good = fixture.post(CLASSIFY, "{\"text\":\"fur tail\"}");
+        assertEquals(200, good.status(), good.body());
+        assertEquals(4, fixture.get("/api/health").json().path("models").asInt());
+    }
+}
