@@ -155,6 +155,7 @@ public final class PlaygroundServer implements AutoCloseable {
         switch (first) {
             case "" -> page(request, "index.html");
             case "api" -> api(request, path.subList(1, path.size()));
+            case "favicon.ico" -> Responses.bytes(request.exchange(), 204, "image/x-icon", new byte[0]); // browsers ask for it
             case "models" -> {
                 if (path.size() != 2) {
                     throw HttpError.notFound("no page " + request.exchange().getRequestURI().getRawPath());

@@ -76,8 +76,8 @@ class JsonApiTest {
 
     @Test
     void predictAnswersThroughEachAppsOwnPredict() throws Exception {
-        JsonNode charlm = ok(fixture.post("/api/models/" + TinyModels.CHARLM + "/predict", "{\"inputs\":[\"The \",\"a \"]}"));
-        assertEquals(2, charlm.path("answers").size());
+        JsonNode charlm = ok(fixture.post("/api/models/" + TinyModels.CHARLM + "/predict", "{\"inputs\":[\"The \"]}"));
+        assertEquals(1, charlm.path("answers").size());
         assertTrue(charlm.path("answers").get(0).asText().startsWith("The ") && charlm.path("answers").get(0).asText().length() > 100);
         JsonNode classify = ok(fixture.post("/api/models/" + TinyModels.CLASSIFY + "/predict", "{\"inputs\":[\"fur tail paws\"]}"));
         String label = classify.path("answers").get(0).asText().split("\t")[0];

@@ -49,7 +49,7 @@ final class TinyModels {
         Path texts = Files.writeString(data.resolve("texts.csv"), labelledTexts(40, 5));
         Path series = Files.writeString(data.resolve("seasonal.csv"), seasonalCsv(180, 7));
         train("charlm", "train", "--text", text.toString(), "--cell", "lstm", "--hidden", "16", "--sequence-length", "20",
-                "--tbptt", "10", "--min-char-count", "1", "--epochs", "1", "--max-batches", "40", "--batch-size", "8",
+                "--tbptt", "10", "--min-char-count", "1", "--epochs", "1", "--max-batches", "15", "--batch-size", "8",
                 "--output-dir", dir.resolve(CHARLM).toString());
         train("classify", "train", "--csv", texts.toString(), "--cell", "gru", "--hidden", "8", "--embedding-size", "8",
                 "--batch-size", "8", "--min-count", "1", "--epochs", "4", "--output-dir", dir.resolve(CLASSIFY).toString());

@@ -123,7 +123,7 @@ async function modelPage() {
   document.title = model.name + ' · rnn-suite playground';
   $('title').textContent = model.name;
   $('summary').textContent = model.title + ': ' + model.cell + ' on ' + model.data.name + ', trained '
-    + fmt(model.training_seconds, 3) + ' s; test ' + model.primary_metric.label + ' ' + fmt(model.metrics[model.primary_metric.key]) + '.';
+    + fmt(model.training_seconds, 3) + ' s; ' + model.primary_metric.label + ' ' + fmt(model.metrics[model.primary_metric.key]) + '.';
   scores(model, base);
   const panels = { 'char-lm': charLm, 'text-classification': classify, 'seq2seq-translation': translate, 'timeseries-forecast': forecast };
   (panels[model.app] || generic)(model, base);
@@ -264,7 +264,7 @@ function translate(model, base) {
     const answer = await api(base + '/translate', { sentence: $('sentence').value, beam: Number($('beam').value) });
     const body = $('hypotheses').querySelector('tbody');
     body.textContent = '';
-    const row = (label, h) => el('tr', {}, el('td', {}, label), el('td', { class: 'translation' }, h.text + (h.reached_limit ? ' […]' : '')),
+    const row = (label, h) => el('tr', {}, el('td', {}, label), el('td', { class: 'translation' }, (h.text || '(empty: the model ended the sentence at once)') + (h.reached_limit ? ' […]' : '')),
       el('td', { class: 'num' }, fmt(h.log_probability)));
     body.append(row('greedy', answer.greedy), row('beam ' + answer.beam.width, answer.beam));
     $('hypotheses').classList.remove('hidden');
@@ -274,8 +274,9 @@ function translate(model, base) {
       const a = answer.attention;
       heat.append(el('tr', {}, el('th', {}), ...a.source_tokens.map((t) => el('th', {}, t))));
       a.weights.forEach((weights, i) => {
+        const top = Math.max(...weights) || 1; // shaded against the row's largest weight, so a flat row still shows its peak
         heat.append(el('tr', {}, el('th', {}, a.output_tokens[i]),
-          ...weights.map((w) => el('td', { style: 'background:rgba(20,40,140,' + w.toFixed(3) + ')', title: fmt(w, 3) }))));
+          ...weights.map((w) => el('td', { style: 'background:rgba(20,40,140,' + (0.9 * w / top).toFixed(3) + ')', title: fmt(w, 3) }))));
       });
     }
     $('attention-box').classList.toggle('hidden', !answer.attention);
@@ -342,6 +343,7 @@ function forecast(model, base) {
   const run = async () => {
     showError(null);
     const body = { horizon: Number(horizon.value) };
+    $('horizon-value').textContent = horizon.value + ' of ' + details.horizon;
     if (csv !== null) body.csv = csv.text;
     try {
       const answer = await api(base + '/forecast', body);
