@@ -77,7 +77,8 @@ final class ForecastEndpoints implements AppEndpoints {
             throw HttpError.notFound("no action '" + action + "' for a forecasting model");
         }
         ServedModel<ForecastConfig, ForecastModel> model = typed(served);
-        ForecastConfig config = model.config();
+        // the model's own configuration is the resolved one (app-config.json keeps 0 for "automatic")
+        ForecastConfig config = model.read(ForecastModel::config);
         int horizon = request.integer("horizon", config.horizon(), 1, config.horizon());
         JsonNode csv = request.json().get("csv");
         Series series;

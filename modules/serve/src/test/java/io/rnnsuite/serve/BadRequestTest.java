@@ -75,7 +75,7 @@ class BadRequestTest {
         assertTrue(refused(400, fixture.post(forecast + "/forecast", "{\"csv\":\"month,value\\n2000-01,1\\n\"}")).contains("lookback"));
         assertTrue(refused(400, fixture.post(forecast + "/forecast", "{\"csv\":\"\\u0000\\u00ff\\u0001\"}")).length() > 5,
                 "a corrupt upload");
-        assertTrue(refused(400, fixture.post(forecast + "/forecast", "{\"horizon\":7}")).contains("between 1 and 6"));
+        assertTrue(refused(400, fixture.post(forecast + "/forecast", "{\"horizon\":13}")).contains("between 1 and 12"));
         assertTrue(refused(400, fixture.post(forecast + "/predict", "{\"inputs\":[\"/etc/passwd\"]}")).contains("no inputs"));
     }
 

@@ -71,7 +71,8 @@ class JsonApiTest {
         JsonNode translate = ok(fixture.get("/api/models/" + TinyModels.TRANSLATE)).path("app_details");
         assertTrue(translate.path("attention").asBoolean());
         assertEquals(TranslateEndpoints.EXAMPLES, translate.path("examples").size(), translate.toString());
-        assertEquals(6, ok(fixture.get("/api/models/" + TinyModels.FORECAST)).path("app_details").path("horizon").asInt());
+        assertEquals(12, ok(fixture.get("/api/models/" + TinyModels.FORECAST)).path("app_details").path("horizon").asInt(),
+                "the resolved horizon, not app-config.json's 0 for automatic");
     }
 
     @Test
@@ -83,7 +84,7 @@ class JsonApiTest {
         String label = classify.path("answers").get(0).asText().split("\t")[0];
         assertTrue(TinyModels.LABELS.contains(label), classify.toString());
         JsonNode forecast = ok(fixture.post("/api/models/" + TinyModels.FORECAST + "/predict", "{}"));
-        assertEquals(7, forecast.path("answers").get(0).asText().split("\n").length, forecast.toString());
+        assertEquals(13, forecast.path("answers").get(0).asText().split("\n").length, forecast.toString());
         String sentence = ok(fixture.get("/api/models/" + TinyModels.TRANSLATE)).path("app_details").path("examples").get(0).asText();
         JsonNode translate = ok(fixture.post("/api/models/" + TinyModels.TRANSLATE + "/predict",
                 "{\"inputs\":[" + quote(sentence) + "]}"));
@@ -202,7 +203,7 @@ class JsonApiTest {
     void forecastHonoursTheHorizonStandsBesideTheBaselinesAndReadsAnUploadedCsv() throws Exception {
         JsonNode own = ok(fixture.post("/api/models/" + TinyModels.FORECAST + "/forecast", "{}"));
         assertEquals(List.of("lstm", "persistence", "seasonal_naive", "linear_ar"), texts(own.path("forecasts"), "name"));
-        assertEquals(6, own.path("labels").size());
+        assertEquals(12, own.path("labels").size());
         assertEquals("2015-01", own.path("labels").get(0).asText(), "the month after the series' last (2014-12)");
         JsonNode three = ok(fixture.post("/api/models/" + TinyModels.FORECAST + "/forecast", "{\"horizon\":3}"));
         assertEquals(3, three.path("forecasts").get(0).path("values").size());
@@ -211,7 +212,7 @@ class JsonApiTest {
         List<String> lines = Files.readAllLines(TinyModels.seriesCsv());
         String upload = String.join("\n", lines.subList(0, 101));
         JsonNode uploaded = ok(fixture.post("/api/models/" + TinyModels.FORECAST + "/forecast",
-                "{\"horizon\":6,\"csv\":" + quote(upload) + "}"));
+                "{\"csv\":" + quote(upload) + "}"));
         assertEquals("2008-05", uploaded.path("labels").get(0).asText(), "after row 100 (2008-04)");
         assertEquals("uploaded CSV", uploaded.path("series").asText());
     }

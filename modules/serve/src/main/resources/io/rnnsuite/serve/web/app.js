@@ -78,7 +78,7 @@ async function modelsPage() {
       const best = bestBaseline(m);
       body.append(el('tr', { 'data-model': m.name },
         el('td', {}, el('a', { href: '/models/' + encodeURIComponent(m.name) }, m.name)),
-        el('td', {}, m.title), el('td', {}, m.cell), el('td', {}, m.data.name),
+        el('td', {}, m.title), el('td', {}, m.cell), el('td', { title: m.data.name }, m.data.name.split('/').pop()),
         el('td', {}, m.primary_metric.label),
         el('td', { class: 'num' }, fmt(m.metrics[m.primary_metric.key])),
         el('td', {}, best ? best.name + ' ' + fmt(best.value) : '–'),
