@@ -26,8 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ServeCommand implements Runnable {
 
     static final String LOOPBACK = "127.0.0.1";
-    /** Seconds a client has to send its request line, headers and body; a slower one is disconnected. */
-    static final int REQUEST_SECONDS = 60;
 
     @Spec
     CommandSpec spec;
@@ -93,10 +91,6 @@ public final class ServeCommand implements Runnable {
         if (!isLoopback(host)) {
             err.println("warning: --host " + host + " makes the playground reachable from other machines; it has no"
                     + " authentication, so anyone who can reach it can use the models and read the reports");
-        }
-        // read once, when the JDK's server is first used in this JVM; a setting of the user's own wins
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
         }
         ModelCatalog catalog = ModelCatalog.load(models, line -> err.println("warning: " + line));
         if (catalog.all().isEmpty()) {
