@@ -274,9 +274,9 @@ function translate(model, base) {
       const a = answer.attention;
       heat.append(el('tr', {}, el('th', {}), ...a.source_tokens.map((t) => el('th', {}, t))));
       a.weights.forEach((weights, i) => {
-        const top = Math.max(...weights) || 1; // shaded against the row's largest weight, so a flat row still shows its peak
+        // shade ∝ √weight: a peak stands out and small weights stay visible, on the same scale in every row
         heat.append(el('tr', {}, el('th', {}, a.output_tokens[i]),
-          ...weights.map((w) => el('td', { style: 'background:rgba(20,40,140,' + (0.9 * w / top).toFixed(3) + ')', title: fmt(w, 3) }))));
+          ...weights.map((w) => el('td', { style: 'background:rgba(20,40,140,' + (0.9 * Math.sqrt(w)).toFixed(3) + ')', title: fmt(w, 3) }))));
       });
     }
     $('attention-box').classList.toggle('hidden', !answer.attention);
