@@ -89,21 +89,6 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
     }
 
     @Override
-    public RecurrentSpec spec(CharLmConfig config) {
-        return config.recurrentSpec();
-    }
-
-    @Override
-    public TrainingConfig training(CharLmConfig config) {
-        return config.training();
-    }
-
-    @Override
-    public CharLmConfig with(CharLmConfig config, RecurrentSpec spec, TrainingConfig training) {
-        return config.with(spec, training);
-    }
-
-    @Override
     public Optional<String> unsupported(RecurrentSpec spec) {
         return spec.bidirectional()
                 ? Optional.of("a language model cannot be bidirectional: reading backwards it would see the characters it predicts")

@@ -40,12 +40,29 @@ public interface RnnApp<C, D, M> extends AppModule {
 
     Class<C> configType();
 
-    RecurrentSpec spec(C config);
+    /** The recurrent part of {@code config} (from {@link AppConfig#recurrent()} when the config implements it). */
+    default RecurrentSpec spec(C config) {
+        return asAppConfig(config).recurrent();
+    }
 
-    TrainingConfig training(C config);
+    /** The training settings of {@code config} (from {@link AppConfig#training()} when the config implements it). */
+    default TrainingConfig training(C config) {
+        return asAppConfig(config).training();
+    }
 
-    /** The configuration with another recurrent part and training settings. */
-    C with(C config, RecurrentSpec spec, TrainingConfig training);
+    /** The configuration with another recurrent part and training settings ({@link AppConfig#with} when implemented). */
+    default C with(C config, RecurrentSpec spec, TrainingConfig training) {
+        return asAppConfig(config).with(spec, training);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C> AppConfig<C> asAppConfig(C config) {
+        if (config instanceof AppConfig<?> typed) {
+            return (AppConfig<C>) typed;
+        }
+        throw new IllegalStateException(config.getClass().getSimpleName()
+                + " does not implement AppConfig: implement it, or override spec / training / with");
+    }
 
     /** Why this app cannot train {@code spec} (a language model cannot read backwards), or empty. */
     default Optional<String> unsupported(RecurrentSpec spec) {
