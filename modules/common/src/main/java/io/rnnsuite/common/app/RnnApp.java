@@ -108,6 +108,15 @@ public interface RnnApp<C, D, M> extends AppModule {
         return "TEXT";
     }
 
+    /**
+     * The test metric by input length (text length, source length, position in the sequence,
+     * forecast step), for the compare page's by-length plot; {@code null} if the app has none.
+     * Use fixed bucket edges, so that the buckets of different seeds line up.
+     */
+    default LengthBreakdown byLength(M model, D data) {
+        return null;
+    }
+
     /** A paragraph for the compare page: data, split, what the metric means. */
     String setup(C config, DataSummary data);
 
