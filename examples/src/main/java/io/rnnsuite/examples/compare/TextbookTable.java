@@ -124,9 +124,9 @@ final class TextbookTable {
             return;
         }
         double lstm = median(lstmRatios);
-        String measured = String.format(Locale.ROOT, "time per update, median over %d datasets: lstm %.1f×, gru %s× simple_rnn "
+        String measured = String.format(Locale.ROOT, "time per update, median over %d datasets: lstm %.1f×%s simple_rnn's "
                         + "(whole networks, embeddings and output layers included); parameters lstm %.1f×",
-                lstmRatios.size(), lstm, gruRatios.isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f", median(gruRatios)),
+                lstmRatios.size(), lstm, gruRatios.isEmpty() ? "" : String.format(Locale.ROOT, ", gru %.1f×", median(gruRatios)),
                 median(paramRatios));
         table.row("computational cost", claim, measured, lstm >= 2 ? "agrees" : lstm > 1.2 ? "agrees in direction" : "disagrees");
     }

@@ -27,12 +27,12 @@ public record Spread(int n, double mean, double sd, double min, double max) {
                 Arrays.stream(finite).max().orElseThrow());
     }
 
-    /** {@code 0.912 ± 0.011 (0.897–0.925)}; the value alone for one run. */
+    /** {@code 0.912 ± 0.011 (0.897–0.925)}; the value alone for one run or when every run gave the same. */
     public String format() {
         if (n == 0) {
             return "–";
         }
-        if (n == 1) {
+        if (n == 1 || min == max) {
             return MarkdownTable.number(mean);
         }
         return MarkdownTable.number(mean) + " ± " + MarkdownTable.number(sd) + " (" + MarkdownTable.number(min) + "–"
