@@ -5,6 +5,7 @@ import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.speech.SpeechConfig;
 import io.rnnsuite.speech.ctc.CtcLoss;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -33,7 +34,9 @@ public final class SpeechNetwork {
             for (Layer layer : RecurrentLayerFactory.sequenceLayers(config.recurrent(), featureSize)) {
                 list.layer(layer);
             }
+            // NCW stated: with a bidirectional layer before it the layer would otherwise not know its time axis
             list.layer(new RnnOutputLayer.Builder().lossFunction(new CtcLoss()).activation(Activation.SOFTMAX)
+                    .dataFormat(RNNFormat.NCW)
                     .nIn(config.recurrent().outputSize()).nOut(CTC_CLASSES).build());
         } else {
             // mean over frames: every frame of a word counts, and the mask keeps padding out
