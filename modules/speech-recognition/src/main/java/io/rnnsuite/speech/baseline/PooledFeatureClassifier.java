@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A non-recurrent model on the same features: each utterance pooled to the mean and standard
- * deviation of every feature over its frames (order in time is lost), standardised with the
- * training split's statistics, then multinomial logistic regression trained by full-batch gradient
+ * A non-recurrent model on the same features: each utterance pooled to the mean of every feature
+ * over each quarter of its frames plus its standard deviation (order within a quarter is lost),
+ * standardised with the training split's statistics, then multinomial logistic regression trained by full-batch gradient
  * descent with L2 regularisation.
  */
 public final class PooledFeatureClassifier implements Recognizer {
@@ -32,22 +32,39 @@ public final class PooledFeatureClassifier implements Recognizer {
         this.weights = weights;
     }
 
-    /** Mean then standard deviation of each feature over the frames. */
+    /** Equal stretches of time each utterance is cut into before pooling. */
+    static final int SEGMENTS = 4;
+
+    /**
+     * The mean of each feature over each quarter of the frames, then each feature's standard
+     * deviation over the whole utterance. (Whole-utterance means and deviations alone would carry
+     * nothing: the features are normalised per utterance, so they are 0 and 1 for every utterance.)
+     */
     static double[] pool(float[][] frames) {
         int d = frames[0].length;
-        double[] out = new double[2 * d];
+        double[] out = new double[(SEGMENTS + 1) * d];
+        for (int s = 0; s < SEGMENTS; s++) {
+            int from = s * frames.length / SEGMENTS;
+            int to = Math.max(from + 1, (s + 1) * frames.length / SEGMENTS);
+            for (int t = from; t < Math.min(to, frames.length); t++) {
+                for (int j = 0; j < d; j++) {
+                    out[s * d + j] += frames[t][j] / (double) (to - from);
+                }
+            }
+        }
+        double[] mean = new double[d];
         for (float[] f : frames) {
             for (int j = 0; j < d; j++) {
-                out[j] += f[j] / (double) frames.length;
+                mean[j] += f[j] / (double) frames.length;
             }
         }
         for (float[] f : frames) {
             for (int j = 0; j < d; j++) {
-                out[d + j] += (f[j] - out[j]) * (f[j] - out[j]) / frames.length;
+                out[SEGMENTS * d + j] += (f[j] - mean[j]) * (f[j] - mean[j]) / frames.length;
             }
         }
         for (int j = 0; j < d; j++) {
-            out[d + j] = Math.sqrt(out[d + j]);
+            out[SEGMENTS * d + j] = Math.sqrt(out[SEGMENTS * d + j]);
         }
         return out;
     }
