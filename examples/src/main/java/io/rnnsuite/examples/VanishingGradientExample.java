@@ -1,14 +1,16 @@
 package io.rnnsuite.examples;
 
+import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.common.cli.ExitCodes;
 import io.rnnsuite.lab.GradientLab;
 import io.rnnsuite.lab.GradientLabConfig;
 import io.rnnsuite.lab.GradientReport;
 import io.rnnsuite.lab.OutputDirectory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Why LSTM exists, in one picture: how much of the error signal survives the trip back through
@@ -18,7 +20,7 @@ import java.util.List;
  * <ol>
  *   <li>Data: one fixed batch of the adding problem (two inputs per step, a value and a marker;
  *       the target is the sum of the two marked values), T = 100 steps.</li>
- *   <li>Networks: a SimpleRnn and an LSTM of 32 units from the common layer factory, so the only
+ *   <li>Networks: a SimpleRnn, an LSTM and a GRU of 32 units from the common layer factory, so the only
  *       difference between them is the cell.</li>
  *   <li>Measure: {@code ‖∂L/∂x_t‖} for every step t, at initialisation and after a short Adam
  *       training; the loss sits at the last step, so the curve's fall towards t = 1 is the
@@ -34,26 +36,36 @@ import java.util.List;
  * training, for smoke tests) and {@code --output-dir DIR} (default {@code reports/examples/vanishing-gradient}).
  * The full run takes 4–6 minutes on 2 busy cores.
  */
-public final class VanishingGradientExample {
+@Command(name = "vanishing-gradient", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Gradient norms against time step for a SimpleRnn, an LSTM and a GRU; exploding gradients.")
+public final class VanishingGradientExample implements Callable<GradientLab.Result> {
 
-    private VanishingGradientExample() {
-    }
+    @Option(names = "--quick", description = "T = 50 and 16 units, about a minute (default: ${DEFAULT-VALUE}).")
+    boolean quick;
+    @Option(names = "--max-updates", paramLabel = "N", description = "Cap every training at N updates; 0 = none (default: ${DEFAULT-VALUE}).")
+    int maxUpdates;
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where the plots and report go (default: ${DEFAULT-VALUE}).")
+    Path outputDir = Path.of("reports", "examples", "vanishing-gradient");
 
     public static void main(String[] args) {
-        run(args);
+        System.exit(run(args) != null ? ExitCodes.OK : ExitCodes.USER_ERROR);
     }
 
-    /** Runs the example and returns every measured gradient profile and exploding run. */
+    /** Runs the example; every measured gradient profile and exploding run, or {@code null} when the flags were wrong. */
     public static GradientLab.Result run(String... args) {
-        List<String> options = Arrays.asList(args);
-        int dirFlag = options.indexOf("--output-dir");
-        Path outputDir = dirFlag >= 0 ? Path.of(args[dirFlag + 1]) : Path.of("reports", "examples", "vanishing-gradient");
-        int updatesFlag = options.indexOf("--max-updates");
+        CommandLine line = CliErrors.install(new CommandLine(new VanishingGradientExample()));
+        return line.execute(args) == ExitCodes.OK ? line.getExecutionResult() : null;
+    }
 
-        // 1 + 2. Configuration: the adding problem at T = 100 (50 with --quick), SimpleRnn and LSTM
-        GradientLabConfig config = options.contains("--quick") ? GradientLabConfig.quick() : GradientLabConfig.defaults();
-        if (updatesFlag >= 0) {
-            config = config.withMaxUpdates(Integer.parseInt(args[updatesFlag + 1]));
+    @Override
+    public GradientLab.Result call() throws Exception {
+        // 1 + 2. Configuration: the adding problem at T = 100 (50 with --quick), one network per cell type
+        GradientLabConfig config = quick ? GradientLabConfig.quick() : GradientLabConfig.defaults();
+        if (maxUpdates < 0) {
+            throw new io.rnnsuite.common.UserInputException("--max-updates must be 0 (none) or positive, got " + maxUpdates);
+        }
+        if (maxUpdates > 0) {
+            config = config.withMaxUpdates(maxUpdates);
         }
 
         // 3 + 4. Measure the gradient through time, train briefly, measure again; then the exploding runs
@@ -62,12 +74,8 @@ public final class VanishingGradientExample {
         // 5. Tables on the console, plots and report on disk
         System.out.print(GradientReport.ratioTable(result).toText());
         System.out.print(GradientReport.explodingTable(result).toText());
-        try {
-            Path report = GradientReport.write(result, OutputDirectory.prepare(outputDir));
-            System.out.println("report: " + report.toAbsolutePath());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + outputDir, e);
-        }
+        Path report = GradientReport.write(result, OutputDirectory.prepare(outputDir));
+        System.out.println("report: " + report.toAbsolutePath());
         return result;
     }
 }

@@ -39,9 +39,12 @@ class AppDiscoveryTest {
 
         Path report = tmp.resolve("report");
         assertEquals(0, run("compare", "--apps", "toy", "--cells", "gru,lstm", "--hidden", "16", "--layers", "2",
-                "--budget", "20s", "--output-dir", report.toString()), err.toString());
+                "--seeds", "2", "--budget", "40s", "--output-dir", report.toString()), err.toString());
         JsonNode toy = Json.MAPPER.readTree(report.resolve("results.json").toFile()).path("apps").path("toy");
-        JsonNode rows = toy.path("datasets").get(0).path("rows");
+        JsonNode dataset = toy.path("datasets").get(0);
+        assertEquals(2, dataset.path("per_seed").size(), "one comparison per seed");
+        assertTrue(dataset.path("verdicts").size() >= 2, "gru vs lstm and best model vs baseline: " + dataset.path("verdicts"));
+        JsonNode rows = dataset.path("per_seed").get(0).path("rows");
         int models = 0;
         for (JsonNode row : rows) {
             if (!row.path("baseline").asBoolean()) {

@@ -31,4 +31,9 @@ class VanishingGradientExampleTest {
         assertTrue(Files.isRegularFile(tmp.resolve("gradient-norms.png")));
         assertTrue(Files.isRegularFile(tmp.resolve("exploding-loss.png")));
     }
+
+    @Test
+    void aBadFlagIsOneLineAndNoRun() {
+        assertEquals(null, VanishingGradientExample.run("--max-updates", "many"));
+    }
 }

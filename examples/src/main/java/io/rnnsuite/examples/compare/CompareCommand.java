@@ -49,6 +49,13 @@ public final class CompareCommand implements Callable<Integer> {
         return sections;
     }
 
+    /** Seeds of a full run and of a quick one, unless --seeds says otherwise. */
+    static final int FULL_SEEDS = 3;
+    static final int QUICK_SEEDS = 1;
+    /** The default budget for each seed's models: the full run's and the quick run's. */
+    static final double FULL_SECONDS_PER_SEED = 320;
+    static final double QUICK_SECONDS_PER_SEED = 120;
+
     /** A model needs at least this many seconds to finish one epoch on the smallest data. */
     static final double MIN_SECONDS_PER_MODEL = 5;
 
@@ -56,9 +63,15 @@ public final class CompareCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--budget", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Total training budget, shared equally by every model: 90s, 10m, 1h; 0 = 20m, or 2m with --quick "
-                    + "(default: 0).")
+            description = "Total training budget of the models, shared equally by the models of each app (what an app's "
+                    + "early-stopped models leave goes to the apps after it): 90s, 10m, 1h; 0 = 5m20s per seed, or 2m per "
+                    + "seed with --quick (default: 0). The lab runs on budgets of its own.")
     Duration budget = Duration.ZERO;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Train every model with N seeds (--seed, --seed + 1, ...) and test each difference against the "
+                    + "seed-to-seed spread; 0 = 3, or 1 with --quick (default: 0).")
+    int seeds;
 
     @Option(names = "--apps", paramLabel = "APP,...", split = ",",
             description = "Apps to compare, in page order (default: all: ${COMPLETION-CANDIDATES}).",
@@ -92,38 +105,55 @@ public final class CompareCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be 0 (leave as is) or a positive count, got " + threads);
         }
         NativeThreads.apply(threads);
+        if (seeds < 0) {
+            throw new UserInputException("--seeds must be 0 (the default count) or positive, got " + seeds);
+        }
         List<CompareSection> selected = selectedSections();
         Variants chosen = variants.toVariants();
         chosen.specs(1); // every name must parse before anything trains
-        double totalSeconds = budget.isZero() ? (quick ? 120 : 1200) : budget.toMillis() / 1000.0;
-        CompareSettings probe = new CompareSettings(quick, chosen, 0, seed);
+        int seedCount = seeds > 0 ? seeds : quick ? QUICK_SEEDS : FULL_SEEDS;
+        double totalSeconds = budget.isZero() ? seedCount * (quick ? QUICK_SECONDS_PER_SEED : FULL_SECONDS_PER_SEED)
+                : budget.toMillis() / 1000.0;
+        CompareSettings probe = new CompareSettings(quick, chosen, 0, seed, seedCount);
         int models = selected.stream().mapToInt(s -> s.modelCount(probe)).sum();
-        double perModel = totalSeconds / models;
-        if (perModel < MIN_SECONDS_PER_MODEL) {
+        double perModel = models == 0 ? 0 : totalSeconds / models;
+        if (models > 0 && perModel < MIN_SECONDS_PER_MODEL) {
             throw new UserInputException(String.format(Locale.ROOT, "--budget %s leaves %.1f s for each of %d models; "
                     + "at least %.0f s each is needed to finish an epoch", DurationConverter.format(Duration.ofMillis(
                             Math.round(totalSeconds * 1000))), perModel, models, MIN_SECONDS_PER_MODEL));
         }
         prepareOutputDir();
-        CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed);
+        CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed, seedCount);
         CompareReport report = new CompareReport(outputDir, settings);
         double fixedSeconds = selected.stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();
         CompareProgress progress = CompareProgress.onStderr(models, perModel, fixedSeconds);
         Thread onInterrupt = new Thread(() -> report.interrupted(System.err), "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         long start = System.nanoTime();
+        // the models' shared budget: what a section does not use (early stopping) goes to the sections after it,
+        // shared equally by their models, so the models of one app always get the same budget
+        double modelBudgetLeft = totalSeconds;
+        int modelsLeft = models;
         try {
             for (int i = 0; i < selected.size(); i++) {
                 CompareSection section = selected.get(i);
                 int sectionModels = section.modelCount(settings);
                 double sectionFixed = section.fixedSeconds(settings);
+                double share = modelsLeft > 0 ? Math.max(MIN_SECONDS_PER_MODEL, modelBudgetLeft / modelsLeft) : perModel;
+                CompareSettings sectionSettings = settings.withSecondsPerModel(share);
+                progress.rebudget(share, modelsLeft * share + remainingFixed(selected, i, settings));
                 progress.println(System.err, sectionModels > 0
                         ? String.format(Locale.ROOT, "[%d/%d] %s: %d models, %.0f s each at most", i + 1, selected.size(),
-                                section.app(), sectionModels, perModel)
+                                section.app(), sectionModels, share)
                         : String.format(Locale.ROOT, "[%d/%d] %s: runs on budgets of its own, about %.0f s", i + 1,
                                 selected.size(), section.app(), sectionFixed));
                 progress.sectionStarted(section.app(), sectionModels, sectionFixed);
-                SectionResult result = section.run(settings, outputDir.resolve(section.app()), progress);
+                long sectionStart = System.nanoTime();
+                SectionResult result = section.run(sectionSettings, outputDir.resolve(section.app()), progress);
+                if (sectionModels > 0) {
+                    modelBudgetLeft = Math.max(0, modelBudgetLeft - (System.nanoTime() - sectionStart) / 1e9);
+                    modelsLeft -= sectionModels;
+                }
                 report.add(result, (System.nanoTime() - start) / 1e9);
                 progress.sectionFinished(sectionModels, sectionFixed);
                 progress.println(System.out, report.console(result));
@@ -144,6 +174,11 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // the JVM is already shutting down (Ctrl-C): the hook is running and says what was kept
         }
+    }
+
+    /** The fixed seconds of the sections from {@code index} on. */
+    private static double remainingFixed(List<CompareSection> sections, int index, CompareSettings settings) {
+        return sections.subList(index, sections.size()).stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();
     }
 
     private List<CompareSection> selectedSections() {

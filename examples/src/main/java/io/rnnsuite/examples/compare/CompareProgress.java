@@ -28,7 +28,7 @@ final class CompareProgress implements SectionProgress {
     private final PrintStream out;
     private final boolean interactive;
     private final int totalModels;
-    private final double secondsPerModel;
+    private double secondsPerModel;
     private final long startNanos = System.nanoTime();
 
     private int modelsDone;
@@ -87,6 +87,16 @@ final class CompareProgress implements SectionProgress {
         return String.format(Locale.ROOT, "models %d/%d [%s] %s elapsed, ETA %s%s", done, total, bar,
                 ConsoleProgress.clock(elapsedSeconds), ConsoleProgress.clock(etaSeconds),
                 note == null || note.isEmpty() ? "" : "  " + note);
+    }
+
+    /**
+     * The shared budget was shared out again (earlier models left time over): each remaining model
+     * now has {@code secondsPerModel}, and everything unfinished {@code budgetLeft} seconds.
+     */
+    synchronized void rebudget(double newSecondsPerModel, double newBudgetLeft) {
+        secondsPerModel = newSecondsPerModel;
+        budgetLeft = newBudgetLeft;
+        unitBudget = newSecondsPerModel;
     }
 
     /** A section begins: {@code models} models on the shared budget, or {@code fixedSeconds} of its own. */

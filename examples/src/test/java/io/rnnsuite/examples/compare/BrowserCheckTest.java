@@ -72,10 +72,13 @@ class BrowserCheckTest {
         Path chromium = chromium();
         assumeTrue(chromium != null, "no Chromium installed (.ci/run installs Debian's chromium): browser check skipped");
         Path reportDir = tmp.resolve("report");
-        int code = RnnSuiteCommand.newCommandLine().execute("compare", "--quick", "--apps", "forecast", "--cells", "simple_rnn",
-                "--budget", "12s", "--output-dir", reportDir.toString());
+        // two seeds: the tables carry mean ± spread and the verdicts a test; the textbook table is filled in
+        int code = RnnSuiteCommand.newCommandLine().execute("compare", "--quick", "--seeds", "2", "--apps", "forecast",
+                "--cells", "simple_rnn,lstm", "--budget", "40s", "--output-dir", reportDir.toString());
         assertEquals(0, code);
         String html = Files.readString(reportDir.resolve("index.html"));
+        assertTrue(html.contains("The textbook table, measured") && html.contains(" ± "), "spread and textbook table on the page");
+        assertTrue(html.contains("<details>"), "each app's detail folds away");
         Path probed = tmp.resolve("probed.html");
         Files.writeString(probed, html.replaceFirst("<head>", "<head>" + Matcher.quoteReplacement(PROBE)));
 
@@ -83,7 +86,8 @@ class BrowserCheckTest {
                 tmp.resolve("dom.html"));
         Matcher probe = Pattern.compile("PROBE images=(\\d+) broken=(\\d+) numbers=(\\d+) errors=(\\d+)([^<]*)").matcher(dom);
         assertTrue(probe.find(), "the probe ran in the page: " + dom.substring(0, Math.min(300, dom.length())));
-        assertEquals(4, Integer.parseInt(probe.group(1)), "images in the page");
+        assertEquals(6, Integer.parseInt(probe.group(1)), "images in the page: per quick series the forecasts and the "
+                + "learning curves against time and against updates");
         assertEquals(0, Integer.parseInt(probe.group(2)), "images that failed to decode");
         assertTrue(Integer.parseInt(probe.group(3)) > 10, "numeric table cells: " + probe.group(3));
         assertEquals(0, Integer.parseInt(probe.group(4)), "console / load errors:" + probe.group(5));

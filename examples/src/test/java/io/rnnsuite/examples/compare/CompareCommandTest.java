@@ -73,7 +73,7 @@ class CompareCommandTest {
                 "--output-dir", tmp.toString());
         assertEquals("0", r[0], r[1]);
         String html = Files.readString(tmp.resolve("index.html"));
-        assertTrue(html.contains("<h2>Time-series forecasting</h2>"), html);
+        assertTrue(html.contains(">Time-series forecasting</h2>"), html);
         Matcher images = Pattern.compile("src=\"data:image/png;base64,").matcher(html);
         int count = 0;
         while (images.find()) {

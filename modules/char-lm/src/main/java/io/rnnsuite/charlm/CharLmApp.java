@@ -2,6 +2,7 @@ package io.rnnsuite.charlm;
 
 import io.rnnsuite.charlm.baseline.Baselines;
 import io.rnnsuite.charlm.cli.CharLmOptions;
+import io.rnnsuite.charlm.cli.ExplainCommand;
 import io.rnnsuite.charlm.cli.SampleCommand;
 import io.rnnsuite.charlm.data.CharSequenceBatches;
 import io.rnnsuite.charlm.data.CorpusText;
@@ -45,7 +46,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * The character language model as an {@link RnnApp}: the corpus split in order 90/5/5, a
  * recurrent network over one-hot characters trained with truncated BPTT, scored in bits per
  * character and perplexity on the test part beside unigram and Witten–Bell n-gram baselines;
- * {@code predict} continues primes, {@code sample} draws text with the sampling flags.
+ * {@code predict} continues primes, {@code sample} draws text with the sampling flags, {@code explain}
+ * shows what the cells do on a text.
  */
 public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, CharLmModel> {
 
@@ -86,21 +88,6 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
     @Override
     public Class<CharLmConfig> configType() {
         return CharLmConfig.class;
-    }
-
-    @Override
-    public RecurrentSpec spec(CharLmConfig config) {
-        return config.recurrentSpec();
-    }
-
-    @Override
-    public TrainingConfig training(CharLmConfig config) {
-        return config.training();
-    }
-
-    @Override
-    public CharLmConfig with(CharLmConfig config, RecurrentSpec spec, TrainingConfig training) {
-        return config.with(spec, training);
     }
 
     @Override
@@ -237,6 +224,6 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
 
     @Override
     public List<Object> extraCommands() {
-        return List.of(new SampleCommand(this));
+        return List.of(new SampleCommand(this), new ExplainCommand(this));
     }
 }

@@ -1,5 +1,6 @@
 package io.rnnsuite.charlm;
 
+import io.rnnsuite.common.app.AppConfig;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
@@ -24,7 +25,7 @@ import io.rnnsuite.common.train.TrainingConfig;
  */
 public record CharLmConfig(String corpus, String textFile, RecurrentSpec recurrentSpec, int sequenceLength,
                            int tbpttLength, int minCharCount, double validationFraction, double testFraction,
-                           TrainingConfig training) {
+                           TrainingConfig training) implements AppConfig<CharLmConfig> {
 
     /** The bundled corpus used when no text file is given. */
     public static final String DEFAULT_CORPUS = "europarl-en";
@@ -81,5 +82,10 @@ public record CharLmConfig(String corpus, String textFile, RecurrentSpec recurre
     public CharLmConfig withTextFile(String file) {
         return new CharLmConfig(corpus, file, recurrentSpec, sequenceLength, tbpttLength, minCharCount, validationFraction,
                 testFraction, training);
+    }
+
+    @Override
+    public RecurrentSpec recurrent() {
+        return recurrentSpec;
     }
 }

@@ -1,6 +1,7 @@
 package io.rnnsuite.lab;
 
 import io.rnnsuite.common.app.CompareSection;
+import io.rnnsuite.common.app.SectionFacts;
 import io.rnnsuite.common.app.SectionResult;
 import io.rnnsuite.common.app.CompareSettings;
 import io.rnnsuite.common.app.SectionProgress;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -86,6 +88,21 @@ public final class LabCompareSection implements CompareSection {
                                 gradientDir.resolve(GradientReport.NORMS_PLOT)),
                         new SectionResult.Titled<>("exploding gradients: loss with and without clipping",
                                 gradientDir.resolve(GradientReport.EXPLODING_PLOT))),
-                List.of(), Map.of("adding", rows, "headline", headline));
+                List.of(), Map.of("adding", rows, "headline", headline), List.of(facts(rows, gradients)));
+    }
+
+    /** The longest length each cell solved, and the gradient share reaching the first step after training. */
+    static SectionFacts facts(List<SweepRow> rows, GradientLab.Result gradients) {
+        Map<String, Integer> longest = new LinkedHashMap<>();
+        for (SweepRow row : rows) {
+            longest.merge(row.cell(), row.solved() ? row.length() : 0, Math::max);
+        }
+        Map<String, Double> ratio = new LinkedHashMap<>();
+        for (GradientLab.NormProfile profile : gradients.profiles()) {
+            if (profile.phase().equals("trained")) {
+                ratio.put(profile.cell(), profile.firstToLastRatio());
+            }
+        }
+        return SectionFacts.lab("lab", "adding problem", longest, ratio);
     }
 }

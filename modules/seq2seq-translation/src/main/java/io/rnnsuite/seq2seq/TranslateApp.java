@@ -112,21 +112,6 @@ public final class TranslateApp implements RnnApp<TranslationConfig, TranslateAp
     }
 
     @Override
-    public RecurrentSpec spec(TranslationConfig config) {
-        return config.encoder();
-    }
-
-    @Override
-    public TrainingConfig training(TranslationConfig config) {
-        return config.training();
-    }
-
-    @Override
-    public TranslationConfig with(TranslationConfig config, RecurrentSpec spec, TrainingConfig training) {
-        return config.withEncoder(spec, config.attention()).withTraining(training);
-    }
-
-    @Override
     public Data load(TranslationConfig config) {
         PairSource source = config.data();
         long seed = config.training().seed();

@@ -1,5 +1,6 @@
 package io.rnnsuite.seq2seq;
 
+import io.rnnsuite.common.app.AppConfig;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
@@ -32,7 +33,7 @@ import io.rnnsuite.seq2seq.data.Tokenization;
  */
 public record TranslationConfig(PairSource data, Tokenization tokenization, int maxSourceLength, int maxTargetLength, RecurrentSpec encoder,
                                 boolean attention, int beamWidth, double lengthPenalty, double validationFraction,
-                                double testFraction, TrainingConfig training) {
+                                double testFraction, TrainingConfig training) implements AppConfig<TranslationConfig> {
 
     /** Pairs generated for a dataset unless {@code --pairs-count} says otherwise. */
     public static final int DEFAULT_PAIRS = 3000;
@@ -92,5 +93,16 @@ public record TranslationConfig(PairSource data, Tokenization tokenization, int 
     public TranslationConfig withMaxLengths(int source, int target) {
         return new TranslationConfig(data, tokenization, source, target, encoder, attention, beamWidth,
                 lengthPenalty, validationFraction, testFraction, training);
+    }
+
+    /** The encoder's recurrent part (the decoder is a one-directional stack of the same cell and width). */
+    @Override
+    public RecurrentSpec recurrent() {
+        return encoder;
+    }
+
+    @Override
+    public TranslationConfig with(RecurrentSpec spec, TrainingConfig newTraining) {
+        return withEncoder(spec, attention()).withTraining(newTraining);
     }
 }

@@ -27,11 +27,19 @@ interface AppEndpoints {
     ObjectNode describe(ServedModel<?, ?> model);
 
     /**
-     * Whether {@code predict} may be given inputs over HTTP. Forecasting's inputs name CSV files on
-     * the server's disk, which a client must never choose: it uploads the CSV text instead.
+     * Whether {@code predict} may be given inputs over HTTP. Inputs that name files on the server's
+     * disk (forecasting's CSV files, recordings) a client must never choose; forecasting takes the
+     * CSV's text through its own action instead.
      */
-    default boolean predictTakesInputs() {
-        return true;
+    default boolean predictTakesInputs(ServedModel<?, ?> model) {
+        return !namesFiles(model.app().predictInput());
+    }
+
+    /** Whether an app's {@code predict} input label ({@code TEXT}, {@code CSV}, {@code FILE.wav}) stands for files. */
+    static boolean namesFiles(String predictInput) {
+        String label = predictInput == null ? "" : predictInput.toUpperCase(java.util.Locale.ROOT);
+        return label.contains("FILE") || label.contains("CSV") || label.contains("PATH") || label.contains("DIR")
+                || label.contains(".");
     }
 
     /** A typical request per action, valid for {@code model}, for the load benchmark. */

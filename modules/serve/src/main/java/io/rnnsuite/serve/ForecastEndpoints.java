@@ -45,7 +45,7 @@ final class ForecastEndpoints implements AppEndpoints {
     }
 
     @Override
-    public boolean predictTakesInputs() {
+    public boolean predictTakesInputs(ServedModel<?, ?> model) {
         return false;
     }
 

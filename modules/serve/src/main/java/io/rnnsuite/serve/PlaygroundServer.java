@@ -297,9 +297,10 @@ public final class PlaygroundServer implements AutoCloseable {
                 texts.add(request.checkLength("inputs", input.asText()));
             }
         }
-        if (!texts.isEmpty() && !app.predictTakesInputs()) {
-            throw HttpError.badRequest("predict for '" + model.name() + "' takes no inputs over HTTP (they would name files on"
-                    + " the server): POST the CSV text to /api/models/" + model.name() + "/forecast instead");
+        if (!texts.isEmpty() && !app.predictTakesInputs(model)) {
+            throw HttpError.badRequest("predict for '" + model.name() + "' takes no inputs over HTTP: they would name files"
+                    + " (" + model.app().predictInput() + ") on the server"
+                    + (app.actions().contains("forecast") ? "; POST the CSV text to /api/models/" + model.name() + "/forecast instead" : ""));
         }
         List<String> answers = predictWith(model, texts);
         ObjectNode out = Responses.object();

@@ -80,6 +80,12 @@ class BadRequestTest {
     }
 
     @Test
+    void predictInputsThatNameFilesAreNeverTakenFromARequest() {
+        assertTrue(AppEndpoints.namesFiles("CSV") && AppEndpoints.namesFiles("FILE.wav") && AppEndpoints.namesFiles("path"));
+        assertFalse(AppEndpoints.namesFiles("TEXT") || AppEndpoints.namesFiles("SENTENCE") || AppEndpoints.namesFiles("PRIME"));
+    }
+
+    @Test
     void unknownModelsActionsAndPagesAre404AndWrongMethodsAre405() throws Exception {
         assertTrue(refused(404, fixture.post("/api/models/no-such-model/predict", "{}")).contains("no-such-model"));
         assertTrue(refused(404, fixture.get("/api/models/no-such-model")).contains("no model named"));

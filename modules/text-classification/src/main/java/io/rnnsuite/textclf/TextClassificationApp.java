@@ -86,22 +86,6 @@ public class TextClassificationApp implements RnnApp<TextClassificationConfig, T
     }
 
     @Override
-    public RecurrentSpec spec(TextClassificationConfig config) {
-        return config.recurrent();
-    }
-
-    @Override
-    public TrainingConfig training(TextClassificationConfig config) {
-        return config.training();
-    }
-
-    /** Keeps the pooling choice: automatic stays automatic (so each variant gets its own). */
-    @Override
-    public TextClassificationConfig with(TextClassificationConfig config, RecurrentSpec spec, TrainingConfig training) {
-        return config.withRecurrent(spec, config.pooling()).withTraining(training);
-    }
-
-    @Override
     public TextData load(TextClassificationConfig config) {
         TextSource source = config.source();
         DataSplit split = source.split(config.validationFraction(), config.testFraction(), config.training().seed());

@@ -1,5 +1,6 @@
 package io.rnnsuite.textclf;
 
+import io.rnnsuite.common.app.AppConfig;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
@@ -36,7 +37,7 @@ import io.rnnsuite.textclf.embedding.EmbeddingSource;
 public record TextClassificationConfig(TextSource source, int maxLength, int minCount, int maxVocabulary, int embeddingSize,
                                        RecurrentSpec recurrent, SequencePooling pooling, double validationFraction,
                                        double testFraction, TrainingConfig training,
-                                       EmbeddingSource embeddings) {
+                                       EmbeddingSource embeddings) implements AppConfig<TextClassificationConfig> {
 
     public static final int DEFAULT_MAX_LENGTH = 40;
     public static final int DEFAULT_MIN_COUNT = 2;
@@ -137,5 +138,11 @@ public record TextClassificationConfig(TextSource source, int maxLength, int min
     public TextClassificationConfig withEmbeddings(EmbeddingSource newEmbeddings) {
         return new TextClassificationConfig(source, maxLength, minCount, maxVocabulary, embeddingSize, recurrent, pooling,
                 validationFraction, testFraction, training, newEmbeddings);
+    }
+
+    /** Keeps the pooling choice: automatic stays automatic (so each compared variant gets its own). */
+    @Override
+    public TextClassificationConfig with(RecurrentSpec spec, TrainingConfig newTraining) {
+        return withRecurrent(spec, pooling).withTraining(newTraining);
     }
 }

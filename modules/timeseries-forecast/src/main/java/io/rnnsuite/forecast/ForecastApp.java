@@ -87,21 +87,6 @@ public final class ForecastApp implements RnnApp<ForecastConfig, PreparedSeries,
     }
 
     @Override
-    public RecurrentSpec spec(ForecastConfig config) {
-        return config.recurrent();
-    }
-
-    @Override
-    public TrainingConfig training(ForecastConfig config) {
-        return config.training();
-    }
-
-    @Override
-    public ForecastConfig with(ForecastConfig config, RecurrentSpec spec, TrainingConfig training) {
-        return config.withRecurrent(spec).withTraining(training);
-    }
-
-    @Override
     public PreparedSeries load(ForecastConfig config) {
         return SeriesSource.prepare(config);
     }

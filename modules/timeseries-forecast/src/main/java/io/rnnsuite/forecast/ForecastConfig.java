@@ -1,5 +1,6 @@
 package io.rnnsuite.forecast;
 
+import io.rnnsuite.common.app.AppConfig;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
@@ -30,7 +31,7 @@ import java.util.List;
 public record ForecastConfig(String dataset, String csv, String target, List<String> features, int lookback, int horizon,
                              int season, double validationFraction, double testFraction, boolean logTransform,
                              boolean relativeToLast, RecurrentSpec recurrent, SequencePooling pooling,
-                             TrainingConfig training) {
+                             TrainingConfig training) implements AppConfig<ForecastConfig> {
 
     public ForecastConfig {
         features = features == null ? List.of() : List.copyOf(features);
@@ -114,5 +115,10 @@ public record ForecastConfig(String dataset, String csv, String target, List<Str
     /** The data source for messages and run.json. */
     public String sourceName() {
         return dataset != null ? dataset : csv;
+    }
+
+    @Override
+    public ForecastConfig with(RecurrentSpec spec, TrainingConfig newTraining) {
+        return withRecurrent(spec).withTraining(newTraining);
     }
 }

@@ -38,12 +38,10 @@ public final class AppCommands {
 
     /** The app's subcommand with the four shared verbs and its own extra ones. */
     public static <C, D, M> CommandLine of(RnnApp<C, D, M> app) {
-        Usage usage = new Usage();
-        CommandSpec root = CommandSpec.wrapWithoutInspection(usage);
-        root.name(app.info().command()).mixinStandardHelpOptions(true);
-        root.usageMessage().description(app.info().description());
-        CommandLine line = new CommandLine(root);
-        usage.line = line;
+        CommandSpec root = CommandSpec.forAnnotatedObject(new Root<>(app));
+        root.name(app.info().command());
+        root.usageMessage().description(app.info().description() + " With --model DIR and inputs, the same as predict.");
+        CommandLine line = new CommandLine(root).setUnmatchedOptionsArePositionalParams(true);
         line.addSubcommand("train", withAppOptions(new Train<>(app)));
         line.addSubcommand("evaluate", new CommandLine(new Evaluate<>(app)));
         // an input may start with '-' (a negative number, a dash in a text)
@@ -55,13 +53,35 @@ public final class AppCommands {
         return line;
     }
 
-    /** Prints the usage of a command that was called without a verb. */
-    static final class Usage implements Runnable {
-        CommandLine line;
+    /**
+     * The app's own command: its usage without a verb, or {@code APP --model DIR INPUT...} as a
+     * shorthand for {@code APP predict} ({@code translate --model DIR "three hundred"}).
+     */
+    @Command(mixinStandardHelpOptions = true)
+    static final class Root<C, D, M> implements Callable<Integer> {
+        private final RnnApp<C, D, M> app;
+        @Option(names = "--model", paramLabel = "DIR", description = "Answer INPUTs with this model directory (as predict does).")
+        Path model;
+        @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Inputs for --model ('-' = standard input).")
+        List<String> inputs = new ArrayList<>();
+        @CommandLine.Spec
+        CommandSpec spec;
+
+        Root(RnnApp<C, D, M> app) {
+            this.app = app;
+        }
 
         @Override
-        public void run() {
-            line.usage(line.getOut());
+        public Integer call() throws IOException {
+            if (model == null) {
+                if (!inputs.isEmpty()) {
+                    throw new UserInputException("unknown command '" + inputs.get(0) + "' for " + app.info().command()
+                            + ": expected one of " + String.join(", ", spec.subcommands().keySet()) + ", or --model DIR INPUT...");
+                }
+                spec.commandLine().usage(spec.commandLine().getOut());
+                return 0;
+            }
+            return predict(app, model, inputs, spec);
         }
     }
 
@@ -205,11 +225,16 @@ public final class AppCommands {
 
         @Override
         public Integer call() throws IOException {
-            AppModels.Loaded<C, M> loaded = AppModels.open(app, model);
-            List<String> answers = app.predict(loaded.model(), readInputs(inputs));
-            print(spec, String.join("\n", answers) + (answers.isEmpty() ? "" : "\n"));
-            return 0;
+            return AppCommands.predict(app, model, inputs, spec);
         }
+    }
+
+    private static <C, D, M> int predict(RnnApp<C, D, M> app, Path model, List<String> inputs, CommandSpec spec)
+            throws IOException {
+        AppModels.Loaded<C, M> loaded = AppModels.open(app, model);
+        List<String> answers = app.predict(loaded.model(), readInputs(inputs));
+        print(spec, String.join("\n", answers) + (answers.isEmpty() ? "" : "\n"));
+        return 0;
     }
 
     /** The inputs, with {@code -} replaced by the non-empty lines of standard input. */

@@ -11,9 +11,31 @@ import java.util.List;
  * @param quick           the small version (what README's first command runs)
  * @param variants        the recurrent variants, in order
  * @param secondsPerModel each model's wall-clock training budget, equal for all
- * @param seed            random seed
+ * @param seed            the first random seed
+ * @param seeds           how many seeds every model is trained with ({@code seed}, {@code seed + 1}, ...)
  */
-public record CompareSettings(boolean quick, Variants variants, double secondsPerModel, long seed) {
+public record CompareSettings(boolean quick, Variants variants, double secondsPerModel, long seed, int seeds) {
+
+    public CompareSettings {
+        if (seeds < 1) {
+            throw new io.rnnsuite.common.UserInputException("--seeds must be at least 1, got " + seeds);
+        }
+    }
+
+    /** One seed. */
+    public CompareSettings(boolean quick, Variants variants, double secondsPerModel, long seed) {
+        this(quick, variants, secondsPerModel, seed, 1);
+    }
+
+    /** The seeds, in order. */
+    public List<Long> seedList() {
+        return java.util.stream.LongStream.range(0, seeds).mapToObj(i -> seed + i).toList();
+    }
+
+    /** The same settings with another per-model budget (the run shares out what finished models left). */
+    public CompareSettings withSecondsPerModel(double seconds) {
+        return new CompareSettings(quick, variants, seconds, seed, seeds);
+    }
 
     /** The variants as specs for an app whose default width is {@code defaultHidden}. */
     public List<RecurrentSpec> specs(int defaultHidden) {

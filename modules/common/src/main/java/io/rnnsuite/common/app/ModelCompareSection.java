@@ -2,6 +2,9 @@ package io.rnnsuite.common.app;
 
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
+import io.rnnsuite.common.stats.SeedComparison;
+import io.rnnsuite.common.stats.Spread;
+import io.rnnsuite.common.train.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +16,11 @@ import java.util.Map;
 
 /**
  * A model app's section of {@code rnn-suite compare}, the same for every app: the app's compare
- * configurations (one per dataset) each run through {@link CompareRun} on the shared per-model
- * budget, then one table per dataset, a summary of the headline metric across datasets when there
- * are several, learning curves against time and against updates, and the app's own extras.
+ * configurations (one per dataset), each run through {@link CompareRun} once per seed on the shared
+ * per-model budget, then per dataset a table of every metric as mean ± sd (min–max) over seeds with
+ * cost, gradients and how training stopped; the pairwise verdicts tested against the seed spread
+ * ({@link SeededComparison}); a summary of the headline metric across datasets when there are
+ * several; learning curves against time and against updates; and the app's own extras.
  */
 public final class ModelCompareSection<C, D, M> implements CompareSection {
 
@@ -32,57 +37,177 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
 
     @Override
     public int modelCount(CompareSettings settings) {
-        return app.compareConfigs(settings.quick()).size() * CompareRun.supported(app, specs(settings)).size();
+        return app.compareConfigs(settings.quick()).size() * CompareRun.supported(app, specs(settings)).size()
+                * settings.seeds();
     }
 
     @Override
     public SectionResult run(CompareSettings settings, Path dir, SectionProgress progress) throws IOException {
-        List<RecurrentSpec> specs = CompareRun.supported(app, specs(settings));
-        List<String> labels = specs.stream().map(RecurrentSpec::label).toList();
+        List<RecurrentSpec> specs = specs(settings);
+        List<String> labels = CompareRun.supported(app, specs).stream().map(RecurrentSpec::label).toList();
         List<C> configs = app.compareConfigs(settings.quick());
-        List<CompareRun.Outcome<C, D, M>> outcomes = new ArrayList<>();
+        List<SeededComparison> comparisons = new ArrayList<>();
+        List<CompareRun.Outcome<C, D, M>> firstSeed = new ArrayList<>();
         List<SectionResult.Titled<MarkdownTable>> tables = new ArrayList<>();
         List<SectionResult.Titled<Path>> images = new ArrayList<>();
         List<SectionResult.Titled<String>> texts = new ArrayList<>();
         List<Map<String, Object>> data = new ArrayList<>();
+        List<SectionFacts> facts = new ArrayList<>();
+        MarkdownTable verdicts = new MarkdownTable("dataset", "comparison", "verdict", "p");
         for (int i = 0; i < configs.size(); i++) {
             C base = configs.get(i);
-            C seeded = app.with(base, app.spec(base), app.training(base).withSeed(settings.seed()));
-            String what = configs.size() == 1 ? app() : app() + " " + (i + 1) + "/" + configs.size();
-            CompareRun.Outcome<C, D, M> outcome = CompareRun.run(app, seeded, specs(settings), settings.budget(),
-                    progress.reporter(what, labels));
-            outcomes.add(outcome);
-            Path sub = configs.size() == 1 ? dir : dir.resolve(CompareRun.safe(outcome.data().name()));
-            Files.createDirectories(sub);
+            List<CompareRun.Outcome<C, D, M>> perSeed = new ArrayList<>();
+            for (long seed : settings.seedList()) {
+                C seeded = app.with(base, app.spec(base), app.training(base).withSeed(seed));
+                String what = app() + (configs.size() == 1 ? "" : " " + (i + 1) + "/" + configs.size())
+                        + (settings.seeds() == 1 ? "" : " seed " + seed);
+                perSeed.add(CompareRun.run(app, seeded, specs, settings.budget(), progress.reporter(what, labels)));
+            }
+            CompareRun.Outcome<C, D, M> outcome = perSeed.get(0);
+            firstSeed.add(outcome);
+            SeededComparison seeded = new SeededComparison(perSeed, app.primaryMetric());
+            comparisons.add(seeded);
             String name = outcome.data().name();
-            tables.add(new SectionResult.Titled<>(configs.size() == 1 ? "test split: " + name : name,
-                    CompareRun.table(outcome.rows())));
-            CompareRun.writeCurves(outcome.rows(), name, sub);
+            Path sub = configs.size() == 1 ? dir : dir.resolve(CompareRun.safe(name));
+            Files.createDirectories(sub);
+            tables.add(new SectionResult.Titled<>((configs.size() == 1 ? "test split: " + name : name)
+                    + (settings.seeds() > 1 ? " (" + settings.seeds() + " seeds: mean ± sd (min–max))" : ""), seeded.table()));
+            for (SeedComparison v : seeded.verdicts()) {
+                verdicts.row(name, v.a() + " vs " + v.b(), v.sentence(), Double.isNaN(v.pValue()) ? "–" : v.pValue());
+            }
+            CompareRun.writeCurves(curveRows(perSeed, settings.seeds()), name, sub);
             images.add(new SectionResult.Titled<>(name + ": validation loss against training time",
                     sub.resolve(CompareRun.CURVES_BY_TIME)));
             images.add(new SectionResult.Titled<>(name + ": validation loss against parameter updates",
                     sub.resolve(CompareRun.CURVES_BY_UPDATES)));
-            CompareExtras extras = app.compareExtras(seeded, outcome.loaded(), outcome.models(), sub);
+            ByLength byLength = byLength(perSeed);
+            if (byLength != null) {
+                Path plot = sub.resolve(BY_LENGTH_PLOT);
+                byLength.chart(name).savePng(plot, 800, 450);
+                images.add(new SectionResult.Titled<>(name + ": " + byLength.first.metric() + " by " + byLength.first.axis(), plot));
+                tables.add(new SectionResult.Titled<>(name + ": test " + byLength.first.metric() + " by " + byLength.first.axis()
+                        + (settings.seeds() > 1 ? " (mean over seeds)" : ""), byLength.table()));
+            }
+            CompareExtras extras = app.compareExtras(outcome.config(), outcome.loaded(), outcome.models(), sub);
             images.addAll(extras.images());
             texts.addAll(extras.texts());
-            data.add(CompareRun.data(outcome));
+            Map<String, Object> datasetData = seeded.data(perSeed, settings.seedList());
+            if (byLength != null) {
+                datasetData.put("by_length", byLength.data());
+            }
+            data.add(datasetData);
+            facts.add(seeded.facts(app(), name));
         }
-        if (outcomes.size() > 1) {
-            tables.add(0, new SectionResult.Titled<>(app.primaryMetric().label() + " per dataset", summary(outcomes)));
+        if (comparisons.size() > 1) {
+            tables.add(0, new SectionResult.Titled<>(app.primaryMetric().label() + " per dataset (mean over seeds)",
+                    summary(firstSeed, comparisons)));
         }
-        C first = configs.get(0);
+        tables.add(new SectionResult.Titled<>("verdicts on " + app.primaryMetric().label() + " (Welch's t over seeds, "
+                + "α = " + SeedComparison.ALPHA + ")", verdicts));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("app", app.info().id());
         json.put("metric", app.primaryMetric());
+        json.put("seeds", settings.seedList());
         json.put("datasets", data);
-        String reading = reading(outcomes);
-        Map<String, String> skipped = outcomes.get(0).skipped();
+        String reading = reading(firstSeed, comparisons, settings.seeds());
+        Map<String, String> skipped = firstSeed.get(0).skipped();
         if (!skipped.isEmpty()) {
             reading += " Not trained: " + String.join("; ", skipped.entrySet().stream()
                     .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()) + ".";
         }
-        return new SectionResult(app(), app.info().title(), app.setup(first, outcomes.get(0).data()), tables,
-                reading, images, texts, json);
+        return new SectionResult(app(), app.info().title(), app.setup(configs.get(0), firstSeed.get(0).data()), tables,
+                reading, images, texts, json, facts);
+    }
+
+    /** The by-length plot's file, beside each dataset's learning curves. */
+    public static final String BY_LENGTH_PLOT = "by-length.png";
+
+    /** Every model's by-length breakdown, averaged over seeds bucket by bucket. */
+    private final class ByLength {
+        final LengthBreakdown first;
+        final Map<String, Map<String, List<Double>>> valuesByModel = new LinkedHashMap<>();
+        final Map<String, LengthBreakdown.Bucket> buckets = new LinkedHashMap<>();
+
+        ByLength(LengthBreakdown first) {
+            this.first = first;
+        }
+
+        void add(String model, LengthBreakdown breakdown) {
+            for (LengthBreakdown.Bucket b : breakdown.buckets()) {
+                buckets.putIfAbsent(b.label(), b);
+                valuesByModel.computeIfAbsent(model, k -> new LinkedHashMap<>()).computeIfAbsent(b.label(), k -> new ArrayList<>())
+                        .add(b.value());
+            }
+        }
+
+        double mean(String model, String bucket) {
+            List<Double> values = valuesByModel.getOrDefault(model, Map.of()).get(bucket);
+            return values == null ? Double.NaN : values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        io.rnnsuite.common.report.LineChart chart(String name) {
+            io.rnnsuite.common.report.LineChart chart = new io.rnnsuite.common.report.LineChart(
+                    name + ": test " + first.metric() + " by " + first.axis(), first.axis(), first.metric());
+            for (String model : valuesByModel.keySet()) {
+                List<LengthBreakdown.Bucket> present = buckets.values().stream()
+                        .filter(b -> Double.isFinite(mean(model, b.label()))).toList();
+                if (!present.isEmpty()) {
+                    chart.line(model, present.stream().mapToDouble(LengthBreakdown.Bucket::x).toArray(),
+                            present.stream().mapToDouble(b -> mean(model, b.label())).toArray());
+                }
+            }
+            return chart;
+        }
+
+        MarkdownTable table() {
+            List<String> header = new ArrayList<>(List.of("model"));
+            buckets.values().forEach(b -> header.add(b.label() + " (n " + b.count() + ")"));
+            MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+            for (String model : valuesByModel.keySet()) {
+                List<Object> cells = new ArrayList<>(List.of(model));
+                buckets.keySet().forEach(b -> cells.add(mean(model, b)));
+                table.row(cells.toArray());
+            }
+            return table;
+        }
+
+        Map<String, Object> data() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("axis", first.axis());
+            map.put("metric", first.metric());
+            map.put("buckets", List.copyOf(buckets.values()));
+            map.put("values_by_model", valuesByModel);
+            return map;
+        }
+    }
+
+    private ByLength byLength(List<CompareRun.Outcome<C, D, M>> perSeed) {
+        ByLength result = null;
+        for (CompareRun.Outcome<C, D, M> outcome : perSeed) {
+            for (CompareRun.Compared<M> compared : outcome.models()) {
+                LengthBreakdown breakdown = app.byLength(compared.model(), outcome.loaded());
+                if (breakdown == null) {
+                    return null;
+                }
+                if (result == null) {
+                    result = new ByLength(breakdown);
+                }
+                result.add(compared.row().model(), breakdown);
+            }
+        }
+        return result;
+    }
+
+    /** Every seed's curve, each labelled with its seed when there are several. */
+    private static List<CompareRun.Row> curveRows(List<? extends CompareRun.Outcome<?, ?, ?>> perSeed, int seeds) {
+        List<CompareRun.Row> rows = new ArrayList<>();
+        for (int s = 0; s < perSeed.size(); s++) {
+            for (CompareRun.Row r : perSeed.get(s).rows()) {
+                rows.add(seeds == 1 ? r : new CompareRun.Row(r.model() + " #" + (s + 1), r.spec(), r.evaluation(), r.training(),
+                        r.parameters(), r.trainSeconds(), r.peakMiB()));
+            }
+        }
+        return rows;
     }
 
     /** The comparison's variants at this app's default width unless --hidden was given. */
@@ -90,55 +215,83 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         return settings.specs(app.spec(app.defaults(settings.quick())).hiddenSize());
     }
 
-    private MarkdownTable summary(List<CompareRun.Outcome<C, D, M>> outcomes) {
+    private MarkdownTable summary(List<CompareRun.Outcome<C, D, M>> outcomes, List<SeededComparison> comparisons) {
         Metric metric = app.primaryMetric();
         List<String> header = new ArrayList<>(List.of("dataset"));
-        outcomes.get(0).rows().forEach(r -> header.add(r.model()));
+        comparisons.get(0).aggregates().forEach(a -> header.add(a.model()));
         header.add("best");
         MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
-        for (CompareRun.Outcome<C, D, M> outcome : outcomes) {
-            List<Object> cells = new ArrayList<>(List.of(outcome.data().name()));
-            outcome.rows().forEach(r -> cells.add(r.evaluation().metrics().getOrDefault(metric.key(), Double.NaN)));
-            cells.add(CompareRun.best(outcome.rows(), metric).model());
+        for (int i = 0; i < outcomes.size(); i++) {
+            List<Object> cells = new ArrayList<>(List.of(outcomes.get(i).data().name()));
+            SeededComparison c = comparisons.get(i);
+            c.aggregates().forEach(a -> {
+                Spread s = a.metrics().get(metric.key());
+                cells.add(s == null ? "–" : s.format());
+            });
+            SeededComparison.Aggregate best = c.best(c.aggregates());
+            cells.add(best == null ? "–" : best.model());
             table.row(cells.toArray());
         }
         return table;
     }
 
-    private String reading(List<CompareRun.Outcome<C, D, M>> outcomes) {
+    private String reading(List<CompareRun.Outcome<C, D, M>> outcomes, List<SeededComparison> comparisons, int seeds) {
         Metric metric = app.primaryMetric();
-        if (outcomes.size() == 1) {
-            CompareRun.Outcome<C, D, M> o = outcomes.get(0);
-            CompareRun.Row bestModel = CompareRun.best(o.modelRows(), metric);
-            List<CompareRun.Row> baselines = o.rows().stream().filter(CompareRun.Row::baseline).toList();
-            String text = String.format(Locale.ROOT, "Best recurrent model by %s: %s (%s)", metric.label(), bestModel.model(),
-                    MarkdownTable.number(bestModel.evaluation().metric(metric.key())));
-            if (!baselines.isEmpty()) {
-                CompareRun.Row bestBaseline = CompareRun.best(baselines, metric);
-                text += String.format(Locale.ROOT, "; best baseline: %s (%s)", bestBaseline.model(),
-                        MarkdownTable.number(bestBaseline.evaluation().metric(metric.key())));
+        StringBuilder text = new StringBuilder();
+        int beatsBaselines = 0;
+        int ties = 0;
+        int tested = 0;
+        List<CompareRun.Row> modelRows = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            SeededComparison c = comparisons.get(i);
+            List<SeedComparison> verdicts = c.verdicts();
+            for (SeedComparison v : verdicts) {
+                if (v.verdict() != SeedComparison.Verdict.UNTESTED) {
+                    tested++;
+                    ties += v.verdict() == SeedComparison.Verdict.TIES ? 1 : 0;
+                }
             }
-            return text + "." + budgetNote(o.modelRows());
-        }
-        int beats = 0;
-        List<CompareRun.Row> all = new ArrayList<>();
-        for (CompareRun.Outcome<C, D, M> o : outcomes) {
-            CompareRun.Row bestModel = CompareRun.best(o.modelRows(), metric);
-            List<CompareRun.Row> baselines = o.rows().stream().filter(CompareRun.Row::baseline).toList();
-            if (baselines.isEmpty() || CompareRun.best(o.rows(), metric) == bestModel) {
-                beats++;
+            SeededComparison.Aggregate bestModel = c.best(c.aggregates().stream().filter(a -> !a.baseline()).toList());
+            SeededComparison.Aggregate bestAll = c.best(c.aggregates());
+            beatsBaselines += bestModel != null && bestModel == bestAll ? 1 : 0;
+            c.aggregates().stream().filter(a -> !a.baseline()).forEach(a -> modelRows.addAll(a.runs()));
+            if (comparisons.size() == 1) {
+                SeededComparison.Aggregate bestBaseline = c.best(c.aggregates().stream().filter(SeededComparison.Aggregate::baseline).toList());
+                text.append(String.format(Locale.ROOT, "Best recurrent model by %s: %s (%s)", metric.label(),
+                        bestModel == null ? "–" : bestModel.model(),
+                        bestModel == null ? "–" : bestModel.metrics().get(metric.key()).format()));
+                if (bestBaseline != null) {
+                    text.append(String.format(Locale.ROOT, "; best baseline: %s (%s)", bestBaseline.model(),
+                            bestBaseline.metrics().get(metric.key()).format()));
+                }
+                text.append(". ");
+                verdicts.forEach(v -> text.append(v.sentence()).append(". "));
+                String atTime = c.bestAtEqual(true);
+                String atUpdates = c.bestAtEqual(false);
+                if (atTime != null) {
+                    text.append("Lowest validation loss at equal training time: ").append(atTime)
+                            .append("; at equal updates: ").append(atUpdates).append(". ");
+                }
             }
-            all.addAll(o.modelRows());
         }
-        return String.format(Locale.ROOT, "The best recurrent model beats every baseline by %s on %d of %d datasets.",
-                metric.label(), beats, outcomes.size()) + budgetNote(all);
+        if (comparisons.size() > 1) {
+            text.append(String.format(Locale.ROOT, "The best recurrent model beats every baseline by %s on %d of %d datasets. ",
+                    metric.label(), beatsBaselines, comparisons.size()));
+        }
+        if (seeds == 1) {
+            text.append("One seed: no verdict can be told from noise (run with --seeds 3). ");
+        } else if (tested > 0) {
+            text.append(String.format(Locale.ROOT, "%d of %d pairwise comparisons are ties within the spread of %d seeds. ",
+                    ties, tested, seeds));
+        }
+        return text.append(budgetNote(modelRows)).toString().trim();
     }
 
-    /** Says how many models the budget cut off, so a verdict is not read as the cell's. */
+    /** Says how many trainings the budget cut off, so a verdict is not read as the cell's. */
     private static String budgetNote(List<CompareRun.Row> rows) {
-        long cut = rows.stream().filter(r -> r.training().stopReason() == io.rnnsuite.common.train.StopReason.TIME_BUDGET).count();
-        return cut == 0 ? " Every model stopped by itself (early stopping or its epoch limit)."
-                : String.format(Locale.ROOT, " %d of %d models were stopped by the time budget and may still have been learning.",
-                        cut, rows.size());
+        long cut = rows.stream().filter(r -> r.training().stopReason() == StopReason.TIME_BUDGET).count();
+        return cut == 0 ? "Every training stopped by itself (early stopping or its epoch limit)."
+                : String.format(Locale.ROOT, "%d of %d trainings were stopped by the time budget and may still have been "
+                        + "learning (see 'stopped by' and 'last-epoch Δ val').", cut, rows.size());
     }
 }

@@ -40,12 +40,29 @@ public interface RnnApp<C, D, M> extends AppModule {
 
     Class<C> configType();
 
-    RecurrentSpec spec(C config);
+    /** The recurrent part of {@code config} (from {@link AppConfig#recurrent()} when the config implements it). */
+    default RecurrentSpec spec(C config) {
+        return asAppConfig(config).recurrent();
+    }
 
-    TrainingConfig training(C config);
+    /** The training settings of {@code config} (from {@link AppConfig#training()} when the config implements it). */
+    default TrainingConfig training(C config) {
+        return asAppConfig(config).training();
+    }
 
-    /** The configuration with another recurrent part and training settings. */
-    C with(C config, RecurrentSpec spec, TrainingConfig training);
+    /** The configuration with another recurrent part and training settings ({@link AppConfig#with} when implemented). */
+    default C with(C config, RecurrentSpec spec, TrainingConfig training) {
+        return asAppConfig(config).with(spec, training);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C> AppConfig<C> asAppConfig(C config) {
+        if (config instanceof AppConfig<?> typed) {
+            return (AppConfig<C>) typed;
+        }
+        throw new IllegalStateException(config.getClass().getSimpleName()
+                + " does not implement AppConfig: implement it, or override spec / training / with");
+    }
 
     /** Why this app cannot train {@code spec} (a language model cannot read backwards), or empty. */
     default Optional<String> unsupported(RecurrentSpec spec) {
@@ -89,6 +106,15 @@ public interface RnnApp<C, D, M> extends AppModule {
     /** What {@code predict} reads (for its help): {@code TEXT}, {@code SENTENCE}. */
     default String predictInput() {
         return "TEXT";
+    }
+
+    /**
+     * The test metric by input length (text length, source length, position in the sequence,
+     * forecast step), for the compare page's by-length plot; {@code null} if the app has none.
+     * Use fixed bucket edges, so that the buckets of different seeds line up.
+     */
+    default LengthBreakdown byLength(M model, D data) {
+        return null;
     }
 
     /** A paragraph for the compare page: data, split, what the metric means. */

@@ -15,9 +15,16 @@ import java.util.List;
  * @param images  PNG plots written by the app, embedded in the page
  * @param texts   titled preformatted texts (samples, translations)
  * @param data    machine-readable results for results.json
+ * @param facts   what it measured about the cells, per dataset, for the textbook table (empty: nothing)
  */
 public record SectionResult(String app, String title, String setup, List<Titled<MarkdownTable>> tables, String reading,
-                            List<Titled<Path>> images, List<Titled<String>> texts, Object data) {
+                            List<Titled<Path>> images, List<Titled<String>> texts, Object data, List<SectionFacts> facts) {
+
+    /** A section without cell facts. */
+    public SectionResult(String app, String title, String setup, List<Titled<MarkdownTable>> tables, String reading,
+                         List<Titled<Path>> images, List<Titled<String>> texts, Object data) {
+        this(app, title, setup, tables, reading, images, texts, data, List.of());
+    }
 
     /** Anything with a caption. */
     public record Titled<T>(String title, T value) {

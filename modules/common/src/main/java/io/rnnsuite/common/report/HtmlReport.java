@@ -18,7 +18,8 @@ public final class HtmlReport {
             + "th,td{border:1px solid #ccc;padding:.25em .6em}th{background:#eef2f7}td.num{text-align:right;"
             + "font-variant-numeric:tabular-nums}img{max-width:100%;border:1px solid #ddd;margin:.5em 0}"
             + "pre{background:#f6f6f6;padding:.8em;overflow-x:auto;white-space:pre-wrap}.reading{background:#f3f8ee;"
-            + "border-left:4px solid #7a5;padding:.5em 1em}.meta{color:#666;font-size:.9em}";
+            + "border-left:4px solid #7a5;padding:.5em 1em}.meta{color:#666;font-size:.9em}"
+            + "details{margin:.5em 0 1.5em}summary{cursor:pointer;font-weight:600;color:#357}nav li{margin:.15em 0}";
 
     private final StringBuilder body = new StringBuilder();
     private final String title;
@@ -30,6 +31,32 @@ public final class HtmlReport {
 
     public HtmlReport heading(String text) {
         body.append("<h2>").append(escape(text)).append("</h2>\n");
+        return this;
+    }
+
+    /** A section heading that the table of contents can link to. */
+    public HtmlReport heading(String text, String id) {
+        body.append("<h2 id=\"").append(escape(id)).append("\">").append(escape(text)).append("</h2>\n");
+        return this;
+    }
+
+    /** A table of contents: each entry's text linking to the heading with that id. */
+    public HtmlReport contents(java.util.Map<String, String> titlesById) {
+        body.append("<nav><ul>\n");
+        titlesById.forEach((id, title) -> body.append("<li><a href=\"#").append(escape(id)).append("\">").append(escape(title))
+                .append("</a></li>\n"));
+        body.append("</ul></nav>\n");
+        return this;
+    }
+
+    /** Starts a part that is folded away until clicked (no script needed); close it with {@link #endFolded()}. */
+    public HtmlReport beginFolded(String summary) {
+        body.append("<details><summary>").append(escape(summary)).append("</summary>\n");
+        return this;
+    }
+
+    public HtmlReport endFolded() {
+        body.append("</details>\n");
         return this;
     }
 

@@ -2,9 +2,12 @@ package io.rnnsuite.common.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -41,6 +44,12 @@ public interface TrainableNetwork {
 
     /** The DL4J model for app-specific inference. */
     Model model();
+
+    /** The training listeners attached now (a copy; empty if none). */
+    Collection<TrainingListener> listeners();
+
+    /** Replaces the training listeners. */
+    void setListeners(Collection<TrainingListener> listeners);
 
     default long parameterCount() {
         return params().length();
@@ -108,6 +117,16 @@ public interface TrainableNetwork {
             return net;
         }
 
+        @Override
+        public Collection<TrainingListener> listeners() {
+            return net.getListeners() == null ? new ArrayList<>() : new ArrayList<>(net.getListeners());
+        }
+
+        @Override
+        public void setListeners(Collection<TrainingListener> listeners) {
+            net.setListeners(listeners);
+        }
+
         private static DataSet toDataSet(MultiDataSet batch) {
             return new DataSet(batch.getFeatures(0), batch.getLabels(0),
                     batch.getFeaturesMaskArrays() == null ? null : batch.getFeaturesMaskArray(0),
@@ -167,6 +186,16 @@ public interface TrainableNetwork {
         @Override
         public Model model() {
             return graph;
+        }
+
+        @Override
+        public Collection<TrainingListener> listeners() {
+            return graph.getListeners() == null ? new ArrayList<>() : new ArrayList<>(graph.getListeners());
+        }
+
+        @Override
+        public void setListeners(Collection<TrainingListener> listeners) {
+            graph.setListeners(listeners);
         }
     }
 }

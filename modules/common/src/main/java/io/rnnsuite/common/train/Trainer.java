@@ -9,11 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -78,81 +80,90 @@ public final class Trainer {
         StopReason reason = StopReason.MAX_EPOCHS;
         String message = null;
 
-        for (int epoch = state.completedEpochs() + 1; epoch <= config.maxEpochs(); epoch++) {
-            if (stale >= config.patience()) {
-                reason = StopReason.EARLY_STOPPING;
-                break;
-            }
-            if (config.timeBudgetSeconds() > 0 && !history.isEmpty()) {
-                double spent = (System.nanoTime() - runStart) / 1e9;
-                if (spent + lastEpochSeconds > config.timeBudgetSeconds()) {
+        GradientMonitor gradients = new GradientMonitor(config.clipNorm());
+        Collection<TrainingListener> listenersBefore = network.listeners();
+        List<TrainingListener> withMonitor = new ArrayList<>(listenersBefore);
+        withMonitor.add(gradients);
+        network.setListeners(withMonitor);
+        try {
+            for (int epoch = state.completedEpochs() + 1; epoch <= config.maxEpochs(); epoch++) {
+                if (stale >= config.patience()) {
+                    reason = StopReason.EARLY_STOPPING;
+                    break;
+                }
+                if (config.timeBudgetSeconds() > 0 && !history.isEmpty()) {
+                    double spent = (System.nanoTime() - runStart) / 1e9;
+                    if (spent + lastEpochSeconds > config.timeBudgetSeconds()) {
+                        reason = StopReason.TIME_BUDGET;
+                        break;
+                    }
+                }
+                long epochStart = System.nanoTime();
+                int batches = config.maxBatchesPerEpoch() > 0
+                        ? Math.min(config.maxBatchesPerEpoch(), trainingData.batchesPerEpoch())
+                        : trainingData.batchesPerEpoch();
+                progress.epochStarted(epoch, config.maxEpochs(), batches);
+                Iterator<MultiDataSet> it = trainingData.epoch(new Random(config.seed() * 1_000_003L + epoch));
+                double lossSum = 0;
+                int done = 0;
+                boolean outOfTime = false;
+                while (it.hasNext() && done < batches) {
+                    if (config.timeBudgetSeconds() > 0 && done > 0
+                            && (System.nanoTime() - runStart) / 1e9 > config.timeBudgetSeconds()) {
+                        outOfTime = true; // an epoch longer than the budget ends early; it is still validated
+                        break;
+                    }
+                    MultiDataSet batch = it.next();
+                    network.fit(batch);
+                    double loss = network.lastLoss();
+                    done++;
+                    updates++;
+                    if (!Double.isFinite(loss)) {
+                        message = divergence(loss, epoch, done, bestEpoch, outputDir);
+                        reason = StopReason.DIVERGED;
+                        break;
+                    }
+                    lossSum += loss;
+                    sequences += batch.getFeatures(0).size(0);
+                    progress.batchFinished(done, loss);
+                }
+                if (reason == StopReason.DIVERGED) {
+                    break;
+                }
+                double validation = validationLoss.applyAsDouble(network);
+                if (!Double.isFinite(validation)) {
+                    message = divergence(validation, epoch, done, bestEpoch, outputDir);
+                    reason = StopReason.DIVERGED;
+                    break;
+                }
+                boolean improved = validation < bestLoss;
+                if (improved) {
+                    bestLoss = validation;
+                    bestEpoch = epoch;
+                    bestParams = network.params().dup();
+                    stale = 0;
+                    if (outputDir != null) {
+                        save(network, outputDir.resolve(ModelDirectory.MODEL_FILE), false);
+                    }
+                } else {
+                    stale++;
+                }
+                lastEpochSeconds = (System.nanoTime() - epochStart) / 1e9;
+                seconds += lastEpochSeconds;
+                EpochStats stats = new EpochStats(epoch, lossSum / Math.max(1, done), validation, lastEpochSeconds, improved,
+                        updates);
+                history.add(stats);
+                if (outputDir != null) {
+                    checkpoint(network, outputDir, new TrainerState(epoch, bestEpoch, bestLoss, stale, seconds, sequences, history));
+                }
+                progress.epochFinished(stats, config.maxEpochs(), lastEpochSeconds * (config.maxEpochs() - epoch));
+                if (outOfTime) {
                     reason = StopReason.TIME_BUDGET;
                     break;
                 }
             }
-            long epochStart = System.nanoTime();
-            int batches = config.maxBatchesPerEpoch() > 0
-                    ? Math.min(config.maxBatchesPerEpoch(), trainingData.batchesPerEpoch())
-                    : trainingData.batchesPerEpoch();
-            progress.epochStarted(epoch, config.maxEpochs(), batches);
-            Iterator<MultiDataSet> it = trainingData.epoch(new Random(config.seed() * 1_000_003L + epoch));
-            double lossSum = 0;
-            int done = 0;
-            boolean outOfTime = false;
-            while (it.hasNext() && done < batches) {
-                if (config.timeBudgetSeconds() > 0 && done > 0
-                        && (System.nanoTime() - runStart) / 1e9 > config.timeBudgetSeconds()) {
-                    outOfTime = true; // an epoch longer than the budget ends early; it is still validated
-                    break;
-                }
-                MultiDataSet batch = it.next();
-                network.fit(batch);
-                double loss = network.lastLoss();
-                done++;
-                updates++;
-                if (!Double.isFinite(loss)) {
-                    message = divergence(loss, epoch, done, bestEpoch, outputDir);
-                    reason = StopReason.DIVERGED;
-                    break;
-                }
-                lossSum += loss;
-                sequences += batch.getFeatures(0).size(0);
-                progress.batchFinished(done, loss);
-            }
-            if (reason == StopReason.DIVERGED) {
-                break;
-            }
-            double validation = validationLoss.applyAsDouble(network);
-            if (!Double.isFinite(validation)) {
-                message = divergence(validation, epoch, done, bestEpoch, outputDir);
-                reason = StopReason.DIVERGED;
-                break;
-            }
-            boolean improved = validation < bestLoss;
-            if (improved) {
-                bestLoss = validation;
-                bestEpoch = epoch;
-                bestParams = network.params().dup();
-                stale = 0;
-                if (outputDir != null) {
-                    save(network, outputDir.resolve(ModelDirectory.MODEL_FILE), false);
-                }
-            } else {
-                stale++;
-            }
-            lastEpochSeconds = (System.nanoTime() - epochStart) / 1e9;
-            seconds += lastEpochSeconds;
-            EpochStats stats = new EpochStats(epoch, lossSum / Math.max(1, done), validation, lastEpochSeconds, improved,
-                    updates);
-            history.add(stats);
-            if (outputDir != null) {
-                checkpoint(network, outputDir, new TrainerState(epoch, bestEpoch, bestLoss, stale, seconds, sequences, history));
-            }
-            progress.epochFinished(stats, config.maxEpochs(), lastEpochSeconds * (config.maxEpochs() - epoch));
-            if (outOfTime) {
-                reason = StopReason.TIME_BUDGET;
-                break;
-            }
+        } finally {
+            network.setListeners(listenersBefore);
         }
         if (reason == StopReason.MAX_EPOCHS && stale >= config.patience() && history.size() < config.maxEpochs()) {
             reason = StopReason.EARLY_STOPPING;
@@ -164,7 +175,7 @@ public final class Trainer {
         }
         progress.message(message);
         TrainingResult result = new TrainingResult(List.copyOf(history), bestEpoch, bestLoss, reason, message, seconds, sequences,
-                updates);
+                updates, gradients.maxNorm(), gradients.clippedUpdates());
         progress.trainingFinished(result);
         return result;
     }

@@ -14,15 +14,18 @@ import java.util.List;
  * @param trainingSeconds    wall-clock seconds spent training in this and earlier (resumed) runs
  * @param sequencesSeen      training sequences processed, for throughput figures
  * @param updates            parameter updates (minibatches) over the whole run, a diverging one included
+ * @param maxGradientNorm    the largest L2 norm of a whole gradient before clipping, in this run
+ *                           (not counting epochs before a resume)
+ * @param clippedUpdates     updates in this run in which a layer's gradient exceeded the clipping threshold
  */
 public record TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
                              StopReason stopReason, String message, double trainingSeconds, long sequencesSeen,
-                             long updates) {
+                             long updates, double maxGradientNorm, long clippedUpdates) {
 
-    /** A result whose update count is unknown (0). */
+    /** A result whose update count and gradient figures are unknown (0). */
     public TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
                           StopReason stopReason, String message, double trainingSeconds, long sequencesSeen) {
-        this(history, bestEpoch, bestValidationLoss, stopReason, message, trainingSeconds, sequencesSeen, 0);
+        this(history, bestEpoch, bestValidationLoss, stopReason, message, trainingSeconds, sequencesSeen, 0, 0, 0);
     }
 
     /** Seconds per parameter update (0 when none). */

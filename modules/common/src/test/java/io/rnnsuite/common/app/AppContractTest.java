@@ -55,6 +55,11 @@ class AppContractTest {
         out.getBuffer().setLength(0);
         assertEquals(0, run("predict", "--model", dir.toString(), "0.9,0.8,0.7", "-0.9,-0.8,-0.7"), err.toString());
         assertEquals(2, out.toString().lines().filter(l -> l.contains("positive")).count(), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--model", dir.toString(), "0.5,0.5"), err.toString());
+        assertTrue(out.toString().startsWith("0.5,0.5 -> "), "the app's command with --model predicts: " + out);
+        assertEquals(2, run("trian"));
+        assertTrue(err.toString().contains("unknown command 'trian' for toy: expected one of"), err.toString());
     }
 
     @Test

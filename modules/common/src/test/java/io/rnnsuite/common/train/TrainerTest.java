@@ -163,4 +163,15 @@ class TrainerTest {
         assertTrue(result.history().size() < 10_000);
         assertTrue(result.trainingSeconds() < 5, "stopped near the budget: " + result.trainingSeconds());
     }
+
+    @Test
+    void countsGradientNormsAndTheUpdatesClippingChanged() {
+        TrainingResult tight = run(network(7, 0.01), new TrainingConfig(2, 16, 0.01, 50, 1e-6, 7, 0, 0), null, false);
+        assertEquals(12, tight.updates());
+        assertEquals(tight.updates(), tight.clippedUpdates(), "a threshold of 1e-6 clips every update");
+        assertTrue(tight.maxGradientNorm() > 1e-6 && Double.isFinite(tight.maxGradientNorm()), "" + tight.maxGradientNorm());
+        TrainingResult loose = run(network(7, 0.01), new TrainingConfig(2, 16, 0.01, 50, 1e6, 7, 0, 0), null, false);
+        assertEquals(0, loose.clippedUpdates());
+        assertEquals(12, loose.history().get(1).updates(), "updates count across epochs");
+    }
 }

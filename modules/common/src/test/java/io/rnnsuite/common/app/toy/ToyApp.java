@@ -6,6 +6,7 @@ import io.rnnsuite.common.RecurrentLayerFactory;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.app.AppConfig;
 import io.rnnsuite.common.app.AppInfo;
 import io.rnnsuite.common.app.AppOptions;
 import io.rnnsuite.common.app.DataSummary;
@@ -44,7 +45,10 @@ import picocli.CommandLine.Option;
 public final class ToyApp implements RnnApp<ToyApp.Config, ToyApp.Data, MultiLayerNetwork> {
 
     /** @param examples sequences generated; @param length steps each; the rest as everywhere. */
-    public record Config(int examples, int length, RecurrentSpec recurrent, TrainingConfig training) {
+    public record Config(int examples, int length, RecurrentSpec recurrent, TrainingConfig training) implements AppConfig<Config> {
+        @Override public Config with(RecurrentSpec spec, TrainingConfig newTraining) {
+            return new Config(examples, length, spec, newTraining);
+        }
     }
 
     /** Train / validation / test examples, the canonical text they were made from. */
@@ -82,18 +86,6 @@ public final class ToyApp implements RnnApp<ToyApp.Config, ToyApp.Data, MultiLay
 
     @Override public Class<Config> configType() {
         return Config.class;
-    }
-
-    @Override public RecurrentSpec spec(Config c) {
-        return c.recurrent();
-    }
-
-    @Override public TrainingConfig training(Config c) {
-        return c.training();
-    }
-
-    @Override public Config with(Config c, RecurrentSpec spec, TrainingConfig training) {
-        return new Config(c.examples(), c.length(), spec, training);
     }
 
     @Override public Data load(Config c) {

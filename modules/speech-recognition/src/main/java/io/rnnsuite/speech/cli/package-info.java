@@ -1,0 +1,2 @@
+/** The speech app's own flags. */
+package io.rnnsuite.speech.cli;

@@ -1,0 +1,2 @@
+/** The recurrent speech models: network construction, batching, prediction, saving. */
+package io.rnnsuite.speech.model;
