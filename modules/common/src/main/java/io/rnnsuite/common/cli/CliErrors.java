@@ -7,14 +7,22 @@ import picocli.CommandLine;
 /**
  * Installs the project's error policy on a picocli {@link CommandLine}: a user's mistake (an
  * unknown flag, a bad value, a {@link UserInputException} from the app) prints one line
- * {@code error: ...} and exits 2; anything else prints the cause and exits 1.
+ * {@code error: ...} and exits 2; anything else prints the cause and exits 1. Every whole-number
+ * option without a converter of its own is refused below 0 while parsing (no option of the suite counts
+ * below zero), and every decimal option refuses NaN and infinity; options that need more (at least 1,
+ * a fraction) say so with a {@link Ranges} converter.
  */
 public final class CliErrors {
 
     private CliErrors() {
     }
 
+    /** Call after every subcommand is added: the range checks reach the commands present now. */
     public static CommandLine install(CommandLine commandLine) {
+        commandLine.registerConverter(Integer.class, new Ranges.ZeroOrMore());
+        commandLine.registerConverter(Integer.TYPE, new Ranges.ZeroOrMore());
+        commandLine.registerConverter(Double.class, Ranges::parseDouble);
+        commandLine.registerConverter(Double.TYPE, Ranges::parseDouble);
         commandLine.setParameterExceptionHandler(CliErrors::onBadParameters);
         commandLine.setExecutionExceptionHandler(CliErrors::onExecutionFailure);
         return commandLine;

@@ -46,6 +46,7 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
         List<LabelledExample> out = new ArrayList<>();
         try (CSVParser parser = format.parse(new StringReader(content))) {
             List<String> header = parser.getHeaderNames();
+            refuseRepeatedNames(file, header);
             int textIndex = column(file, header, textColumn, "--text-column");
             int labelIndex = column(file, header, labelColumn, "--label-column");
             LineCounter lines = new LineCounter(content);
@@ -103,6 +104,19 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
         out.flip();
         String text = out.toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** A header naming a column twice would leave which of the two is read undefined. */
+    static void refuseRepeatedNames(Path file, List<String> header) {
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
+            for (int j = i + 1; j < header.size() && !name.isEmpty(); j++) {
+                if (header.get(j).strip().equals(name)) {
+                    throw new UserInputException(file + " line 1: the header names the column '" + name
+                            + "' twice (fields " + (i + 1) + " and " + (j + 1) + "); rename one of them");
+                }
+            }
+        }
     }
 
     private static int column(Path file, List<String> header, String name, String flag) {
