@@ -34,7 +34,8 @@ import picocli.CommandLine;
 /**
  * The same command with the same seed and threads, run twice, gives bit-identical test metrics,
  * training losses and model parameters, in every app. Runs are bounded by epochs and batches, not
- * by a time budget (a budget stops wherever the clock says, so it is not reproducible).
+ * by a time budget (a budget stops wherever the clock says, so it is not reproducible); timings and
+ * throughput figures (sentences per second) are left out of the comparison.
  */
 class DeterminismTest {
 
@@ -68,14 +69,14 @@ class DeterminismTest {
 
     private static List<String> command(String app) {
         return switch (app) {
-            case "forecast" -> List.of("forecast", "train", "--dataset", "airpassengers", "--hidden", "8", "--epochs", "2",
+            case "forecast" -> List.of("forecast", "train", "--dataset", "airpassengers", "--hidden", "8", "--epochs", "2", "--max-batches", "2",
                     "--dropout", "0.2", "--layers", "2");
             case "classify" -> List.of("classify", "train", "--csv", texts.toString(), "--hidden", "4", "--embedding-size", "4",
                     "--min-count", "1", "--batch-size", "8", "--epochs", "2", "--max-batches", "3");
             case "charlm" -> List.of("charlm", "train", "--text", corpus.toString(), "--hidden", "8", "--sequence-length", "20",
                     "--tbptt", "10", "--batch-size", "8", "--max-batches", "3", "--epochs", "2");
             case "translate" -> List.of("translate", "train", "--dataset", "numbers-en-fr", "--pairs-count", "60", "--hidden", "8",
-                    "--max-length", "30", "--epochs", "1", "--max-batches", "2", "--attention", "--beam", "2");
+                    "--max-length", "30", "--epochs", "1", "--max-batches", "1", "--attention");
             default -> throw new IllegalArgumentException(app);
         };
     }
@@ -97,9 +98,10 @@ class DeterminismTest {
     void theSameSeedGivesTheSameModelTwice(String app) throws IOException {
         Path first = train(app, "a");
         Path second = train(app, "b");
-        JsonNode metrics = Json.MAPPER.readTree(first.resolve("results.json").toFile()).path("test");
-        assertTrue(metrics.size() > 1, metrics.toString());
-        assertEquals(metrics, Json.MAPPER.readTree(second.resolve("results.json").toFile()).path("test"), "test metrics");
+        JsonNode metrics = withoutClock(Json.MAPPER.readTree(first.resolve("results.json").toFile()).path("test"));
+        assertTrue(metrics.size() > 1 && metrics.get(0).path("metrics").size() > 0, metrics.toString());
+        assertEquals(metrics, withoutClock(Json.MAPPER.readTree(second.resolve("results.json").toFile()).path("test")),
+                "test metrics (throughput aside)");
         assertEquals(withoutClock(Json.MAPPER.readTree(first.resolve("run.json").toFile()).path("training")),
                 withoutClock(Json.MAPPER.readTree(second.resolve("run.json").toFile()).path("training")), "losses per epoch");
         Map<String, byte[]> a = entries(first.resolve("model.zip"));
@@ -120,11 +122,11 @@ class DeterminismTest {
             CommandLine line = RnnSuiteCommand.newCommandLine();
             line.setOut(new PrintWriter(new StringWriter(), true));
             line.setErr(new PrintWriter(err, true));
-            assertEquals(0, line.execute("lab", "adding", "--lengths", "5", "--cells", "simple_rnn,lstm", "--budget", "600",
-                    "--max-updates", "30", "--seed", "3", "--threads", "1", "--output-dir", dir.toString()), err.toString());
+            assertEquals(0, line.execute("lab", "adding", "--quick", "--lengths", "5", "--cells", "lstm", "--budget", "600",
+                    "--max-updates", "10", "--seed", "3", "--threads", "1", "--output-dir", dir.toString()), err.toString());
             results.add(withoutClock(Json.MAPPER.readTree(dir.resolve("results.json").toFile())));
         }
-        assertTrue(results.get(0).toString().contains("mse"), results.get(0).toString());
+        assertTrue(results.get(0).path("rows").get(0).path("testLoss").isNumber(), results.get(0).toString());
         assertEquals(results.get(0), results.get(1));
     }
 
