@@ -28,6 +28,10 @@ class CliErrorsTest {
             if (n == 99) {
                 throw new IllegalStateException("a bug");
             }
+            if (n == 28) {
+                throw new java.io.UncheckedIOException("cannot write models/m/model.zip",
+                        new java.nio.file.FileSystemException("models/m/.model.zip.x.tmp: No space left on device"));
+            }
             return 0;
         }
     }
@@ -62,5 +66,14 @@ class CliErrorsTest {
         assertEquals("1", r[0]);
         assertTrue(r[1].startsWith("internal error: java.lang.IllegalStateException: a bug"), r[1]);
         assertFalse(r[1].strip().lines().count() == 1);
+    }
+
+    @Test
+    void aFullDiskOrAReadOnlyFileSystemIsOneLineWithExitCode2() {
+        String[] r = run("--n", "28");
+        assertEquals("2", r[0], r[1]);
+        assertEquals(1, r[1].strip().lines().count(), r[1]);
+        assertTrue(r[1].startsWith("error: cannot write models/m/model.zip: models/m/.model.zip.x.tmp: No space left on device"),
+                r[1]);
     }
 }

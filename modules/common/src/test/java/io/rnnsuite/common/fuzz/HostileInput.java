@@ -35,6 +35,7 @@ public final class HostileInput {
     public static final int MAX_MESSAGE = 1200;
 
     private static final Map<String, long[]> TALLY = new ConcurrentHashMap<>();
+    private static final Map<String, String> FIRST_ERROR = new ConcurrentHashMap<>();
 
     private HostileInput() {
     }
@@ -96,8 +97,10 @@ public final class HostileInput {
                 return (text + "é\u00e8ü").getBytes(StandardCharsets.ISO_8859_1);
             case 6: // NUL bytes and other control characters
                 return insert(bytes, random, "\u0000\u0001\u001b\u0000".repeat(count));
-            case 7: // the format's separators and quotes in random places
-                return insert(bytes, random, String.valueOf(",\t\"\n\r ;'\\".charAt(random.nextInt(10))).repeat(count));
+            case 7: { // the format's separators and quotes in random places
+                String separators = ",\t\"\n\r ;'\\";
+                return insert(bytes, random, String.valueOf(separators.charAt(random.nextInt(separators.length()))).repeat(count));
+            }
             case 8: { // lines duplicated, dropped or swapped
                 List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
                 for (int i = 0; i < count && !lines.isEmpty(); i++) {
@@ -146,6 +149,9 @@ public final class HostileInput {
                 tally[1]++;
             }
             String message = e.getMessage();
+            if (message != null) {
+                FIRST_ERROR.putIfAbsent(name, message.length() > 200 ? message.substring(0, 200) : message);
+            }
             assertTrue(message != null && !message.isBlank(), "a user error says what is wrong");
             if (message.length() > MAX_MESSAGE) {
                 fail(name + ": a one-line message, not " + message.length() + " characters: " + message.substring(0, 300));
@@ -195,8 +201,8 @@ public final class HostileInput {
         try {
             Path dir = Files.createDirectories(Path.of("target", "fuzz"));
             Files.writeString(dir.resolve(name + ".txt"), String.format(java.util.Locale.ROOT,
-                    "%s: %d inputs, %d loaded, %d user errors, %d other outcomes, %d slower than 20 s%n",
-                    name, t[0] + t[1] + t[2], t[0], t[1], t[2], t[3]));
+                    "%s: %d inputs, %d loaded, %d user errors, %d other outcomes, %d slower than 20 s%nfirst user error: %s%n",
+                    name, t[0] + t[1] + t[2], t[0], t[1], t[2], t[3], FIRST_ERROR.getOrDefault(name, "none")));
         } catch (IOException e) {
             // the figures file is a convenience; the assertions already ran
         }

@@ -41,6 +41,7 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter != null ? delimiter : defaultDelimiter(file))
                 .setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true) // "text,label," with a trailing delimiter is still a valid header
                 .setIgnoreEmptyLines(true)
                 .build();
         List<LabelledExample> out = new ArrayList<>();
@@ -58,6 +59,8 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
             }
         } catch (IOException | IllegalStateException | UncheckedIOException e) {
             throw new UserInputException(file + ": malformed CSV (" + oneLine(e.getMessage()) + ")");
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(file + " line 1: the header row cannot be read (" + oneLine(e.getMessage()) + ")");
         }
         if (out.isEmpty()) {
             throw new UserInputException(file + " has a header but no rows of text");

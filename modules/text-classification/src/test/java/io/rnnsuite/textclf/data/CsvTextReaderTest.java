@@ -51,6 +51,7 @@ class CsvTextReaderTest {
                 fails(csv).getMessage());
         Path tsv = file("twice.tsv", "id\ttext\tlabel\tid\n1\thello\ta\t2\n");
         assertTrue(fails(tsv).getMessage().contains("the column 'id' twice"), "any column, not only the ones read");
+        assertEquals(1, reader.read(file("trailing.csv", "text,label,\nhello,a,\n")).size(), "a trailing delimiter is fine");
     }
 
     @Test

@@ -46,8 +46,8 @@ class SeriesCsvPropertyTest {
     void everyInputLoadsOrIsOneUserError(@ForAll("hostile") byte[] input) throws IOException {
         Path file = Files.createTempFile("series", ".csv");
         try {
-            ForecastConfig d = ForecastConfig.defaults(null);
-            ForecastConfig config = new ForecastConfig(null, file.toString(), null, d.features(), 0, 0, 0,
+            ForecastConfig d = ForecastConfig.defaults("airpassengers");
+            ForecastConfig config = new ForecastConfig(null, file.toString(), "value", d.features(), 0, 0, 0,
                     d.validationFraction(), d.testFraction(), false, true, d.recurrent(), null, d.training());
             HostileInput.checkFile("forecast-csv", file, input, f -> new ForecastApp().load(config));
         } finally {
