@@ -16,6 +16,7 @@
 # Prints one line per check and a summary table; exits 1 if any check failed. Build first with
 # ./mvnw -B -q package -DskipTests.
 set -uo pipefail
+set -m # job control: background runs keep SIGINT (a non-interactive shell would start them ignoring it)
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$here/examples/target/rnn-suite.jar"
 [[ -f "$jar" ]] || { echo "error: $jar not found; build first with: ./mvnw -B -q package -DskipTests" >&2; exit 2; }
@@ -29,6 +30,7 @@ java_cmd=(java -Xmx2g --add-modules jdk.incubator.vector -Djava.awt.headless=tru
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.nd4j=error -jar "$jar")
 failures=0
 declare -A killed loadable resumed torn strays
+saving_what=""
 
 say() { printf '%s\n' "$*"; }
 fail() { say "FAIL $*"; failures=$((failures + 1)); }
@@ -87,7 +89,10 @@ start_training() { # APP DIR [extra...] -> sets pid
 saving() { # DIR: a file is being written (an atomic write's temporary file, not the lock's)
   local f
   for f in "$1"/.*.tmp "$1"/checkpoint/.*.tmp; do
-    [[ -e "$f" && "$f" != */.rnn-suite.lock.* ]] && return 0
+    if [[ -e "$f" && "$f" != */.rnn-suite.lock.* ]]; then
+      saving_what="${f##*/}"; saving_what="${saving_what#.}"; saving_what="${saving_what%.*.tmp}"
+      return 0
+    fi
   done
   return 1
 }
@@ -115,9 +120,10 @@ for app in $apps; do
     start_training "$app" "$dir" --resume
     if ((i % 2 == 0)); then # at the moment a file is being written (model.zip, checkpoint, run record)
       wait_for "saving '$dir' || ! kill -0 $pid 2>/dev/null" 60
-      moment="during a save"
-    else
-      sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", 1 + rand() * 9 }')"
+      moment="during a save (${saving_what:-none seen})"; saving_what=""
+    else # a random moment after the JVM is up: loading, training, validating or saving
+      wait_for "grep -q 'resuming after epoch' '$work/train.err' || ! kill -0 $pid 2>/dev/null" 60
+      sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", rand() * 4 }')"
       moment="at a random moment"
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
@@ -149,7 +155,8 @@ for app in $apps; do
   # SIGTERM and SIGINT: the JVM stops, no stack trace, the lock is released, --resume continues
   for signal in TERM INT; do
     start_training "$app" "$dir" --resume
-    sleep 6
+    wait_for "grep -q 'resuming after epoch' '$work/train.err'" 60
+    sleep 2
     kill -s "$signal" "$pid"
     if wait_for "! kill -0 $pid 2>/dev/null" 30; then
       wait "$pid" 2>/dev/null
@@ -189,7 +196,7 @@ start_training forecast "$busy"; first=$pid
 if wait_for "[[ -e '$busy/.rnn-suite.lock' ]]" 60; then
   "${java_cmd[@]}" $(train_args forecast) --output-dir "$busy" >/dev/null 2>"$work/second.err"; rc=$?
   if [[ $rc == 2 ]] && one_line_error "$work/second.err" && grep -q 'is in use by another run' "$work/second.err"; then
-    pass "a second training into a busy directory: $(cut -c1-110 "$work/second.err")"
+    pass "a second training into a busy directory: $(grep '^error' "$work/second.err" | cut -c1-110)"
   else fail "a second training into a busy directory gave exit $rc: $(tail -2 "$work/second.err")"; fi
   kill -0 "$first" 2>/dev/null || fail "the first training died while the second was refused"
 else fail "the first training never took its lock"; fi
@@ -203,7 +210,7 @@ first=$!
 if wait_for "[[ -e '$report/.rnn-suite.lock' ]]" 90; then
   "${java_cmd[@]}" compare --apps forecast --quick --output-dir "$report" >/dev/null 2>"$work/compare2.err"; rc=$?
   if [[ $rc == 2 ]] && one_line_error "$work/compare2.err" && grep -q 'is in use by another run' "$work/compare2.err"; then
-    pass "a second compare into a busy report directory: $(cut -c1-110 "$work/compare2.err")"
+    pass "a second compare into a busy report directory: $(grep '^error' "$work/compare2.err" | cut -c1-110)"
   else fail "a second compare into a busy report directory gave exit $rc: $(tail -2 "$work/compare2.err")"; fi
 else fail "the first compare never took its lock: $(tail -2 "$work/compare1.err")"; fi
 kill -s INT "$first" 2>/dev/null; wait "$first" 2>/dev/null
