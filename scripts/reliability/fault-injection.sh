@@ -123,7 +123,7 @@ for app in $apps; do
       moment="during a save (${saving_what:-none seen})"; saving_what=""
     else # a random moment after the JVM is up: loading, training, validating or saving
       wait_for "grep -q 'resuming after epoch' '$work/train.err' || ! kill -0 $pid 2>/dev/null" 60
-      sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", rand() * 4 }')"
+      sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", rand() * 12 }')"
       moment="at a random moment"
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
@@ -167,6 +167,16 @@ for app in $apps; do
     else
       kill -9 "$pid"; fail "$app SIG$signal: still running 30 s later"
     fi
+  done
+
+  # a truncated model.zip or a garbled app-config.json is one line on evaluate
+  for damage in model config; do
+    copy="$work/$app-$damage"; rm -rf "$copy"; cp -r "$dir" "$copy"
+    if [[ "$damage" == model ]]; then truncate -s $(( $(stat -c %s "$copy/model.zip") / 3 )) "$copy/model.zip"
+    else printf '{"recurrent": [1, 2' >"$copy/app-config.json"; fi
+    evaluate "$app" "$copy"; rc=$?
+    if [[ $rc == 2 ]] && one_line_error "$work/eval.err"; then pass "$app: a damaged $damage file: $(grep '^error' "$work/eval.err" | cut -c1-110)"
+    else fail "$app: a damaged $damage file gave exit $rc on evaluate: $(tail -2 "$work/eval.err")"; fi
   done
 
   # a truncated or garbled checkpoint is one line on --resume
