@@ -51,7 +51,7 @@ class ForecastCliTest {
         assertUserError(run("forecast", "train", "--cell", "gru7", "--output-dir", out.toString()), "unknown cell type 'gru7'");
         assertUserError(run("forecast", "train", "--dataset", "airpassengers", "--target", "nope", "--output-dir", out.toString()),
                 "airpassengers: no column 'nope'");
-        assertUserError(run("forecast", "train", "--epochs", "0"), "--epochs must be at least 1");
+        assertUserError(run("forecast", "train", "--epochs", "0"), "Invalid value for option '--epochs': '0' is not a count of at least 1");
         assertUserError(run("forecast", "train", "--bogus"), "Unknown option: '--bogus'");
         assertUserError(run("forecast", "evaluate", "--model", tmp.resolve("nothing").toString()), "model directory");
         assertUserError(run("forecast", "train", "--budget", "ten minutes", "--output-dir", out.toString()),

@@ -1,5 +1,6 @@
 package io.rnnsuite.examples.bench;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.io.MachineInfo;
 
 import io.rnnsuite.common.NativeThreads;
@@ -43,14 +44,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Implementations, measured alternately: fast, stock (default: ${DEFAULT-VALUE}).")
     List<String> impls = new ArrayList<>(List.of("fast", "stock"));
 
-    @Option(names = "--threads", paramLabel = "N,...", split = ",",
+    @Option(names = "--threads", converter = Ranges.AtLeastOne.class, paramLabel = "N,...", split = ",",
             description = "Thread counts, each in its own process (default: ${DEFAULT-VALUE}).")
     List<Integer> threads = new ArrayList<>(List.of(1, 2));
 
-    @Option(names = "--repeats", paramLabel = "N", description = "Timed repetitions; figures are medians (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Timed repetitions; figures are medians (default: ${DEFAULT-VALUE}).")
     int repeats = 7;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Untimed training batches first, at least 1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Untimed training batches first, at least 1 (default: ${DEFAULT-VALUE}).")
     int warmup = 2;
 
     @Option(names = "--quick", description = "Smoke test: 1 warm-up, 2 repeats, a small peak product; figures meaningless (default: ${DEFAULT-VALUE}).")

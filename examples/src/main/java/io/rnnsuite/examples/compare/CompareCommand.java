@@ -123,6 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
                             Math.round(totalSeconds * 1000))), perModel, models, MIN_SECONDS_PER_MODEL));
         }
         prepareOutputDir();
+        io.rnnsuite.common.io.DirectoryLock.holdUntilExit(outputDir, "rnn-suite compare");
         CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed, seedCount);
         CompareReport report = new CompareReport(outputDir, settings);
         double fixedSeconds = selected.stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();

@@ -1,5 +1,6 @@
 package io.rnnsuite.forecast;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.app.AppOptions;
@@ -27,15 +28,15 @@ public final class ForecastOptions implements AppOptions<ForecastConfig> {
             description = "Extra input columns, past values only (default: none = univariate).")
     List<String> features = new ArrayList<>();
 
-    @Option(names = "--lookback", paramLabel = "L",
+    @Option(names = "--lookback", converter = Ranges.ZeroOrMore.class, paramLabel = "L",
             description = "Input window length; 0 = two seasons, within 24..48 (default: ${DEFAULT-VALUE}).")
     int lookback;
 
-    @Option(names = "--horizon", paramLabel = "H",
+    @Option(names = "--horizon", converter = Ranges.ZeroOrMore.class, paramLabel = "H",
             description = "Values forecast at once; 0 = the season, or 12 (default: ${DEFAULT-VALUE}).")
     int horizon;
 
-    @Option(names = "--season", paramLabel = "M",
+    @Option(names = "--season", converter = Ranges.ZeroOrMore.class, paramLabel = "M",
             description = "Steps per season for seasonal naive and MASE; 0 = the dataset's, 1 for a CSV (default: ${DEFAULT-VALUE}).")
     int season;
 
@@ -46,11 +47,11 @@ public final class ForecastOptions implements AppOptions<ForecastConfig> {
             description = "Predict absolute levels instead of changes from the last observed value (default: ${DEFAULT-VALUE}).")
     boolean absolute;
 
-    @Option(names = "--validation-fraction", paramLabel = "F",
+    @Option(names = "--validation-fraction", converter = Ranges.Fraction.class, paramLabel = "F",
             description = "Share of rows before the test part used for early stopping (default: ${DEFAULT-VALUE}).")
     double validationFraction = 0.15;
 
-    @Option(names = "--test-fraction", paramLabel = "F",
+    @Option(names = "--test-fraction", converter = Ranges.Fraction.class, paramLabel = "F",
             description = "Share of rows at the end held out for the final scores (default: ${DEFAULT-VALUE}).")
     double testFraction = 0.2;
 

@@ -1,5 +1,6 @@
 package io.rnnsuite.charlm.cli;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.charlm.CharLmConfig;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.app.AppOptions;
@@ -23,14 +24,14 @@ public final class CharLmOptions implements AppOptions<CharLmConfig> {
             description = "Your own UTF-8 text file instead of --corpus (default: none).")
     Path text;
 
-    @Option(names = "--sequence-length", paramLabel = "N", description = "Characters per training sequence (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sequence-length", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Characters per training sequence (default: ${DEFAULT-VALUE}).")
     int sequenceLength = DEFAULTS.sequenceLength();
 
-    @Option(names = "--tbptt", paramLabel = "N",
+    @Option(names = "--tbptt", converter = Ranges.AtLeastOne.class, paramLabel = "N",
             description = "Truncated-BPTT window (forward = backward); at most --sequence-length (default: ${DEFAULT-VALUE}).")
     int tbptt = DEFAULTS.tbpttLength();
 
-    @Option(names = "--min-char-count", paramLabel = "N",
+    @Option(names = "--min-char-count", converter = Ranges.ZeroOrMore.class, paramLabel = "N",
             description = "Characters seen fewer times in the training part become UNK (default: ${DEFAULT-VALUE}).")
     int minCharCount = DEFAULTS.minCharCount();
 

@@ -1,5 +1,6 @@
 package io.rnnsuite.charlm.cli;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.charlm.CharLmApp;
 import io.rnnsuite.charlm.CharLmConfig;
 import io.rnnsuite.charlm.model.CharLmModel;
@@ -28,14 +29,14 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--prime", paramLabel = "TEXT", description = "Text to start from (default: ${DEFAULT-VALUE}).")
     String prime = CharLmApp.DEFAULT_PRIME;
 
-    @Option(names = "--length", paramLabel = "N", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--length", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
     int length = DEFAULTS.length();
 
-    @Option(names = "--temperature", paramLabel = "T",
+    @Option(names = "--temperature", converter = Ranges.Positive.class, paramLabel = "T",
             description = "Below 1 sharper, above 1 wilder; 1e-6 = greedy (default: ${DEFAULT-VALUE}).")
     double temperature = DEFAULTS.temperature();
 
-    @Option(names = "--top-k", paramLabel = "K", description = "Draw among the K likeliest characters, 0 = all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", converter = Ranges.ZeroOrMore.class, paramLabel = "K", description = "Draw among the K likeliest characters, 0 = all (default: ${DEFAULT-VALUE}).")
     int topK = DEFAULTS.topK();
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed of the draws (default: ${DEFAULT-VALUE}).")

@@ -7,6 +7,7 @@ import io.rnnsuite.common.cli.ResumeOption;
 import io.rnnsuite.common.cli.RunOptions;
 import io.rnnsuite.common.cli.TrainingOptions;
 import io.rnnsuite.common.cli.VariantsOptions;
+import io.rnnsuite.common.io.DirectoryLock;
 import io.rnnsuite.common.train.ConsoleProgress;
 import io.rnnsuite.common.train.TrainingConfig;
 import java.io.BufferedReader;
@@ -175,10 +176,12 @@ public final class AppCommands {
                 throw new UserInputException("--cells " + String.join(",", variants.cells) + ": " + app.info().command()
                         + " can train none of them (" + app.unsupported(specs.get(0)).orElse("") + ")");
             }
-            CompareRun.Outcome<C, D, M> outcome = CompareRun.run(app, base, specs, run.budgetOrNull(),
-                    ConsoleProgress.onStderr("compare"));
-            CompareRun.write(app, List.of(outcome), run.outputDir);
-            print(spec, ConsoleReport.compare(app, outcome, run.outputDir));
+            try (DirectoryLock lock = DirectoryLock.acquire(run.outputDir, app.info().command() + " compare")) {
+                CompareRun.Outcome<C, D, M> outcome = CompareRun.run(app, base, specs, run.budgetOrNull(),
+                        ConsoleProgress.onStderr("compare"));
+                CompareRun.write(app, List.of(outcome), run.outputDir);
+                print(spec, ConsoleReport.compare(app, outcome, run.outputDir));
+            }
             return 0;
         }
     }

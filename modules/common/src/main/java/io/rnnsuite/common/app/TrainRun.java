@@ -3,6 +3,7 @@ package io.rnnsuite.common.app;
 import io.rnnsuite.common.io.Json;
 import io.rnnsuite.common.io.ModelDirectory;
 import io.rnnsuite.common.io.AtomicFiles;
+import io.rnnsuite.common.io.DirectoryLock;
 import io.rnnsuite.common.report.MarkdownTable;
 import io.rnnsuite.common.train.ProgressReporter;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.Map;
  * {@code APP train} for every app: load the data, train, evaluate on the test split beside the
  * baselines, and write the model directory ({@link ModelDirectory}: the trainer's
  * {@code model.zip} and {@code checkpoint/}, the app's side files, {@code app-config.json},
- * {@code report.md}, {@code results.json}, and {@code run.json} last).
+ * {@code report.md}, {@code results.json}, and {@code run.json} last). One run at a time per model
+ * directory ({@link DirectoryLock}).
  */
 public final class TrainRun {
 
@@ -47,6 +49,13 @@ public final class TrainRun {
      */
     public static <C, D, M> Outcome<C, M> run(RnnApp<C, D, M> app, C config, Path outputDir, boolean resume,
                                              ProgressReporter progress) {
+        try (DirectoryLock lock = outputDir == null ? null : DirectoryLock.acquire(outputDir, app.info().command() + " train")) {
+            return runLocked(app, config, outputDir, resume, progress);
+        }
+    }
+
+    private static <C, D, M> Outcome<C, M> runLocked(RnnApp<C, D, M> app, C config, Path outputDir, boolean resume,
+                                                     ProgressReporter progress) {
         long start = System.nanoTime();
         D data = app.load(config);
         DataSummary summary = app.describe(config, data);

@@ -7,14 +7,22 @@ import picocli.CommandLine;
 /**
  * Installs the project's error policy on a picocli {@link CommandLine}: a user's mistake (an
  * unknown flag, a bad value, a {@link UserInputException} from the app) prints one line
- * {@code error: ...} and exits 2; anything else prints the cause and exits 1.
+ * {@code error: ...} and exits 2; anything else prints the cause and exits 1. Every whole-number
+ * option without a converter of its own is refused below 0 while parsing (no option of the suite counts
+ * below zero), and every decimal option refuses NaN and infinity; options that need more (at least 1,
+ * a fraction) say so with a {@link Ranges} converter.
  */
 public final class CliErrors {
 
     private CliErrors() {
     }
 
+    /** Call after every subcommand is added: the range checks reach the commands present now. */
     public static CommandLine install(CommandLine commandLine) {
+        commandLine.registerConverter(Integer.class, new Ranges.ZeroOrMore());
+        commandLine.registerConverter(Integer.TYPE, new Ranges.ZeroOrMore());
+        commandLine.registerConverter(Double.class, Ranges::parseDouble);
+        commandLine.registerConverter(Double.TYPE, Ranges::parseDouble);
         commandLine.setParameterExceptionHandler(CliErrors::onBadParameters);
         commandLine.setExecutionExceptionHandler(CliErrors::onExecutionFailure);
         return commandLine;
@@ -36,10 +44,41 @@ public final class CliErrors {
             err.flush();
             return ExitCodes.USER_ERROR;
         }
+        String environment = findEnvironmentError(e);
+        if (environment != null) {
+            err.println("error: " + environment.replace('\n', ' '));
+            err.flush();
+            return ExitCodes.USER_ERROR;
+        }
         err.println("internal error: " + e);
         e.printStackTrace(err);
         err.flush();
         return ExitCodes.FAILURE;
+    }
+
+    /**
+     * A write that failed because of the machine, not the program (a full disk, a read-only file
+     * system, a quota, a permission), described as one line, or {@code null}. What was written before
+     * stays: every file is replaced atomically, so the previous version of a file is still complete.
+     */
+    static String findEnvironmentError(Throwable e) {
+        String context = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (context == null && t instanceof java.io.UncheckedIOException && t.getMessage() != null) {
+                context = t.getMessage();
+            }
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            String lower = message.toLowerCase(java.util.Locale.ROOT);
+            boolean machine = t instanceof java.nio.file.AccessDeniedException
+                    || (t instanceof java.io.IOException && (lower.contains("no space left") || lower.contains("read-only file system")
+                    || lower.contains("disk quota") || lower.contains("permission denied")));
+            if (machine) {
+                String what = t instanceof java.nio.file.AccessDeniedException ? "permission denied: " + message : message;
+                return (context != null ? context + ": " : "cannot write: ") + what
+                        + " (files written before are intact; free space or fix the permissions, then run again or --resume)";
+            }
+        }
+        return null;
     }
 
     /** The user error at or under {@code e}, if any (DL4J sometimes wraps exceptions). */

@@ -12,16 +12,16 @@ public class RecurrentOptions {
             description = "Recurrent cell: simple_rnn, lstm or gru (default: ${DEFAULT-VALUE}).")
     public String cell = "lstm";
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Units per direction and layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Units per direction and layer (default: ${DEFAULT-VALUE}).")
     public int hidden = 32;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
     public int layers = 1;
 
     @Option(names = "--bidirectional", description = "Read each sequence in both directions (default: ${DEFAULT-VALUE}).")
     public boolean bidirectional;
 
-    @Option(names = "--dropout", paramLabel = "P",
+    @Option(names = "--dropout", converter = Ranges.Fraction.class, paramLabel = "P",
             description = "Dropout on the inputs of the 2nd and later recurrent layers (default: ${DEFAULT-VALUE}).")
     public double dropout;
 

@@ -20,7 +20,7 @@ public class RunOptions {
             description = "Wall-clock training budget of each model: 90s, 10m, 1h; 0 = none (default: 0).")
     public Duration budget = Duration.ZERO;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--threads", converter = Ranges.ZeroOrMore.class, paramLabel = "N",
             description = "ND4J operation threads; 0 = leave as the launcher set them (default: ${DEFAULT-VALUE}).")
     public int threads;
 

@@ -10,27 +10,27 @@ import picocli.CommandLine.Option;
  */
 public class TrainingOptions {
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     public int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Sequences per minibatch; 0 = automatic where the app supports it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", converter = Ranges.ZeroOrMore.class, paramLabel = "N", description = "Sequences per minibatch; 0 = automatic where the app supports it (default: ${DEFAULT-VALUE}).")
     public int batchSize;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", converter = Ranges.Positive.class, paramLabel = "LR", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     public double learningRate;
 
-    @Option(names = "--patience", paramLabel = "N",
+    @Option(names = "--patience", converter = Ranges.AtLeastOne.class, paramLabel = "N",
             description = "Stop after N epochs without a better validation loss (default: ${DEFAULT-VALUE}).")
     public int patience;
 
-    @Option(names = "--clip", paramLabel = "NORM",
+    @Option(names = "--clip", converter = Ranges.ZeroOrMoreNumber.class, paramLabel = "NORM",
             description = "Clip each layer's gradient to this L2 norm; 0 = off (default: ${DEFAULT-VALUE}).")
     public double clip;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
     public long seed;
 
-    @Option(names = "--max-batches", paramLabel = "N",
+    @Option(names = "--max-batches", converter = Ranges.ZeroOrMore.class, paramLabel = "N",
             description = "At most N minibatches per epoch, 0 = all; for smoke tests (default: ${DEFAULT-VALUE}).")
     public int maxBatches;
 

@@ -24,16 +24,16 @@ public class VariantsOptions {
             description = "Variants to train side by side: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     public List<String> cells = new ArrayList<>(DEFAULT_CELLS);
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Units per direction and layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", converter = Ranges.ZeroOrMore.class, paramLabel = "N", description = "Units per direction and layer (default: ${DEFAULT-VALUE}).")
     public int hidden;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
     public int layers = 1;
 
     @Option(names = "--bidirectional", description = "Make every variant bidirectional (default: ${DEFAULT-VALUE}).")
     public boolean bidirectional;
 
-    @Option(names = "--dropout", paramLabel = "P",
+    @Option(names = "--dropout", converter = Ranges.Fraction.class, paramLabel = "P",
             description = "Dropout on the inputs of the 2nd and later recurrent layers (default: ${DEFAULT-VALUE}).")
     public double dropout;
 

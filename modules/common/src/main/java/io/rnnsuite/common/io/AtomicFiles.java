@@ -3,14 +3,18 @@ package io.rnnsuite.common.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old content or the complete new content, never
  * half of it: the writer fills a temporary file beside the target, which is then renamed over it.
- * A crash (even kill -9) leaves at most a stray {@code .tmp} file.
+ * A crash (even kill -9) leaves at most a stray {@code .tmp} file. The temporary file is created
+ * the way any new file is (no permissions of its own), so the result gets the permissions the
+ * user's umask gives a normal write, not the owner-only ones of {@link Files#createTempFile}.
  */
 public final class AtomicFiles {
 
@@ -26,7 +30,7 @@ public final class AtomicFiles {
     public static void write(Path target, FileWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = newTemporaryFile(dir, "." + target.getFileName());
         try {
             writer.writeTo(tmp);
             try {
@@ -41,5 +45,18 @@ public final class AtomicFiles {
 
     public static void writeString(Path target, String content) throws IOException {
         write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+    }
+
+    /** A new empty file {@code PREFIX.RANDOM.tmp} in {@code dir}, with the default permissions of a new file. */
+    static Path newTemporaryFile(Path dir, String prefix) throws IOException {
+        while (true) {
+            Path candidate = dir.resolve(prefix + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // another writer drew the same name: draw again
+            }
+        }
     }
 }

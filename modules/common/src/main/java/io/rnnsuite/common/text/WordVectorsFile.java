@@ -64,6 +64,9 @@ public final class WordVectorsFile {
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte-order mark is not part of the first word
+                }
                 String trimmed = line.strip();
                 if (trimmed.isEmpty()) {
                     continue;

@@ -22,11 +22,15 @@ class CliErrorsTest {
 
         @Override
         public Integer call() {
-            if (n < 0) {
-                throw new RuntimeException("wrapped", new UserInputException("--n must not be negative, got " + n));
+            if (n == 7) {
+                throw new RuntimeException("wrapped", new UserInputException("--n must not be 7, got " + n));
             }
             if (n == 99) {
                 throw new IllegalStateException("a bug");
+            }
+            if (n == 28) {
+                throw new java.io.UncheckedIOException("cannot write models/m/model.zip",
+                        new java.nio.file.FileSystemException("models/m/.model.zip.x.tmp: No space left on device"));
             }
             return 0;
         }
@@ -42,9 +46,9 @@ class CliErrorsTest {
 
     @Test
     void userErrorsAreOneLineWithExitCode2() {
-        String[] r = run("--n", "-3");
+        String[] r = run("--n", "7");
         assertEquals("2", r[0]);
-        assertEquals("error: --n must not be negative, got -3\n", r[1].replace("\r", ""));
+        assertEquals("error: --n must not be 7, got 7\n", r[1].replace("\r", ""));
     }
 
     @Test
@@ -62,5 +66,14 @@ class CliErrorsTest {
         assertEquals("1", r[0]);
         assertTrue(r[1].startsWith("internal error: java.lang.IllegalStateException: a bug"), r[1]);
         assertFalse(r[1].strip().lines().count() == 1);
+    }
+
+    @Test
+    void aFullDiskOrAReadOnlyFileSystemIsOneLineWithExitCode2() {
+        String[] r = run("--n", "28");
+        assertEquals("2", r[0], r[1]);
+        assertEquals(1, r[1].strip().lines().count(), r[1]);
+        assertTrue(r[1].startsWith("error: cannot write models/m/model.zip: models/m/.model.zip.x.tmp: No space left on device"),
+                r[1]);
     }
 }

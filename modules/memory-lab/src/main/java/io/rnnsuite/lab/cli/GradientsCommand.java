@@ -1,5 +1,6 @@
 package io.rnnsuite.lab.cli;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.lab.GradientLab;
 import io.rnnsuite.lab.GradientLabConfig;
@@ -22,7 +23,7 @@ final class GradientsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--length", paramLabel = "T",
+    @Option(names = "--length", converter = Ranges.AtLeastOne.class, paramLabel = "T",
             description = "Sequence length for the gradient profiles (default: ${DEFAULT-VALUE}; --quick: 25).")
     int length = GradientLabConfig.defaults().length();
 
@@ -32,7 +33,7 @@ final class GradientsCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A small version that finishes in about a minute (default: ${DEFAULT-VALUE}).")
     boolean quick;
 
-    @Option(names = "--threads", paramLabel = "N", description = "ND4J threads; 0 = leave as is (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", converter = Ranges.ZeroOrMore.class, paramLabel = "N", description = "ND4J threads; 0 = leave as is (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--output-dir", paramLabel = "DIR", description = "Where report.md, the PNGs and results.json go "

@@ -1,5 +1,6 @@
 package io.rnnsuite.lab.cli;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.lab.LabConfig;
@@ -41,11 +42,11 @@ abstract class SweepCommand implements Callable<Integer> {
     @Option(names = "--cells", paramLabel = "CELL,...", description = "Cells to compare (default: ${DEFAULT-VALUE}).")
     String cells = LabConfig.defaults().cells().stream().map(CellType::cliName).collect(Collectors.joining(","));
 
-    @Option(names = "--budget", paramLabel = "SECONDS",
+    @Option(names = "--budget", converter = Ranges.Positive.class, paramLabel = "SECONDS",
             description = "Training time per (length, cell) run (default: ${DEFAULT-VALUE}; --quick: 8).")
     double budget = LabConfig.defaults().budgetSeconds();
 
-    @Option(names = "--max-updates", paramLabel = "N",
+    @Option(names = "--max-updates", converter = Ranges.AtLeastOne.class, paramLabel = "N",
             description = "Cap on minibatch updates per run (default: ${DEFAULT-VALUE}; --quick: 400).")
     int maxUpdates = LabConfig.defaults().maxUpdates();
 
@@ -55,7 +56,7 @@ abstract class SweepCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A small version that finishes in about a minute (default: ${DEFAULT-VALUE}).")
     boolean quick;
 
-    @Option(names = "--threads", paramLabel = "N", description = "ND4J threads; 0 = leave as is (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", converter = Ranges.ZeroOrMore.class, paramLabel = "N", description = "ND4J threads; 0 = leave as is (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--output-dir", paramLabel = "DIR", description = "Where report.md, the PNG and results.json go "

@@ -1,5 +1,6 @@
 package io.rnnsuite.seq2seq.cli;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.app.AppOptions;
 import io.rnnsuite.common.train.TrainingConfig;
@@ -27,7 +28,7 @@ public final class TranslateOptions implements AppOptions<TranslationConfig> {
             description = "Your own pairs instead: UTF-8 lines 'source<TAB>target[<TAB>attribution]' (Tatoeba/Anki export).")
     public Path pairsFile;
 
-    @Option(names = "--pairs-count", paramLabel = "N", description = "Pairs to generate for --dataset (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pairs-count", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Pairs to generate for --dataset (default: ${DEFAULT-VALUE}).")
     public int pairsCount = TranslationConfig.DEFAULT_PAIRS;
 
     @Option(names = "--reverse", description = "Translate the other way (French → English) (default: ${DEFAULT-VALUE}).")
@@ -39,23 +40,23 @@ public final class TranslateOptions implements AppOptions<TranslationConfig> {
     @Option(names = "--attention", description = "Attention of every decoder step over all encoder outputs (default: ${DEFAULT-VALUE}).")
     public boolean attention = DEFAULTS.attention();
 
-    @Option(names = "--max-length", paramLabel = "N",
+    @Option(names = "--max-length", converter = Ranges.AtLeastOne.class, paramLabel = "N",
             description = "Most tokens per sentence on either side; longer training pairs are skipped (default: ${DEFAULT-VALUE}).")
     public int maxLength = DEFAULTS.maxSourceLength();
 
-    @Option(names = "--beam", paramLabel = "K",
+    @Option(names = "--beam", converter = Ranges.AtLeastOne.class, paramLabel = "K",
             description = "Beam width: above 1, the test is also decoded by beam search (metrics *_beam) and predict uses it; "
                     + "1 = greedy only (default: ${DEFAULT-VALUE}).")
     public int beam = DEFAULTS.beamWidth();
 
-    @Option(names = "--length-penalty", paramLabel = "A",
+    @Option(names = "--length-penalty", converter = Ranges.ZeroOrMoreNumber.class, paramLabel = "A",
             description = "Beam scores are log-probability / length^A (default: ${DEFAULT-VALUE}).")
     public double lengthPenalty = DEFAULTS.lengthPenalty();
 
-    @Option(names = "--validation-fraction", paramLabel = "F", description = "Share held out for early stopping (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--validation-fraction", converter = Ranges.Fraction.class, paramLabel = "F", description = "Share held out for early stopping (default: ${DEFAULT-VALUE}).")
     public double validationFraction = DEFAULTS.validationFraction();
 
-    @Option(names = "--test-fraction", paramLabel = "F", description = "Share held out for the test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test-fraction", converter = Ranges.Fraction.class, paramLabel = "F", description = "Share held out for the test (default: ${DEFAULT-VALUE}).")
     public double testFraction = DEFAULTS.testFraction();
 
     @Override

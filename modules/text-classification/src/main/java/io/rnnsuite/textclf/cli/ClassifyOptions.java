@@ -1,5 +1,6 @@
 package io.rnnsuite.textclf.cli;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
@@ -54,19 +55,19 @@ public final class ClassifyOptions implements AppOptions<TextClassificationConfi
                     + "(default: ${DEFAULT-VALUE}).")
     public boolean keepExamples;
 
-    @Option(names = "--max-length", paramLabel = "N",
+    @Option(names = "--max-length", converter = Ranges.AtLeastOne.class, paramLabel = "N",
             description = "Tokens kept per text; longer texts are truncated and counted (default: ${DEFAULT-VALUE}).")
     public int maxLength = DEFAULTS.maxLength();
 
-    @Option(names = "--min-count", paramLabel = "N",
+    @Option(names = "--min-count", converter = Ranges.ZeroOrMore.class, paramLabel = "N",
             description = "Least training count for a word to get its own index (default: ${DEFAULT-VALUE}).")
     public int minCount = DEFAULTS.minCount();
 
-    @Option(names = "--max-vocabulary", paramLabel = "N",
+    @Option(names = "--max-vocabulary", converter = Ranges.ZeroOrMore.class, paramLabel = "N",
             description = "Most vocabulary entries incl. <pad> and <unk>; 0 = no limit (default: ${DEFAULT-VALUE}).")
     public int maxVocabulary = DEFAULTS.maxVocabulary();
 
-    @Option(names = "--embedding-size", paramLabel = "N", description = "Width of the word vectors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--embedding-size", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Width of the word vectors (default: ${DEFAULT-VALUE}).")
     public int embeddingSize = DEFAULTS.embeddingSize();
 
     @Option(names = "--embeddings", paramLabel = "SOURCE",
@@ -83,11 +84,11 @@ public final class ClassifyOptions implements AppOptions<TextClassificationConfi
                     + "(default: ${DEFAULT-VALUE}).")
     public String pooling = "auto";
 
-    @Option(names = "--validation-fraction", paramLabel = "F",
+    @Option(names = "--validation-fraction", converter = Ranges.Fraction.class, paramLabel = "F",
             description = "Share of each class held out for early stopping (default: ${DEFAULT-VALUE}).")
     public double validationFraction = DEFAULTS.validationFraction();
 
-    @Option(names = "--test-fraction", paramLabel = "F",
+    @Option(names = "--test-fraction", converter = Ranges.Fraction.class, paramLabel = "F",
             description = "Share of each class held out for the test; unused with --test-csv (default: ${DEFAULT-VALUE}).")
     public double testFraction = DEFAULTS.testFraction();
 

@@ -41,11 +41,13 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter != null ? delimiter : defaultDelimiter(file))
                 .setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true) // "text,label," with a trailing delimiter is still a valid header
                 .setIgnoreEmptyLines(true)
                 .build();
         List<LabelledExample> out = new ArrayList<>();
         try (CSVParser parser = format.parse(new StringReader(content))) {
             List<String> header = parser.getHeaderNames();
+            refuseRepeatedNames(file, header);
             int textIndex = column(file, header, textColumn, "--text-column");
             int labelIndex = column(file, header, labelColumn, "--label-column");
             LineCounter lines = new LineCounter(content);
@@ -57,6 +59,8 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
             }
         } catch (IOException | IllegalStateException | UncheckedIOException e) {
             throw new UserInputException(file + ": malformed CSV (" + oneLine(e.getMessage()) + ")");
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(file + " line 1: the header row cannot be read (" + oneLine(e.getMessage()) + ")");
         }
         if (out.isEmpty()) {
             throw new UserInputException(file + " has a header but no rows of text");
@@ -103,6 +107,19 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
         out.flip();
         String text = out.toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** A header naming a column twice would leave which of the two is read undefined. */
+    static void refuseRepeatedNames(Path file, List<String> header) {
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
+            for (int j = i + 1; j < header.size() && !name.isEmpty(); j++) {
+                if (header.get(j).strip().equals(name)) {
+                    throw new UserInputException(file + " line 1: the header names the column '" + name
+                            + "' twice (fields " + (i + 1) + " and " + (j + 1) + "); rename one of them");
+                }
+            }
+        }
     }
 
     private static int column(Path file, List<String> header, String name, String flag) {

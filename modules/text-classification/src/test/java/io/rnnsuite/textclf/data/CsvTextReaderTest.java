@@ -45,6 +45,16 @@ class CsvTextReaderTest {
     }
 
     @Test
+    void aColumnNamedTwiceIsRefusedNamingIt() throws IOException {
+        Path csv = file("twice.csv", "text,label,label\nhello,a,b\n");
+        assertEquals(csv + " line 1: the header names the column 'label' twice (fields 2 and 3); rename one of them",
+                fails(csv).getMessage());
+        Path tsv = file("twice.tsv", "id\ttext\tlabel\tid\n1\thello\ta\t2\n");
+        assertTrue(fails(tsv).getMessage().contains("the column 'id' twice"), "any column, not only the ones read");
+        assertEquals(1, reader.read(file("trailing.csv", "text,label,\nhello,a,\n")).size(), "a trailing delimiter is fine");
+    }
+
+    @Test
     void tsvIsChosenByExtension() throws IOException {
         List<LabelledExample> rows = reader.read(file("ok.tsv", "text\tlabel\nhello, world\tgreeting\n"));
         assertEquals("hello, world", rows.get(0).text());

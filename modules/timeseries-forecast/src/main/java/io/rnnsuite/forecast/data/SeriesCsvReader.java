@@ -65,7 +65,14 @@ public final class SeriesCsvReader {
         }
         List<String> header = new ArrayList<>();
         for (Writable w : records.get(0)) {
-            header.add(w.toString().trim());
+            header.add(header.isEmpty() ? withoutByteOrderMark(w.toString()).trim() : w.toString().trim());
+        }
+        for (int i = 0; i < header.size(); i++) {
+            int again = header.subList(i + 1, header.size()).indexOf(header.get(i));
+            if (again >= 0 && !header.get(i).isEmpty()) {
+                throw new UserInputException(source + ", line 1: the header names the column '" + header.get(i)
+                        + "' twice (fields " + (i + 1) + " and " + (i + 2 + again) + "); rename one of them");
+            }
         }
         if (header.size() < 2) {
             throw new UserInputException(source + ", line 1: expected a header 'time,column[,column...]', got '"
@@ -92,6 +99,10 @@ public final class SeriesCsvReader {
         }
         return new Series(source, Checksums.sha256(bytes), header.get(0), List.copyOf(labels),
                 List.copyOf(header.subList(1, header.size())), values);
+    }
+
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static double parseCell(String raw, String source, int line, String column) {

@@ -49,6 +49,21 @@ class SeriesCsvReaderTest {
     }
 
     @Test
+    void aColumnNamedTwiceIsRefusedNamingIt() {
+        assertEquals("in.csv, line 1: the header names the column 'value' twice (fields 2 and 3); rename one of them",
+                error("month,value,value\n1,2,3\n2,3,4\n"));
+        assertEquals("in.csv, line 1: the header names the column 'a' twice (fields 2 and 4); rename one of them",
+                error("t, a ,b,a\n1,2,3,4\n"));
+    }
+
+    @Test
+    void byteOrderMarkAndCrlfLoad() {
+        Series s = SeriesCsvReader.parse("\uFEFFmonth,v\r\n1,2\r\n2,3\r\n".getBytes(StandardCharsets.UTF_8), "bom.csv");
+        assertEquals("month", s.timeColumn());
+        assertArrayEquals(new double[] {2, 3}, s.column("v"));
+    }
+
+    @Test
     void emptyHeaderOnlyAndBinaryFilesAreRejected() {
         assertEquals("in.csv is empty: expected a header row and numeric rows", error(""));
         assertEquals("in.csv has a header but no data rows", error("t,v\n"));
