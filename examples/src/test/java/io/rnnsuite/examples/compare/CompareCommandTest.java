@@ -36,7 +36,7 @@ class CompareCommandTest {
     @Test
     void badInputsGiveOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
         String out = tmp.resolve("r").toString();
-        assertUserError("unknown app 'speech' in --apps: expected one of ", "compare", "--apps", "speech",
+        assertUserError("unknown app 'telepathy' in --apps: expected one of ", "compare", "--apps", "telepathy",
                 "--output-dir", out);
         assertUserError("unknown cell type 'gru9'", "compare", "--cells", "lstm,gru9", "--output-dir", out);
         assertUserError("--budget 10s leaves", "compare", "--quick", "--budget", "10s", "--output-dir", out);

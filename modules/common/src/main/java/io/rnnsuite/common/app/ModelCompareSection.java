@@ -217,17 +217,22 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
 
     private MarkdownTable summary(List<CompareRun.Outcome<C, D, M>> outcomes, List<SeededComparison> comparisons) {
         Metric metric = app.primaryMetric();
+        // datasets may have different baselines (or skip different variants): one column per model seen anywhere
+        List<String> models = new ArrayList<>();
+        comparisons.forEach(c -> c.aggregates().stream().map(SeededComparison.Aggregate::model)
+                .filter(m -> !models.contains(m)).forEach(models::add));
         List<String> header = new ArrayList<>(List.of("dataset"));
-        comparisons.get(0).aggregates().forEach(a -> header.add(a.model()));
+        header.addAll(models);
         header.add("best");
         MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
         for (int i = 0; i < outcomes.size(); i++) {
             List<Object> cells = new ArrayList<>(List.of(outcomes.get(i).data().name()));
             SeededComparison c = comparisons.get(i);
-            c.aggregates().forEach(a -> {
-                Spread s = a.metrics().get(metric.key());
+            for (String model : models) {
+                Spread s = c.aggregates().stream().filter(a -> a.model().equals(model)).findFirst()
+                        .map(a -> a.metrics().get(metric.key())).orElse(null);
                 cells.add(s == null ? "–" : s.format());
-            });
+            }
             SeededComparison.Aggregate best = c.best(c.aggregates());
             cells.add(best == null ? "–" : best.model());
             table.row(cells.toArray());
