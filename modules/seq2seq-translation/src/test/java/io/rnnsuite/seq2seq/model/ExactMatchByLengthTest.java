@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.app.LengthBreakdown;
 import io.rnnsuite.common.app.TrainContext;
+import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.datasets.SentencePair;
+import io.rnnsuite.datasets.TranslationCatalog;
 import io.rnnsuite.seq2seq.TinyModels;
 import io.rnnsuite.seq2seq.TranslateApp;
 import io.rnnsuite.seq2seq.TranslationConfig;
+import io.rnnsuite.seq2seq.data.PairSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +37,10 @@ class ExactMatchByLengthTest {
 
     @Test
     void bucketsWeightedByCountsAreTheGreedyExactMatchWithOrWithoutAnEvaluationToReuse() {
-        TranslationConfig config = TinyModels.config(CellType.GRU, false);
+        // sources up to 60 characters, so that the test numbers spread over several buckets
+        TranslationConfig config = TinyModels.config(CellType.GRU, false).withMaxLengths(60, 45)
+                .withData(PairSource.generated(TranslationCatalog.NUMBERS, 120, false))
+                .withTraining(new TrainingConfig(1, 16, 0.01, 5, 1.0, 7L, 2, 0));
         TranslateApp app = new TranslateApp();
         TranslateApp.Data data = app.load(config);
         Translator translator = app.train(config, data, TrainContext.inMemory(null)).model();
@@ -43,7 +49,7 @@ class ExactMatchByLengthTest {
         LengthBreakdown reused = app.byLength(translator, data);
         assertEquals("exact_match", reused.metric());
         assertEquals(ExactMatchByLength.AXIS, reused.axis());
-        assertTrue(reused.buckets().size() >= 2, "numbers of up to 24 characters span two buckets: " + reused);
+        assertTrue(reused.buckets().size() >= 2, "number words of 5 to 60 characters span several buckets: " + reused);
         int total = 0;
         double right = 0;
         double previousX = 0;
