@@ -86,8 +86,8 @@ class BrowserCheckTest {
                 tmp.resolve("dom.html"));
         Matcher probe = Pattern.compile("PROBE images=(\\d+) broken=(\\d+) numbers=(\\d+) errors=(\\d+)([^<]*)").matcher(dom);
         assertTrue(probe.find(), "the probe ran in the page: " + dom.substring(0, Math.min(300, dom.length())));
-        assertEquals(6, Integer.parseInt(probe.group(1)), "images in the page: per quick series the forecasts and the "
-                + "learning curves against time and against updates");
+        assertEquals(8, Integer.parseInt(probe.group(1)), "images in the page: per quick series the forecasts, the "
+                + "learning curves against time and against updates, and the error by forecast step");
         assertEquals(0, Integer.parseInt(probe.group(2)), "images that failed to decode");
         assertTrue(Integer.parseInt(probe.group(3)) > 10, "numeric table cells: " + probe.group(3));
         assertEquals(0, Integer.parseInt(probe.group(4)), "console / load errors:" + probe.group(5));

@@ -79,7 +79,7 @@ class CompareCommandTest {
         while (images.find()) {
             count++;
         }
-        assertEquals(6, count, "the forecast plot and the two learning-curve plots of both quick series are embedded");
+        assertEquals(8, count, "the forecast plot, the two learning-curve plots and the by-length plot of both quick series are embedded");
         assertTrue(Pattern.compile("<td class=\"num\">[0-9]").matcher(html).find(), "tables hold numbers");
         assertTrue(Files.readString(tmp.resolve("summary.md")).contains("| airpassengers |"));
         assertTrue(Files.readString(tmp.resolve("results.json")).contains("\"forecast\""));

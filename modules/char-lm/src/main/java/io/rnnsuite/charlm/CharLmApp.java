@@ -7,6 +7,7 @@ import io.rnnsuite.charlm.cli.SampleCommand;
 import io.rnnsuite.charlm.data.CharSequenceBatches;
 import io.rnnsuite.charlm.data.CorpusText;
 import io.rnnsuite.charlm.data.PreparedCorpus;
+import io.rnnsuite.charlm.model.BitsByPosition;
 import io.rnnsuite.charlm.model.CharLmModel;
 import io.rnnsuite.charlm.model.CharLmNetworks;
 import io.rnnsuite.charlm.model.NextCharModel;
@@ -20,6 +21,7 @@ import io.rnnsuite.common.app.CompareExtras;
 import io.rnnsuite.common.app.CompareRun;
 import io.rnnsuite.common.app.DataSummary;
 import io.rnnsuite.common.app.Evaluation;
+import io.rnnsuite.common.app.LengthBreakdown;
 import io.rnnsuite.common.app.Metric;
 import io.rnnsuite.common.app.RnnApp;
 import io.rnnsuite.common.app.SectionResult;
@@ -35,11 +37,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -61,6 +65,13 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
     static final SamplingOptions PREDICT_SAMPLES = new SamplingOptions(200, 0.8, 0, 42L);
 
     private static final Metric BITS_PER_CHAR = new Metric("bits_per_char", "test bits per character", true);
+
+    /**
+     * The sequence length each network was trained or loaded with (the model itself does not carry
+     * it), for {@link #byLength}'s windows. Weak keys, so dropped models are forgotten; a network
+     * is found by identity (MultiLayerNetwork keeps Object's hashCode).
+     */
+    private final Map<MultiLayerNetwork, Integer> sequenceLengths = Collections.synchronizedMap(new WeakHashMap<>());
 
     @Override
     public AppInfo info() {
@@ -122,6 +133,7 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
         int vocabularySize = data.vocabulary().size();
         MultiLayerNetwork net = CharLmNetworks.create(config, vocabularySize, training);
         CharLmModel model = new CharLmModel(net, data.vocabulary(), config.recurrentSpec().label());
+        sequenceLengths.put(net, config.sequenceLength());
         if (context.outputDir() != null) {
             try {
                 CharLmModel.writeVocabulary(ModelDirectory.create(context.outputDir()), data.vocabulary());
@@ -141,6 +153,19 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
     public Evaluation evaluate(CharLmModel model, PreparedCorpus data) {
         int[][] heldOut = data.heldOutWith(model.vocabulary());
         return score(model.asNextCharModel(), false, heldOut[0], heldOut[1]);
+    }
+
+    /**
+     * Test bits per character by position in the sequence (1, 2–5, 6–10, 11–25, 26–50, 51–100, ...
+     * up to the training sequence length), each window read from a cleared state: see
+     * {@link BitsByPosition}. A network this app instance neither trained nor loaded is read in
+     * windows of the default sequence length.
+     */
+    @Override
+    public LengthBreakdown byLength(CharLmModel model, PreparedCorpus data) {
+        int sequenceLength = sequenceLengths.getOrDefault(model.network(), CharLmConfig.defaults().sequenceLength());
+        return BitsByPosition.of(model.network(), model.vocabulary().size(), data.heldOutWith(model.vocabulary())[1],
+                sequenceLength);
     }
 
     @Override
@@ -175,7 +200,9 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
 
     @Override
     public CharLmModel load(CharLmConfig config, ModelDirectory dir) {
-        return CharLmModel.load(dir, config.recurrentSpec().label());
+        CharLmModel model = CharLmModel.load(dir, config.recurrentSpec().label());
+        sequenceLengths.put(model.network(), config.sequenceLength());
+        return model;
     }
 
     /** Each prime continued by 200 characters at temperature 0.8 (seed 42); {@code sample} has the knobs. */

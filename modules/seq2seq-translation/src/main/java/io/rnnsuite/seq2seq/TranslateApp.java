@@ -10,6 +10,7 @@ import io.rnnsuite.common.app.CompareExtras;
 import io.rnnsuite.common.app.CompareRun;
 import io.rnnsuite.common.app.DataSummary;
 import io.rnnsuite.common.app.Evaluation;
+import io.rnnsuite.common.app.LengthBreakdown;
 import io.rnnsuite.common.app.Metric;
 import io.rnnsuite.common.app.RnnApp;
 import io.rnnsuite.common.app.SectionResult;
@@ -24,6 +25,7 @@ import io.rnnsuite.datasets.SentencePair;
 import io.rnnsuite.seq2seq.cli.TranslateOptions;
 import io.rnnsuite.seq2seq.data.PairSource;
 import io.rnnsuite.seq2seq.data.PairSplit;
+import io.rnnsuite.seq2seq.model.ExactMatchByLength;
 import io.rnnsuite.seq2seq.model.Seq2SeqTrainer;
 import io.rnnsuite.seq2seq.model.Translation;
 import io.rnnsuite.seq2seq.model.TranslationBaselines;
@@ -36,10 +38,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * {@code rnn-suite translate}: the translation app on the suite's app contract. Data: generated
@@ -70,6 +74,18 @@ public final class TranslateApp implements RnnApp<TranslationConfig, TranslateAp
      * @param pairs  pairs read or generated, before duplicates were dropped
      */
     public record Data(PairSplit split, String sha256, int pairs) {
+    }
+
+    /**
+     * The last greedy test scoring of each translator by {@link #evaluate}, so that {@link #byLength}
+     * reuses its decoding instead of decoding the test set twice. Keyed by the translator's identity
+     * (it does not override equals) and weakly, so a model that is dropped is forgotten; a trained
+     * translator's weights no longer change, so its scoring stays valid for the same data.
+     */
+    private final Map<Translator, GreedyTest> greedyTests = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Which test pairs were scored on which data, and whether each greedy translation was exact. */
+    private record GreedyTest(Data data, List<SentencePair> pairs, List<Boolean> correct) {
     }
 
     @Override
@@ -186,6 +202,7 @@ public final class TranslateApp implements RnnApp<TranslationConfig, TranslateAp
     @Override
     public Evaluation evaluate(Translator translator, Data data) {
         TranslationEvaluation greedy = TranslationEvaluation.of(translator, data.split().test(), 1);
+        greedyTests.put(translator, new GreedyTest(data, greedy.pairs(), greedy.correct()));
         Map<String, Double> metrics = new LinkedHashMap<>(greedy.metrics(""));
         StringBuilder detail = new StringBuilder(describe(greedy, "greedy"));
         int beamWidth = translator.config().beamWidth();
@@ -195,6 +212,22 @@ public final class TranslateApp implements RnnApp<TranslationConfig, TranslateAp
             detail.append(describe(beam, "beam " + beamWidth));
         }
         return new Evaluation(translator.config().label(), false, metrics, detail.toString());
+    }
+
+    /**
+     * Greedy test exact match by source length in characters (≤15, 16–25, 26–35, 36–50, >50), over
+     * the test pairs {@link #evaluate} scores (those within the model's length limits and vocabulary).
+     * Reuses the greedy decoding of the last {@link #evaluate} of this translator on this data; only
+     * without one (a translator this app instance has not evaluated) are the test sources decoded again.
+     */
+    @Override
+    public LengthBreakdown byLength(Translator translator, Data data) {
+        GreedyTest test = greedyTests.get(translator);
+        if (test == null || test.data() != data) {
+            TranslationEvaluation greedy = TranslationEvaluation.of(translator, data.split().test(), 1);
+            test = new GreedyTest(data, greedy.pairs(), greedy.correct());
+        }
+        return ExactMatchByLength.of(test.pairs(), test.correct());
     }
 
     /** Exact match by source length, sentences left out, a few wrong translations. */

@@ -8,6 +8,7 @@ import io.rnnsuite.common.app.CompareExtras;
 import io.rnnsuite.common.app.CompareRun;
 import io.rnnsuite.common.app.DataSummary;
 import io.rnnsuite.common.app.Evaluation;
+import io.rnnsuite.common.app.LengthBreakdown;
 import io.rnnsuite.common.app.Metric;
 import io.rnnsuite.common.app.RnnApp;
 import io.rnnsuite.common.app.SectionResult;
@@ -29,6 +30,7 @@ import io.rnnsuite.textclf.data.LabelledExample;
 import io.rnnsuite.textclf.data.TextData;
 import io.rnnsuite.textclf.data.TextSource;
 import io.rnnsuite.textclf.embedding.EmbeddingSource;
+import io.rnnsuite.textclf.model.AccuracyByLength;
 import io.rnnsuite.textclf.model.Classifier;
 import io.rnnsuite.textclf.model.ClassifierEvaluation;
 import io.rnnsuite.textclf.model.ClassifierModel;
@@ -141,6 +143,12 @@ public class TextClassificationApp implements RnnApp<TextClassificationConfig, T
                 split.test().size(), classifier.truncatedCount() - truncatedBefore));
         detail.append(perClass(e.metrics())).append(e.metrics().confusionText());
         return new Evaluation(classifier.name(), false, metrics(e.metrics()), detail.toString());
+    }
+
+    /** Test accuracy by text length in tokens (1–5, 6–10, 11–15, 16–25, 26–40, >40), see {@link AccuracyByLength}. */
+    @Override
+    public LengthBreakdown byLength(ClassifierModel model, TextData data) {
+        return AccuracyByLength.of(model.classifier(), data.split().test());
     }
 
     /** Accuracy and macro-F1, the scores every row of a table shows. */

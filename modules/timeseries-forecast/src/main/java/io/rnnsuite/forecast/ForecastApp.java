@@ -8,6 +8,7 @@ import io.rnnsuite.common.app.CompareExtras;
 import io.rnnsuite.common.app.CompareRun;
 import io.rnnsuite.common.app.DataSummary;
 import io.rnnsuite.common.app.Evaluation;
+import io.rnnsuite.common.app.LengthBreakdown;
 import io.rnnsuite.common.app.Metric;
 import io.rnnsuite.common.app.RnnApp;
 import io.rnnsuite.common.app.SectionResult;
@@ -28,6 +29,7 @@ import io.rnnsuite.forecast.model.ForecastEvaluation;
 import io.rnnsuite.forecast.model.ForecastModel;
 import io.rnnsuite.forecast.model.ForecastTrainer;
 import io.rnnsuite.forecast.model.Forecaster;
+import io.rnnsuite.forecast.model.MaeByStep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,6 +133,12 @@ public final class ForecastApp implements RnnApp<ForecastConfig, PreparedSeries,
                     + " (its SHA-256 differs from run.json): retrain, or evaluate on the original file");
         }
         return ForecastEvaluation.onTest(model.forecaster(), prepared.data(), prepared.config().season(), false);
+    }
+
+    /** Test MAE (the series' units) at each forecast step 1..H, see {@link MaeByStep}. */
+    @Override
+    public LengthBreakdown byLength(ForecastModel model, PreparedSeries prepared) {
+        return MaeByStep.onTest(model.forecaster(), prepared.data());
     }
 
     @Override
