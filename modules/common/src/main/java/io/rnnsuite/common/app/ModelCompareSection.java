@@ -140,6 +140,11 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
             }
         }
 
+        /** The buckets in increasing length, whichever seed saw them first. */
+        List<LengthBreakdown.Bucket> ordered() {
+            return buckets.values().stream().sorted(java.util.Comparator.comparingDouble(LengthBreakdown.Bucket::x)).toList();
+        }
+
         double mean(String model, String bucket) {
             List<Double> values = valuesByModel.getOrDefault(model, Map.of()).get(bucket);
             return values == null ? Double.NaN : values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -149,7 +154,7 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
             io.rnnsuite.common.report.LineChart chart = new io.rnnsuite.common.report.LineChart(
                     name + ": test " + first.metric() + " by " + first.axis(), first.axis(), first.metric());
             for (String model : valuesByModel.keySet()) {
-                List<LengthBreakdown.Bucket> present = buckets.values().stream()
+                List<LengthBreakdown.Bucket> present = ordered().stream()
                         .filter(b -> Double.isFinite(mean(model, b.label()))).toList();
                 if (!present.isEmpty()) {
                     chart.line(model, present.stream().mapToDouble(LengthBreakdown.Bucket::x).toArray(),
@@ -161,11 +166,11 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
 
         MarkdownTable table() {
             List<String> header = new ArrayList<>(List.of("model"));
-            buckets.values().forEach(b -> header.add(b.label() + " (n " + b.count() + ")"));
+            ordered().forEach(b -> header.add(b.label() + " (n " + b.count() + ")"));
             MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
             for (String model : valuesByModel.keySet()) {
                 List<Object> cells = new ArrayList<>(List.of(model));
-                buckets.keySet().forEach(b -> cells.add(mean(model, b)));
+                ordered().forEach(b -> cells.add(mean(model, b.label())));
                 table.row(cells.toArray());
             }
             return table;
@@ -175,7 +180,7 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("axis", first.axis());
             map.put("metric", first.metric());
-            map.put("buckets", List.copyOf(buckets.values()));
+            map.put("buckets", ordered());
             map.put("values_by_model", valuesByModel);
             return map;
         }
