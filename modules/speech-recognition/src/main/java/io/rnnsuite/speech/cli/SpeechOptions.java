@@ -3,6 +3,7 @@ package io.rnnsuite.speech.cli;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.app.AppOptions;
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.speech.SpeechConfig;
 import io.rnnsuite.speech.data.SpeechSource;
@@ -38,7 +39,7 @@ public final class SpeechOptions implements AppOptions<SpeechConfig> {
             description = "Cache of generated speech (default: ${DEFAULT-VALUE}).")
     public Path dataDir = Path.of("data", "speech");
 
-    @Option(names = "--train-voices", paramLabel = "N", description = "Generated training voices (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--train-voices", paramLabel = "N", converter = Ranges.AtLeastOne.class, description = "Generated training voices (default: ${DEFAULT-VALUE}).")
     public int trainVoices = WORDS.trainVoices();
 
     @Option(names = "--validation-voices", paramLabel = "N",
@@ -54,7 +55,7 @@ public final class SpeechOptions implements AppOptions<SpeechConfig> {
                     + "(default: ${DEFAULT-VALUE}).")
     public int perVoice;
 
-    @Option(names = "--noisy-copies", paramLabel = "N",
+    @Option(names = "--noisy-copies", paramLabel = "N", converter = Ranges.ZeroOrMore.class,
             description = "Noisy copies of each training/validation utterance (default: ${DEFAULT-VALUE}).")
     public int noisyCopies = WORDS.noisyCopies();
 
@@ -66,10 +67,10 @@ public final class SpeechOptions implements AppOptions<SpeechConfig> {
             + "(default: ${DEFAULT-VALUE}).")
     public String features = "mfcc";
 
-    @Option(names = "--max-seconds", paramLabel = "S", description = "Longest recording accepted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-seconds", paramLabel = "S", converter = Ranges.Positive.class, description = "Longest recording accepted (default: ${DEFAULT-VALUE}).")
     public double maxSeconds = SpeechConfig.DEFAULT_MAX_SECONDS;
 
-    @Option(names = "--beam", paramLabel = "N", description = "CTC decoding: 1 = greedy, more = prefix beam search "
+    @Option(names = "--beam", paramLabel = "N", converter = Ranges.AtLeastOne.class, description = "CTC decoding: 1 = greedy, more = prefix beam search "
             + "(default: ${DEFAULT-VALUE}).")
     public int beam = 1;
 
