@@ -93,9 +93,11 @@ final class TextbookTable {
             table.row("training stability", claim, "not measured (needs --seeds 2 or more)", "untested");
             return;
         }
-        String measured = String.format(Locale.ROOT, "seed spread of the headline metric larger for simple_rnn on %d, for lstm "
-                        + "on %d of %d datasets; updates changed by clipping: simple_rnn %.0f %%, lstm %.0f %% (mean)",
-                (int) simpleSd, (int) lstmSd, pairs, clipPairs == 0 ? 0 : 100 * simpleClip / clipPairs,
+        String spread = pairs == 0 ? "seed spread not measured (one seed)"
+                : String.format(Locale.ROOT, "seed spread of the headline metric larger for simple_rnn on %d, for lstm on %d of "
+                        + "%d datasets", (int) simpleSd, (int) lstmSd, pairs);
+        String measured = String.format(Locale.ROOT, "%s; gradient steps changed by clipping: simple_rnn %.0f %%, lstm %.0f %% "
+                        + "(mean over datasets)", spread, clipPairs == 0 ? 0 : 100 * simpleClip / clipPairs,
                 clipPairs == 0 ? 0 : 100 * lstmClip / clipPairs);
         String verdict = pairs == 0 ? "untested" : simpleSd > lstmSd ? "agrees" : simpleSd < lstmSd ? "disagrees" : "tie";
         table.row("training stability", claim, measured, verdict);

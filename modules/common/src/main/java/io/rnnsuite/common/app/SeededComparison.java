@@ -231,9 +231,9 @@ public final class SeededComparison {
     }
 
     static double clippedShare(Aggregate a) {
-        long updates = a.runs().stream().mapToLong(r -> r.training().updates()).sum();
+        long steps = a.runs().stream().mapToLong(r -> r.training().gradientSteps()).sum();
         long clipped = a.runs().stream().mapToLong(r -> r.training().clippedUpdates()).sum();
-        return updates > 0 ? clipped / (double) updates : 0;
+        return steps > 0 ? clipped / (double) steps : 0;
     }
 
     /** The facts of this comparison for the textbook table. */

@@ -79,6 +79,9 @@ public record SeedComparison(String a, String b, Spread spreadA, Spread spreadB,
 
     /** {@code lstm beats simple_rnn (0.91 ± 0.01 vs 0.85 ± 0.02, p = 0.003)}. */
     public String sentence() {
+        if (verdict == Verdict.UNTESTED) {
+            return a + " vs " + b + ": " + spreadA.format() + " vs " + spreadB.format() + " (one seed: untested)";
+        }
         String p = Double.isNaN(pValue) ? "" : String.format(Locale.ROOT, ", p = %.3g", pValue);
         return a + " " + verdict.words() + " " + b + " (" + spreadA.format() + " vs " + spreadB.format() + p + ")";
     }

@@ -9,8 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Watches every gradient as DL4J computes it, before the updater clips it: the largest norm seen
- * (the whole gradient's L2 norm) and how many updates had a layer whose gradient exceeded the
- * clipping threshold (the updates that per-layer clipping changed). Training stability in figures.
+ * (the whole gradient's L2 norm) and how many gradient steps had a layer whose gradient exceeded
+ * the clipping threshold (the steps that per-layer clipping changed). A minibatch is one step, or
+ * several with truncated BPTT. Training stability in figures.
  */
 final class GradientMonitor extends BaseTrainingListener {
 
@@ -62,7 +63,8 @@ final class GradientMonitor extends BaseTrainingListener {
         return clippedUpdates;
     }
 
-    long updates() {
+    /** Gradients computed (one per minibatch, or one per truncated-BPTT window). */
+    long steps() {
         return updates;
     }
 }

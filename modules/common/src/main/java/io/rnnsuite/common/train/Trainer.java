@@ -175,7 +175,7 @@ public final class Trainer {
         }
         progress.message(message);
         TrainingResult result = new TrainingResult(List.copyOf(history), bestEpoch, bestLoss, reason, message, seconds, sequences,
-                updates, gradients.maxNorm(), gradients.clippedUpdates());
+                updates, gradients.maxNorm(), gradients.clippedUpdates(), gradients.steps());
         progress.trainingFinished(result);
         return result;
     }

@@ -16,16 +16,22 @@ import java.util.List;
  * @param updates            parameter updates (minibatches) over the whole run, a diverging one included
  * @param maxGradientNorm    the largest L2 norm of a whole gradient before clipping, in this run
  *                           (not counting epochs before a resume)
- * @param clippedUpdates     updates in this run in which a layer's gradient exceeded the clipping threshold
+ * @param clippedUpdates     gradient steps in this run in which a layer's gradient exceeded the clipping threshold
+ * @param gradientSteps      gradients computed in this run (one per update, or one per truncated-BPTT window)
  */
 public record TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
                              StopReason stopReason, String message, double trainingSeconds, long sequencesSeen,
-                             long updates, double maxGradientNorm, long clippedUpdates) {
+                             long updates, double maxGradientNorm, long clippedUpdates, long gradientSteps) {
 
     /** A result whose update count and gradient figures are unknown (0). */
     public TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
                           StopReason stopReason, String message, double trainingSeconds, long sequencesSeen) {
-        this(history, bestEpoch, bestValidationLoss, stopReason, message, trainingSeconds, sequencesSeen, 0, 0, 0);
+        this(history, bestEpoch, bestValidationLoss, stopReason, message, trainingSeconds, sequencesSeen, 0, 0, 0, 0);
+    }
+
+    /** Share of gradient steps that clipping changed (0 when none were computed). */
+    public double clippedShare() {
+        return gradientSteps > 0 ? clippedUpdates / (double) gradientSteps : 0;
     }
 
     /** Seconds per parameter update (0 when none). */

@@ -168,7 +168,9 @@ class TrainerTest {
     void countsGradientNormsAndTheUpdatesClippingChanged() {
         TrainingResult tight = run(network(7, 0.01), new TrainingConfig(2, 16, 0.01, 50, 1e-6, 7, 0, 0), null, false);
         assertEquals(12, tight.updates());
+        assertEquals(tight.updates(), tight.gradientSteps(), "one gradient per update without truncated BPTT");
         assertEquals(tight.updates(), tight.clippedUpdates(), "a threshold of 1e-6 clips every update");
+        assertEquals(1.0, tight.clippedShare(), 1e-12);
         assertTrue(tight.maxGradientNorm() > 1e-6 && Double.isFinite(tight.maxGradientNorm()), "" + tight.maxGradientNorm());
         TrainingResult loose = run(network(7, 0.01), new TrainingConfig(2, 16, 0.01, 50, 1e6, 7, 0, 0), null, false);
         assertEquals(0, loose.clippedUpdates());
