@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,8 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Runs a text classifier over texts and gathers what its explain page shows: the cells re-run word
  * by word ({@link CellReplay}), the units that follow word properties, gate saturation and
  * persistent units over all words, and per text the prediction from every prefix and each word's
- * influence by occlusion. Prefixes and occluded texts are fed to the network itself, so they hold
- * for any direction, depth and pooling.
+ * influence by occlusion. Prefixes and occluded texts are fed to the network itself, each unpadded,
+ * so they hold for any direction, depth and pooling.
  */
 public final class ClassifierExplainer {
 
@@ -141,15 +142,26 @@ public final class ClassifierExplainer {
                 settled);
     }
 
-    /** The network's class probabilities for each sequence of word indices (padded and masked in batches). */
+    /**
+     * The network's class probabilities for each sequence of word indices, in batches of sequences
+     * of one length, so none is padded: DL4J's bidirectional layers let the padding at the end of a
+     * shorter text reach its backward direction (the state is not held at masked steps), so a
+     * padded text can get other probabilities than alone once the biases are trained.
+     */
     static double[][] probabilities(MultiLayerNetwork network, List<int[]> sequences) {
         double[][] out = new double[sequences.size()][];
-        for (int from = 0; from < sequences.size(); from += BATCH) {
-            int to = Math.min(sequences.size(), from + BATCH);
-            TextEncoder.Batch batch = TextEncoder.batch(sequences.subList(from, to));
-            INDArray p = network.output(batch.features(), false, batch.mask(), null);
-            for (int i = from; i < to; i++) {
-                out[i] = p.getRow(i - from).toDoubleVector();
+        Map<Integer, List<Integer>> byLength = new TreeMap<>();
+        for (int i = 0; i < sequences.size(); i++) {
+            byLength.computeIfAbsent(sequences.get(i).length, k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : byLength.values()) {
+            for (int from = 0; from < group.size(); from += BATCH) {
+                List<Integer> part = group.subList(from, Math.min(group.size(), from + BATCH));
+                TextEncoder.Batch batch = TextEncoder.batch(part.stream().map(sequences::get).toList());
+                INDArray p = network.output(batch.features(), false, batch.mask(), null);
+                for (int i = 0; i < part.size(); i++) {
+                    out[part.get(i)] = p.getRow(i).toDoubleVector();
+                }
             }
         }
         return out;
