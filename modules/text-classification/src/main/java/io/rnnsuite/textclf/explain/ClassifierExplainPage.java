@@ -18,7 +18,7 @@ public final class ClassifierExplainPage {
 
     private static final String STYLE = ".words{font-family:ui-monospace,Menlo,Consolas,monospace;line-height:1.9;"
             + "border:1px solid #ccc;padding:.3em .6em;margin:.2em 0 .8em}.words span{padding:1px 3px;border-radius:2px}"
-            + ".card{margin:1.2em 0}.card .meta{margin:.2em 0}svg.running text.word{font-size:10px}";
+            + "#texts{max-height:40em;overflow-y:auto;padding-right:.5em}.card{margin:1.2em 0}.card .meta{margin:.2em 0}svg.running text.word{font-size:10px}";
 
     /** One span per word, in the order of the activations, into each text's box. */
     private static final String SPANS = "var spans=[];data.texts.forEach(function(x,i){var box=document.getElementById('words-'+i);"
@@ -63,11 +63,13 @@ public final class ClassifierExplainPage {
                 + " the value. Correlations are over the words of all texts.</p>\n");
         ExplainHtml.unitPicker(b, r.units(), r.properties(), r.layers(), "lstm".equals(r.cell()), r.hiddenSize() * r.directions(),
                 "the words");
+        b.append("<div id=\"texts\">");
         for (int i = 0; i < r.texts().size(); i++) {
             ClassifierExplainResult.TextView t = r.texts().get(i);
             b.append("<p class=\"meta\">").append(ExplainHtml.escape(heading(t))).append("</p><div class=\"words\" id=\"words-")
                     .append(i).append("\"></div>\n");
         }
+        b.append("</div>\n");
 
         predictionSection(b, r);
         classWordsSection(b, r.classWords());
