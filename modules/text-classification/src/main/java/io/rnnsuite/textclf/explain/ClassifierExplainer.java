@@ -10,6 +10,7 @@ import io.rnnsuite.common.text.WordTokenizer;
 import io.rnnsuite.textclf.data.TextEncoder;
 import io.rnnsuite.textclf.model.RecurrentTextClassifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,8 +76,10 @@ public final class ClassifierExplainer {
         int maxLength = classifier.config().maxLength();
         List<List<LayerTrace>> traces = new ArrayList<>();
         List<Map<String, double[]>> properties = new ArrayList<>();
-        List<ClassifierExplainResult.TextView> views = new ArrayList<>();
-        int start = 0;
+        List<int[]> encoded = new ArrayList<>();
+        List<List<String>> wordLists = new ArrayList<>();
+        List<Integer> tokenCounts = new ArrayList<>();
+        List<int[]> sequences = new ArrayList<>();
         for (Input input : request.texts()) {
             List<String> tokens = tokenizer.tokenize(input.text());
             if (tokens.isEmpty()) {
@@ -86,8 +89,23 @@ public final class ClassifierExplainer {
             int[] indices = vocabulary.encode(words);
             traces.add(CellReplay.run(network, TextEncoder.batch(List.of(indices)).features()));
             properties.add(WordProperties.of(words, vocabulary, request.classWords()));
-            views.add(view(input, tokens.size(), words, indices, start, network, classifier.labels(), vocabulary));
-            start += words.size();
+            encoded.add(indices);
+            wordLists.add(words);
+            tokenCounts.add(tokens.size());
+            sequences.addAll(prefixesAndOcclusions(indices));
+        }
+        // all texts' prefixes and occluded copies in one go: one forward pass per length
+        double[][] p = probabilities(network, sequences);
+        List<ClassifierExplainResult.TextView> views = new ArrayList<>();
+        int start = 0;
+        int row = 0;
+        for (int i = 0; i < encoded.size(); i++) {
+            int n = encoded.get(i).length;
+            int rows = n > 1 ? 2 * n : 1;
+            views.add(view(request.texts().get(i), tokenCounts.get(i), wordLists.get(i), start,
+                    Arrays.copyOfRange(p, row, row + rows), classifier.labels(), vocabulary));
+            start += n;
+            row += rows;
         }
         List<LayerTrace> all = CellFigures.joined(traces);
         Map<String, double[]> joined = WordProperties.joined(properties);
@@ -101,14 +119,12 @@ public final class ClassifierExplainer {
                 CellFigures.longestKept(all, KEPT_UNITS, DECIMALS));
     }
 
-    private static ClassifierExplainResult.TextView view(Input input, int tokens, List<String> words, int[] indices, int start,
-                                                         MultiLayerNetwork network, List<String> labels, Vocabulary vocabulary) {
+    /** The text's prefixes of 1 .. n words, then (for n > 1) the text without word 0, 1, ..., n - 1. */
+    private static List<int[]> prefixesAndOcclusions(int[] indices) {
         int n = indices.length;
         List<int[]> sequences = new ArrayList<>(2 * n);
         for (int k = 1; k <= n; k++) {
-            int[] prefix = new int[k];
-            System.arraycopy(indices, 0, prefix, 0, k);
-            sequences.add(prefix);
+            sequences.add(Arrays.copyOf(indices, k));
         }
         if (n > 1) {
             for (int i = 0; i < n; i++) {
@@ -118,7 +134,13 @@ public final class ClassifierExplainer {
                 sequences.add(without);
             }
         }
-        double[][] p = probabilities(network, sequences);
+        return sequences;
+    }
+
+    /** One text's view from the probabilities {@code p} of its {@link #prefixesAndOcclusions}. */
+    private static ClassifierExplainResult.TextView view(Input input, int tokens, List<String> words, int start, double[][] p,
+                                                         List<String> labels, Vocabulary vocabulary) {
+        int n = words.size();
         double[] full = p[n - 1];
         int predicted = argmax(full);
         double[][] running = new double[n][];
