@@ -27,8 +27,9 @@ public final class ExplainHtml {
     /** The id of the script element holding the page's data. */
     public static final String DATA_ID = "explain-data";
 
-    public static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
-        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    /** The colours of the lines of a plot, in order. */
+    public static final List<String> COLOURS = List.of("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
 
     private static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1100px;"
             + "margin:2em auto;padding:0 1em;color:#222;line-height:1.45}h1{border-bottom:2px solid #357}"
@@ -297,7 +298,7 @@ public final class ExplainHtml {
                 double x = pad + (v.length == 1 ? w / 2 : t * w / (v.length - 1));
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, 10 + (1 - v[t]) * h));
             }
-            String colour = COLOURS[u % COLOURS.length];
+            String colour = COLOURS.get(u % COLOURS.size());
             s.append("<polyline fill=\"none\" stroke-width=\"").append(v.length == 1 ? 6 : 1.5).append("\" stroke-linecap=\"round\" stroke=\"")
                     .append(colour).append("\" points=\"").append(points.toString().trim()).append("\"/>");
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>", legendX, height - 22, colour,

@@ -163,7 +163,7 @@ public final class ClassifierExplainPage {
         }
         int legendX = pad;
         for (int c = 0; c < labels.size(); c++) {
-            String colour = ExplainHtml.COLOURS[c % ExplainHtml.COLOURS.length];
+            String colour = ExplainHtml.COLOURS.get(c % ExplainHtml.COLOURS.size());
             StringBuilder points = new StringBuilder();
             for (int k = 0; k < n; k++) {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(k, n, pad, w), 10 + (1 - t.running()[k][c]) * plotHeight));
