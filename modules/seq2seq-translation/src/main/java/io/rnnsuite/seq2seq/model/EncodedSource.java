@@ -1,7 +1,6 @@
 package io.rnnsuite.seq2seq.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The encoder's reading of a batch of equally long sources, computed once per sentence batch.
@@ -16,14 +15,15 @@ record EncodedSource(INDArray last, INDArray outputs, INDArray mask) {
         return (int) last.size(0);
     }
 
-    /** Row {@code row} repeated {@code copies} times (one per beam). */
-    EncodedSource repeatRow(int row, int copies) {
-        int[] rows = new int[copies];
-        java.util.Arrays.fill(rows, row);
-        INDArray repeatedOutputs = Nd4j.concat(0, java.util.stream.IntStream.of(rows)
-                .mapToObj(r -> outputs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r, r + 1),
-                        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all()))
-                .toArray(INDArray[]::new));
-        return new EncodedSource(last.getRows(rows), repeatedOutputs, mask.getRows(rows));
+    /**
+     * The given rows, in the given order, a row repeated as often as it is named (beam search
+     * decodes every live hypothesis of a sentence against a copy of that sentence's encoding).
+     */
+    EncodedSource rows(int[] rows) {
+        long width = outputs.size(1);
+        long time = outputs.size(2);
+        INDArray flatOutputs = outputs.reshape('c', outputs.size(0), width * time);
+        INDArray picked = flatOutputs.getRows(rows).reshape('c', rows.length, width, time);
+        return new EncodedSource(last.getRows(rows), picked, mask.getRows(rows));
     }
 }

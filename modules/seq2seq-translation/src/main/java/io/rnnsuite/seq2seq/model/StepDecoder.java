@@ -2,6 +2,7 @@ package io.rnnsuite.seq2seq.model;
 
 import io.rnnsuite.seq2seq.data.SequenceCodec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Greedy and beam-search decoding through the step graph: one {@code rnnTimeStep} call per output
- * token for the whole batch (or all live beams), the decoder's recurrent state carrying the prefix,
- * so a sentence of n tokens costs n decoder steps, never a re-run of the whole graph. At most
- * {@code maxTargetLength + 1} steps are taken (room for EOS); a hypothesis still open then is cut
- * and marked {@link Translation#reachedLimit()}.
+ * token for the whole batch (greedy: one row per sentence; beam search: one row per live hypothesis
+ * of every sentence), the decoder's recurrent state carrying the prefix, so a sentence of n tokens
+ * costs n decoder steps, never a re-run of the whole graph. At most {@code maxTargetLength + 1}
+ * steps are taken (room for EOS); a hypothesis still open then is cut and marked
+ * {@link Translation#reachedLimit()}.
  */
 final class StepDecoder {
 
@@ -32,6 +34,7 @@ final class StepDecoder {
     /** Most-probable token at every step, for every sentence of the batch at once. */
     List<Translation> greedy(EncodedSource encoded) {
         int batch = encoded.batchSize();
+        int vocabulary = codec.targetVocabulary().size();
         step.rnnClearPreviousState();
         List<List<Integer>> tokens = new ArrayList<>();
         double[] logProbabilities = new double[batch];
@@ -43,17 +46,17 @@ final class StepDecoder {
         }
         int open = batch;
         for (int t = 0; t <= codec.maxTargetLength() && open > 0; t++) {
-            INDArray probabilities = next(previous, encoded);
+            float[] probabilities = values(next(previous, encoded));
             for (int b = 0; b < batch; b++) {
                 if (done[b]) {
                     continue;
                 }
-                int best = argmax(probabilities, b);
+                int best = argmax(probabilities, b * vocabulary, vocabulary);
                 if (t == codec.maxTargetLength() && best != codec.eosIndex()) {
                     continue; // no room left: the sentence is cut here, marked as reaching the limit
                 }
                 tokens.get(b).add(best);
-                logProbabilities[b] += Math.log(probabilities.getDouble(b, best));
+                logProbabilities[b] += Math.log(probabilities[b * vocabulary + best]);
                 previous[b] = best;
                 if (best == codec.eosIndex()) {
                     done[b] = true;
@@ -69,57 +72,104 @@ final class StepDecoder {
     }
 
     /**
-     * Beam search for one sentence (row {@code row} of {@code encoded}): keeps the {@code width} best
-     * prefixes, finishes when {@code width} hypotheses have produced EOS (or at the length limit),
-     * and returns the finished one with the best {@code logP / length^lengthPenalty}.
+     * Beam search for every sentence of {@code encoded} at once. Per sentence it keeps the
+     * {@code width} best prefixes, finishes when {@code width} hypotheses have produced EOS (or at
+     * the length limit), and returns the finished one with the best {@code logP / length^lengthPenalty}
+     * (the cut prefixes if none finished). Each step feeds the live hypotheses of all open sentences
+     * as the rows of one {@code rnnTimeStep} call (sentence by sentence, each against a copy of its
+     * sentence's encoding); candidates are chosen per sentence, and the decoder state is then
+     * reordered to the surviving hypotheses of the sentences still open.
      */
-    Translation beam(EncodedSource encoded, int row, int width, double lengthPenalty) {
+    List<Translation> beam(EncodedSource encoded, int width, double lengthPenalty) {
+        int sentences = encoded.batchSize();
+        int vocabulary = codec.targetVocabulary().size();
+        int eos = codec.eosIndex();
         step.rnnClearPreviousState();
-        List<Hypothesis> live = List.of(new Hypothesis(List.of(), 0));
-        List<Hypothesis> finished = new ArrayList<>();
-        for (int t = 0; t <= codec.maxTargetLength() && !live.isEmpty() && finished.size() < width; t++) {
+        List<List<Hypothesis>> live = new ArrayList<>(sentences);
+        List<List<Hypothesis>> finished = new ArrayList<>(sentences);
+        boolean[] open = new boolean[sentences];
+        for (int s = 0; s < sentences; s++) {
+            live.add(List.of(Hypothesis.EMPTY));
+            finished.add(new ArrayList<>());
+            open[s] = true;
+        }
+        TopCandidates top = new TopCandidates(width);
+        int[] rowSentences = null;
+        EncodedSource rows = null;
+        for (int t = 0; t <= codec.maxTargetLength(); t++) {
             boolean noRoomLeft = t == codec.maxTargetLength();
-            int[] previous = live.stream().mapToInt(h -> h.tokens.isEmpty() ? codec.bosIndex() : h.last()).toArray();
-            INDArray probabilities = next(previous, encoded.repeatRow(row, live.size()));
-            List<Candidate> candidates = new ArrayList<>();
-            for (int h = 0; h < live.size(); h++) {
-                for (int token = 0; token < probabilities.size(1); token++) {
-                    double p = probabilities.getDouble(h, token);
-                    if (p > 0) {
-                        candidates.add(new Candidate(h, token, live.get(h).logProbability + Math.log(p)));
+            int rowCount = 0;
+            for (int s = 0; s < sentences; s++) {
+                rowCount += open[s] ? live.get(s).size() : 0;
+            }
+            if (rowCount == 0) {
+                break;
+            }
+            int[] sentenceOfRow = new int[rowCount];
+            int[] previous = new int[rowCount];
+            for (int s = 0, r = 0; s < sentences; s++) {
+                if (open[s]) {
+                    for (Hypothesis h : live.get(s)) {
+                        sentenceOfRow[r] = s;
+                        previous[r++] = h.tokens.length == 0 ? codec.bosIndex() : h.last();
                     }
                 }
             }
-            candidates.sort(Comparator.comparingDouble(Candidate::logProbability).reversed());
-            List<Hypothesis> nextLive = new ArrayList<>();
-            List<Integer> parents = new ArrayList<>();
-            int taken = finished.size();
-            for (Candidate c : candidates) {
-                if (taken++ >= width) {
-                    break;
-                }
-                Hypothesis extended = live.get(c.parent).extend(c.token, c.logProbability);
-                if (c.token == codec.eosIndex()) {
-                    finished.add(extended);
-                } else if (!noRoomLeft) {
-                    nextLive.add(extended);
-                    parents.add(c.parent);
-                }
+            if (!Arrays.equals(sentenceOfRow, rowSentences)) {
+                rowSentences = sentenceOfRow;
+                rows = encoded.rows(sentenceOfRow);
             }
-            if (!nextLive.isEmpty()) {
-                reorderState(parents.stream().mapToInt(Integer::intValue).toArray());
+            float[] probabilities = values(next(previous, rows));
+            int[] parents = new int[sentences * width];
+            int survivors = 0;
+            int firstRow = 0;
+            for (int s = 0; s < sentences; s++) {
+                if (!open[s]) {
+                    continue;
+                }
+                List<Hypothesis> hypotheses = live.get(s);
+                List<Hypothesis> done = finished.get(s);
+                top.select(probabilities, firstRow, hypotheses, vocabulary, width - done.size());
+                List<Hypothesis> nextLive = new ArrayList<>(top.count);
+                int parentsBefore = survivors;
+                for (int i = 0; i < top.count; i++) {
+                    Hypothesis extended = hypotheses.get(top.parent[i]).extend(top.token[i], top.logProbability[i]);
+                    if (top.token[i] == eos) {
+                        done.add(extended);
+                    } else if (!noRoomLeft) {
+                        nextLive.add(extended);
+                        parents[survivors++] = firstRow + top.parent[i];
+                    }
+                }
+                firstRow += hypotheses.size();
+                if (noRoomLeft) {
+                    open[s] = false; // the open prefixes in 'live' are cut at the limit
+                } else {
+                    live.set(s, nextLive);
+                    if (nextLive.isEmpty() || done.size() >= width) {
+                        open[s] = false;
+                        survivors = parentsBefore;
+                    }
+                }
             }
             if (noRoomLeft) {
-                break; // the open prefixes in 'live' are cut at the limit
+                break;
             }
-            live = nextLive;
+            if (survivors > 0) {
+                reorderState(Arrays.copyOf(parents, survivors));
+            }
         }
-        boolean cut = finished.isEmpty();
-        List<Hypothesis> pool = cut ? live : finished;
-        Hypothesis best = pool.stream()
-                .max(Comparator.comparingDouble(h -> h.logProbability / Math.pow(h.tokens.size(), lengthPenalty)))
-                .orElseThrow();
-        return new Translation(codec.decode(best.tokens), best.tokens, best.logProbability, cut);
+        List<Translation> out = new ArrayList<>(sentences);
+        for (int s = 0; s < sentences; s++) {
+            boolean cut = finished.get(s).isEmpty();
+            List<Hypothesis> pool = cut ? live.get(s) : finished.get(s);
+            Hypothesis best = pool.stream()
+                    .max(Comparator.comparingDouble(h -> h.logProbability / Math.pow(h.tokens.length, lengthPenalty)))
+                    .orElseThrow();
+            List<Integer> tokens = Arrays.stream(best.tokens).boxed().toList();
+            out.add(new Translation(codec.decode(tokens), tokens, best.logProbability, cut));
+        }
+        return out;
     }
 
     /** Output distributions {@code [steps, vocabulary]} for the given decoder inputs, fed one per step. */
@@ -133,7 +183,7 @@ final class StepDecoder {
     }
 
     /** Next-token probabilities {@code [batch, vocabulary]} after feeding {@code tokens}. */
-    private INDArray next(int[] tokens, EncodedSource encoded) {
+    INDArray next(int[] tokens, EncodedSource encoded) {
         List<int[]> steps = new ArrayList<>(tokens.length);
         for (int token : tokens) {
             steps.add(new int[]{token});
@@ -150,35 +200,101 @@ final class StepDecoder {
         return output.reshape(tokens.length, output.size(1));
     }
 
-    /** Keeps, in order, the decoder states of the beams that survived (a beam may be copied). */
-    private void reorderState(int[] parents) {
+    /** Keeps, in order, the decoder states of the rows that survived (a row may be copied). */
+    void reorderState(int[] parents) {
         Map<String, INDArray> state = step.rnnGetPreviousState(Seq2SeqGraphs.DECODER);
         state.replaceAll((key, array) -> array.getRows(parents));
         step.rnnSetPreviousState(Seq2SeqGraphs.DECODER, state);
     }
 
-    private static int argmax(INDArray probabilities, int row) {
+    /** Forgets the decoder state: the next {@link #next} call starts every row afresh. */
+    void clearState() {
+        step.rnnClearPreviousState();
+    }
+
+    /** A {@code [rows, vocabulary]} probability array read once, row after row. */
+    private static float[] values(INDArray probabilities) {
+        float[] values = Nd4j.toFlattened('c', probabilities).toFloatVector();
+        if (values.length != probabilities.length()) {
+            throw new IllegalStateException("read " + values.length + " probabilities, expected " + probabilities.length());
+        }
+        return values;
+    }
+
+    private static int argmax(float[] probabilities, int offset, int length) {
         int best = 0;
-        for (int i = 1; i < probabilities.size(1); i++) {
-            if (probabilities.getDouble(row, i) > probabilities.getDouble(row, best)) {
+        for (int i = 1; i < length; i++) {
+            if (probabilities[offset + i] > probabilities[offset + best]) {
                 best = i;
             }
         }
         return best;
     }
 
-    private record Candidate(int parent, int token, double logProbability) {
+    /**
+     * The best candidates (parent hypothesis, next token) of one sentence, as a stable descending
+     * sort of all candidates with a positive probability would list them first: by log-probability,
+     * ties in (parent, token) order.
+     */
+    private static final class TopCandidates {
+        final int[] parent;
+        final int[] token;
+        final double[] logProbability;
+        int count;
+
+        TopCandidates(int width) {
+            parent = new int[width];
+            token = new int[width];
+            logProbability = new double[width];
+        }
+
+        /** Keeps the {@code slots} best extensions of {@code hypotheses}, whose rows start at {@code firstRow}. */
+        void select(float[] probabilities, int firstRow, List<Hypothesis> hypotheses, int vocabulary, int slots) {
+            count = 0;
+            for (int h = 0; h < hypotheses.size(); h++) {
+                double base = hypotheses.get(h).logProbability;
+                int offset = (firstRow + h) * vocabulary;
+                for (int k = 0; k < vocabulary; k++) {
+                    double p = probabilities[offset + k];
+                    if (p > 0) {
+                        insert(h, k, base + Math.log(p), slots);
+                    }
+                }
+            }
+        }
+
+        private void insert(int h, int k, double score, int slots) {
+            int at = count;
+            while (at > 0 && Double.compare(score, logProbability[at - 1]) > 0) {
+                at--; // strictly better than an earlier candidate: ties keep the earlier one first
+            }
+            if (at >= slots) {
+                return;
+            }
+            int last = Math.min(count, slots - 1);
+            for (int i = last; i > at; i--) {
+                parent[i] = parent[i - 1];
+                token[i] = token[i - 1];
+                logProbability[i] = logProbability[i - 1];
+            }
+            parent[at] = h;
+            token[at] = k;
+            logProbability[at] = score;
+            count = Math.min(count + 1, slots);
+        }
     }
 
-    private record Hypothesis(List<Integer> tokens, double logProbability) {
+    private record Hypothesis(int[] tokens, double logProbability) {
+        static final Hypothesis EMPTY = new Hypothesis(new int[0], 0);
+
         int last() {
-            return tokens.get(tokens.size() - 1);
+            return tokens[tokens.length - 1];
         }
 
         Hypothesis extend(int token, double newLogProbability) {
-            List<Integer> longer = new ArrayList<>(tokens);
-            longer.add(token);
-            return new Hypothesis(List.copyOf(longer), newLogProbability);
+            int[] longer = Arrays.copyOf(tokens, tokens.length + 1);
+            longer[tokens.length] = token;
+            return new Hypothesis(longer, newLogProbability);
         }
     }
 }

@@ -31,6 +31,12 @@ public final class Translator {
     public static final String LIMITS_FILE = "sequence-limits.json";
 
     /**
+     * Beam search decodes at most this many sentences together (their live hypotheses are the rows
+     * of one decoder step), which bounds the copies of the encoder outputs it holds.
+     */
+    private static final int BEAM_SENTENCES_PER_PASS = 64;
+
+    /**
      * The maximum lengths the model was trained with: the configured ones, lowered to the longest
      * training sentences.
      */
@@ -74,7 +80,10 @@ public final class Translator {
         return translate(sentences, config.beamWidth());
     }
 
-    /** Translates with beam width {@code beamWidth}; sentences of equal length share one encoder pass. */
+    /**
+     * Translates with beam width {@code beamWidth}; sentences of equal length share one encoder pass
+     * and are decoded together (beam search: up to {@value #BEAM_SENTENCES_PER_PASS} at a time).
+     */
     public List<Translation> translate(List<String> sentences, int beamWidth) {
         if (beamWidth < 1) {
             throw new UserInputException("--beam must be at least 1, got " + beamWidth);
@@ -96,8 +105,14 @@ public final class Translator {
                     out[group.get(g)] = batch.get(g);
                 }
             } else {
-                for (int g = 0; g < group.size(); g++) {
-                    out[group.get(g)] = decoder.beam(source, g, beamWidth, config.lengthPenalty());
+                for (int from = 0; from < group.size(); from += BEAM_SENTENCES_PER_PASS) {
+                    int to = Math.min(group.size(), from + BEAM_SENTENCES_PER_PASS);
+                    EncodedSource slice = to - from == group.size() ? source
+                            : source.rows(java.util.stream.IntStream.range(from, to).toArray());
+                    List<Translation> batch = decoder.beam(slice, beamWidth, config.lengthPenalty());
+                    for (int g = from; g < to; g++) {
+                        out[group.get(g)] = batch.get(g - from);
+                    }
                 }
             }
         }
@@ -106,7 +121,12 @@ public final class Translator {
 
     /** Beam search for one sentence (tests compare width 1 with {@link #translate}'s greedy path). */
     public Translation beamSearch(String sentence, int beamWidth) {
-        return decoder.beam(encode(List.of(codec.encodeSource(sentence))), 0, beamWidth, config.lengthPenalty());
+        return decoder.beam(encode(List.of(codec.encodeSource(sentence))), beamWidth, config.lengthPenalty()).get(0);
+    }
+
+    /** The step-graph decoder (for tests that decode through it directly). */
+    StepDecoder decoder() {
+        return decoder;
     }
 
     /**
@@ -159,7 +179,7 @@ public final class Translator {
     }
 
     /** One encoder pass over equally long sources (the decoder half sees a single BOS step, unused). */
-    private EncodedSource encode(List<int[]> sources) {
+    EncodedSource encode(List<int[]> sources) {
         int sourceSteps = codec.sourceSteps(sources.get(0).length);
         int decoderSteps = codec.padsToMaximum() ? codec.maxTargetLength() + 1 : 1;
         INDArray source = SequenceCodec.oneHot(sources, codec.sourceVocabulary().size(), sourceSteps);
