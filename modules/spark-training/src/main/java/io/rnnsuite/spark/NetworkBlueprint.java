@@ -36,7 +36,8 @@ record NetworkBlueprint(String id, boolean graph, String json) implements Serial
         if (model instanceof ComputationGraph graph) {
             return new NetworkBlueprint(id, true, graph.getConfiguration().toJson());
         }
-        throw new IllegalArgumentException("cannot train a " + model.getClass().getSimpleName() + " on Spark");
+        throw new io.rnnsuite.common.UserInputException("--spark: this app trains a " + model.getClass().getSimpleName()
+                + ", which workers cannot rebuild (only MultiLayerNetwork and ComputationGraph can be averaged)");
     }
 
     /** A network for one task: a pooled one of this run, or a new one. Give it back with {@link #release}. */
