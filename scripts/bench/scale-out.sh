@@ -24,7 +24,7 @@ trap cleanup EXIT
 start_jvm() { # name main-class args...
   local name="$1"; shift
   # shellcheck disable=SC2086
-  SPARK_HOME="$out/spark-home" SPARK_LOCAL_IP=127.0.0.1 OMP_NUM_THREADS=1 \
+  SPARK_HOME="$out/spark-home" SPARK_SCALA_VERSION=2.12 SPARK_LOCAL_IP=127.0.0.1 OMP_NUM_THREADS=1 \
     java -Xmx384m $opens -cp "$lib/*" "$@" > "$out/$name.log" 2>&1 &
   pids+=($!)
 }

@@ -23,6 +23,12 @@ public final class SparkClusterTraining implements ClusterTraining {
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** Property: seconds to wait for the executors to register (default 60). */
     static final String EXECUTOR_WAIT = "spark.rnnsuite.executorWaitSeconds";
+    /** What Spark needs opened on Java 17; given to executors unless spark.executor.extraJavaOptions is set. */
+    static final String JAVA_17_OPENS = java.util.stream.Stream.of("java.lang", "java.lang.invoke", "java.lang.reflect",
+                    "java.io", "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
+                    "jdk.internal.ref", "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar")
+            .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED")
+            .collect(java.util.stream.Collectors.joining(" ")) + " -Dio.netty.tryReflectionSetAccessible=true";
 
     @Override
     public Session connect(ClusterSettings settings) {
@@ -44,7 +50,8 @@ public final class SparkClusterTraining implements ClusterTraining {
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         if (!master.local()) {
-            conf.setIfMissing("spark.executor.cores", "1").setIfMissing("spark.cores.max", Integer.toString(workers));
+            conf.setIfMissing("spark.executor.cores", "1").setIfMissing("spark.cores.max", Integer.toString(workers))
+                    .setIfMissing("spark.executor.extraJavaOptions", JAVA_17_OPENS);
             if (!conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
                 conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
             }
@@ -71,8 +78,9 @@ public final class SparkClusterTraining implements ClusterTraining {
         int registered = 0;
         while (System.nanoTime() < deadline) {
             if (spark.sc().isStopped()) {
-                throw new UserInputException("--spark " + master.url() + ": the master refused or dropped the application"
-                        + " (is it a Spark " + spark.version() + " standalone master?)");
+                throw new UserInputException("--spark " + master.url() + ": the master ended the application before "
+                        + workers + " executors started (is it a Spark " + spark.version()
+                        + " standalone master? did the executors fail to start? see the workers' logs)");
             }
             registered = spark.sc().statusTracker().getExecutorInfos().length - 1; // less the driver
             if (registered >= workers) {

@@ -28,6 +28,7 @@ final class OneMachineCluster implements AutoCloseable {
     private final Process master;
     private final List<Process> workers = new ArrayList<>();
 
+    /** Starts the cluster; logs and work directories go under {@code dir}. On failure nothing is left running. */
     OneMachineCluster(Path dir, int workerCount) throws IOException, InterruptedException {
         home = Files.createDirectories(dir.resolve("spark-home"));
         Files.createDirectories(home.resolve("jars")); // executors' class path comes from spark.executor.extraClassPath
@@ -35,13 +36,18 @@ final class OneMachineCluster implements AutoCloseable {
         masterUiPort = freePort();
         master = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
                 "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(masterUiPort));
-        for (int w = 0; w < workerCount; w++) {
-            Path work = Files.createDirectories(dir.resolve("work-" + w));
-            workers.add(start("worker-" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                    "--port", "0", "--webui-port", Integer.toString(freePort()), "--cores", "1", "--memory", "1g",
-                    "--work-dir", work.toString(), url()));
+        try {
+            for (int w = 0; w < workerCount; w++) {
+                Path work = Files.createDirectories(dir.resolve("work-" + w));
+                workers.add(start("worker-" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+                        "--port", "0", "--webui-port", Integer.toString(freePort()), "--cores", "1", "--memory", "1g",
+                        "--work-dir", work.toString(), url()));
+            }
+            awaitWorkers(workerCount, 90);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
         }
-        awaitWorkers(workerCount, 60);
     }
 
     String url() {
@@ -98,6 +104,7 @@ final class OneMachineCluster implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.getParent().resolve(name + ".log").toFile());
         builder.environment().put("SPARK_HOME", home.toString());
+        builder.environment().put("SPARK_SCALA_VERSION", "2.12"); // a bare SPARK_HOME: no build directories to read it from
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         builder.environment().put("SPARK_NO_DAEMONIZE", "1");
         builder.environment().put("OMP_NUM_THREADS", "1");

@@ -21,6 +21,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -100,7 +101,7 @@ class ParameterAveragingTest {
                 .addLayer("lstm", new LSTM.Builder().nIn(FEATURES).nOut(6).activation(Activation.TANH).build(), "in")
                 .addLayer("out", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
                         .nIn(6).nOut(2).build(), "lstm")
-                .setOutputs("out").build();
+                .setOutputs("out").setInputTypes(InputType.recurrent(FEATURES)).build();
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         return graph;
@@ -176,7 +177,8 @@ class ParameterAveragingTest {
         List<Shard> shards = Shard.split(five, 2);
         assertEquals(List.of(3, 2), shards.stream().map(s -> s.minibatches().size()).toList());
         assertEquals(1, Shard.split(five.subList(0, 1), 4).size());
-        assertArrayEquals(five.get(3).getFeatures(0).toFloatVector(), shards.get(1).read().get(0).getFeatures(0).toFloatVector());
+        assertEquals(five.get(3).getFeatures(0), shards.get(1).read().get(0).getFeatures(0));
+        assertEquals(five.get(3).getLabels(0), shards.get(1).read().get(0).getLabels(0));
     }
 
     private static double maxDifference(float[] a, float[] b) {

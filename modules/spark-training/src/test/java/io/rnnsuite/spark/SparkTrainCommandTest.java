@@ -57,10 +57,9 @@ class SparkTrainCommandTest {
                 "--epochs", "4", "--spark", "local[2]", "--workers", "2", "--averaging-frequency", "2", "--resume",
                 "--output-dir", model.toString()));
         assertEquals(0, resumed.exitCode(), resumed.err());
-        assertTrue(resumed.err().contains("resuming after epoch 3"), resumed.err());
         JsonNode after = RunRecordSchema.assertValid(model.resolve(ModelDirectory.RUN_FILE));
         assertEquals(4, after.path("training").path("epochs").size(), "three epochs before the resume, one after");
-        assertEquals(2, after.path("training").path("cluster").path("rounds").asInt(), "one epoch in this run");
+        assertEquals(2, after.path("training").path("cluster").path("rounds").asInt(), "one epoch in this run, not four");
         assertTrue(AppModels.open(new CharLmApp(), model).model().network().numParams() > 0);
     }
 

@@ -14,6 +14,5 @@ class SparkTrainTest {
         assertEquals(2, SparkTrain.run("charlm", "evaluate", "--model", "x"));
         assertEquals(2, SparkTrain.run("no-such-app", "train"));
         assertEquals(2, SparkTrain.run("classify", "train", "--averaging-frequency", "2"), "needs --spark");
-        assertEquals(0, SparkTrain.run("classify", "train", "--help"));
     }
 }

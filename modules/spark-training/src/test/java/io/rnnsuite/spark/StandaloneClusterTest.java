@@ -44,7 +44,9 @@ class StandaloneClusterTest {
                 "the standalone-cluster tests are off (-Drnnsuite.spark.cluster=false)");
         System.setProperty("spark.executor.extraClassPath", OneMachineCluster.testClassPath());
         System.setProperty("spark.executor.memory", "768m");
-        cluster = new OneMachineCluster(dir, 2);
+        // logs stay in target/ for a look after a failure
+        Path logs = Path.of("target", "one-machine-cluster").toAbsolutePath();
+        cluster = new OneMachineCluster(Files.createDirectories(logs), 2);
     }
 
     @AfterAll
