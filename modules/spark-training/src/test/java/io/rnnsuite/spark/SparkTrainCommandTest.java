@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code APP train --spark local[2]} end to end through the shared train command, and its one-line errors. */
 class SparkTrainCommandTest {
 
-    /** A char-LM that learns the word text in a few epochs: 2 workers, averaging every 2 minibatches. */
+    /** A char-LM that learns the word text in a few epochs: 16 minibatches an epoch, 2 rounds of 2 workers × 4. */
     static final List<String> CHAR_LM = List.of("--cell", "lstm", "--hidden", "32", "--layers", "1",
-            "--sequence-length", "24", "--tbptt", "24", "--batch-size", "8", "--max-batches", "8",
-            "--learning-rate", "0.01");
+            "--sequence-length", "24", "--tbptt", "24", "--batch-size", "8", "--max-batches", "16",
+            "--learning-rate", "0.03", "--averaging-frequency", "4");
 
     @TempDir
     Path dir;
@@ -41,20 +41,20 @@ class SparkTrainCommandTest {
         Path text = TestData.text(dir, 6000, 3);
         Path model = dir.resolve("charlm");
         TestData.Run first = TestData.run(new CharLmApp().command(), args(CHAR_LM, "train", "--text", text.toString(),
-                "--epochs", "3", "--spark", "local[2]", "--averaging-frequency", "2", "--output-dir", model.toString()));
+                "--epochs", "3", "--spark", "local[2]", "--output-dir", model.toString()));
         assertEquals(0, first.exitCode(), first.err());
         JsonNode record = RunRecordSchema.assertValid(model.resolve(ModelDirectory.RUN_FILE));
         JsonNode cluster = record.path("training").path("cluster");
         assertEquals("local[2]", cluster.path("master").asText(), record.toString());
         assertEquals(2, cluster.path("workers").asInt(), "workers default to N of local[N]");
-        assertEquals(2, cluster.path("averaging_frequency").asInt());
-        assertEquals(6, cluster.path("rounds").asInt(), "3 epochs of 8 minibatches, 4 a round");
+        assertEquals(4, cluster.path("averaging_frequency").asInt());
+        assertEquals(6, cluster.path("rounds").asInt(), "3 epochs of 16 minibatches, 8 a round");
         double model1 = record.path("metrics").path("bits_per_char").asDouble();
         double unigram = record.path("baselines").path("unigram").path("bits_per_char").asDouble();
         assertTrue(model1 < unigram, "bits per char " + model1 + " against the unigram's " + unigram);
 
         TestData.Run resumed = TestData.run(new CharLmApp().command(), args(CHAR_LM, "train", "--text", text.toString(),
-                "--epochs", "4", "--spark", "local[2]", "--workers", "2", "--averaging-frequency", "2", "--resume",
+                "--epochs", "4", "--spark", "local[2]", "--workers", "2", "--resume",
                 "--output-dir", model.toString()));
         assertEquals(0, resumed.exitCode(), resumed.err());
         JsonNode after = RunRecordSchema.assertValid(model.resolve(ModelDirectory.RUN_FILE));
