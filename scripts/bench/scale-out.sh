@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Data-parallel training figures on one machine (docs/results/scale-out.md):
-#   scripts/bench/scale-out.sh [extra charlm train flags...]
+#   [RUNS="local 1:4 2:1 2:4 2:16"] scripts/bench/scale-out.sh [extra charlm train flags...]
 # starts a Spark standalone cluster here (a master and two workers, separate JVMs on 127.0.0.1,
 # one core and 1 GB each), then trains the same char-LM in this process and on the cluster with 1 and
 # 2 workers and several averaging frequencies, and prints one row per run: seconds, sequences per
@@ -20,7 +20,7 @@ done
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pids=()
 cleanup() { for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
+trap cleanup EXIT INT TERM
 start_jvm() { # name main-class args...
   local name="$1"; shift
   # shellcheck disable=SC2086
@@ -44,8 +44,15 @@ done
 
 cores="$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)"
 echo "machine: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $cores cores, load average $(cut -d' ' -f1 /proc/loadavg)"
-common=(--corpus europarl-en --cell lstm --hidden 64 --layers 1 --sequence-length 50 --tbptt 50 --batch-size 16
-  --max-batches 48 --epochs 2 --patience 5 "$@")
+# a generated word text (20,000 characters), so that loading and the n-gram baselines cost little
+python3 -c '
+import random, sys
+words = "the cat sat on a mat and dog ran to its bed".split()
+r = random.Random(1); s = ""
+while len(s) < 20000: s += r.choice(words) + (".\n" if r.randrange(8) == 0 else " ")
+open(sys.argv[1], "w").write(s)' "$out/words.txt"
+common=(--text "$out/words.txt" --cell lstm --hidden 64 --layers 1 --sequence-length 32 --tbptt 32 --batch-size 16
+  --max-batches 32 --epochs 1 --learning-rate 0.01 "$@")
 export RNN_SUITE_JAVA_OPTS="-Xmx3g -Dspark.executor.memory=768m"
 printf '| run | seconds | sequences/s | test bits/char | rounds | bytes per round |\n|---|---|---|---|---|---|\n'
 row() { # label dir
@@ -64,9 +71,10 @@ run() { # label flags...
     || { echo "| $label | failed: $(tail -n 1 "$dir.stderr") |"; return; }
   row "$label" "$dir"
 }
-run "this process"
-for k in 1 4 16; do
-  run "cluster, 1 worker, K=$k" --spark "spark://127.0.0.1:$port" --workers 1 --averaging-frequency "$k"
-  run "cluster, 2 workers, K=$k" --spark "spark://127.0.0.1:$port" --workers 2 --averaging-frequency "$k"
+# RUNS: the cluster runs as WORKERS:K pairs; "local" is the run in this process
+for spec in ${RUNS:-local 1:4 2:1 2:4 2:16}; do
+  if [[ "$spec" == local ]]; then run "this process"; continue; fi
+  w="${spec%%:*}"; k="${spec##*:}"
+  run "cluster, $w worker(s), K=$k" --spark "spark://127.0.0.1:$port" --workers "$w" --averaging-frequency "$k"
 done
 echo "(outputs in $out)"
