@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.DoublePredicate;
 import java.util.function.ToDoubleFunction;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,6 +48,7 @@ public final class Trainer {
     private final TrainingConfig config;
     private final ProgressReporter progress;
     private final FitStrategy fitting;
+    private final DoublePredicate target;
 
     /** A trainer that fits minibatches where this thread's {@link FitScope} says (locally by default). */
     public Trainer(TrainingConfig config, ProgressReporter progress) {
@@ -55,9 +57,22 @@ public final class Trainer {
 
     /** A trainer that fits minibatches with {@code fitting} ({@link FitStrategy#LOCAL}, or a cluster's rounds). */
     public Trainer(TrainingConfig config, ProgressReporter progress, FitStrategy fitting) {
+        this(config, progress, fitting, null);
+    }
+
+    private Trainer(TrainingConfig config, ProgressReporter progress, FitStrategy fitting, DoublePredicate target) {
         this.config = config;
         this.progress = progress == null ? ProgressReporter.SILENT : progress;
         this.fitting = fitting == null ? FitStrategy.LOCAL : fitting;
+        this.target = target;
+    }
+
+    /**
+     * The same trainer, stopping as soon as a validation loss passes {@code reached} (the memory lab
+     * stops a run once its task is clearly solved instead of spending the rest of its budget).
+     */
+    public Trainer until(DoublePredicate reached) {
+        return new Trainer(config, progress, fitting, reached);
     }
 
     /**
@@ -176,6 +191,10 @@ public final class Trainer {
                     checkpoint(network, outputDir, new TrainerState(epoch, bestEpoch, bestLoss, stale, seconds, sequences, history));
                 }
                 progress.epochFinished(stats, config.maxEpochs(), lastEpochSeconds * (config.maxEpochs() - epoch));
+                if (target != null && target.test(validation)) {
+                    reason = StopReason.TARGET_REACHED;
+                    break;
+                }
                 if (outOfTime) {
                     reason = StopReason.TIME_BUDGET;
                     break;
