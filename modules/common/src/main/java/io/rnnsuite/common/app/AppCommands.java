@@ -2,6 +2,7 @@ package io.rnnsuite.common.app;
 
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.cli.ClusterOptions;
 import io.rnnsuite.common.cli.RecurrentOptions;
 import io.rnnsuite.common.cli.ResumeOption;
 import io.rnnsuite.common.cli.RunOptions;
@@ -109,6 +110,8 @@ public final class AppCommands {
         RunOptions run;
         @Mixin
         ResumeOption resume = new ResumeOption();
+        @Mixin
+        ClusterOptions cluster = new ClusterOptions();
         @CommandLine.Spec
         CommandSpec spec;
 
@@ -131,9 +134,12 @@ public final class AppCommands {
             run.applyThreads();
             TrainingConfig trainingConfig = training.toConfig().withTimeBudget(run.budgetOrNull());
             C config = options.toConfig(recurrent.toSpec(), trainingConfig);
-            TrainRun.Outcome<C, M> outcome = TrainRun.run(app, config, run.outputDir, resume.resume,
-                    ConsoleProgress.onStderr("train"));
-            print(spec, ConsoleReport.train(app, outcome));
+            // --spark connects first, so that a bad or unreachable master fails before the data loads
+            try (ClusterOptions.Scope onCluster = cluster.open("rnn-suite " + app.info().command() + " train")) {
+                TrainRun.Outcome<C, M> outcome = TrainRun.run(app, config, run.outputDir, resume.resume,
+                        ConsoleProgress.onStderr("train"));
+                print(spec, ConsoleReport.train(app, outcome));
+            }
             return 0;
         }
     }

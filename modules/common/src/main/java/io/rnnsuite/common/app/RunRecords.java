@@ -41,7 +41,7 @@ public final class RunRecords {
     /** How training went, with the per-epoch history under snake_case keys. */
     public static RunRecord.TrainingSummary summary(TrainingResult training, long parameters) {
         return new RunRecord.TrainingSummary(training.stopReason().name().toLowerCase(Locale.ROOT), training.bestEpoch(),
-                epochs(training.history()), training.sequencesPerSecond(), training.updates(), parameters);
+                epochs(training.history()), training.sequencesPerSecond(), training.updates(), parameters, training.cluster());
     }
 
     /** The per-epoch history as the run record and results.json write it. */

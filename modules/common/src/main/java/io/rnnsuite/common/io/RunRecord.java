@@ -1,5 +1,6 @@
 package io.rnnsuite.common.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rnnsuite.common.RecurrentSpec;
 import java.util.List;
@@ -65,14 +66,23 @@ public record RunRecord(
      * @param sequencesPerSecond training throughput
      * @param updates            parameter updates (minibatches) over the whole run
      * @param parameters         trainable parameters
+     * @param cluster            where the minibatches were fitted when not in this process (master,
+     *                           workers, averaging frequency); absent from the JSON when {@code null}
      */
     public record TrainingSummary(@JsonProperty("stop_reason") String stopReason,
                                   @JsonProperty("best_epoch") int bestEpoch,
                                   @JsonProperty("epochs") List<Map<String, Object>> epochs,
                                   @JsonProperty("sequences_per_second") double sequencesPerSecond,
                                   @JsonProperty("updates") long updates,
-                                  @JsonProperty("parameters") long parameters) {
+                                  @JsonProperty("parameters") long parameters,
+                                  @JsonProperty("cluster") @JsonInclude(JsonInclude.Include.NON_NULL)
+                                  Map<String, Object> cluster) {
 
+        /** A summary of training in this process. */
+        public TrainingSummary(String stopReason, int bestEpoch, List<Map<String, Object>> epochs,
+                               double sequencesPerSecond, long updates, long parameters) {
+            this(stopReason, bestEpoch, epochs, sequencesPerSecond, updates, parameters, null);
+        }
     }
 
     /**

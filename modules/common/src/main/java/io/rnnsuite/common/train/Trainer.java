@@ -34,6 +34,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * overrun the time budget (an epoch that alone outlasts the budget is cut short, then validated),
  * or as soon as a loss is NaN or infinite (the best model is kept).
  * On return the network holds the best parameters.
+ *
+ * <p>Minibatches are fitted by a {@link FitStrategy}: one at a time in this thread, or in rounds on
+ * a cluster ({@link FitScope}); a round is fitted whole, so the budget and divergence checks fall
+ * between rounds there, and gradient statistics cover local fits only.
  */
 public final class Trainer {
 
@@ -43,15 +47,23 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final ProgressReporter progress;
+    private final FitStrategy fitting;
     private final DoublePredicate target;
 
+    /** A trainer that fits minibatches where this thread's {@link FitScope} says (locally by default). */
     public Trainer(TrainingConfig config, ProgressReporter progress) {
-        this(config, progress, null);
+        this(config, progress, FitScope.current());
     }
 
-    private Trainer(TrainingConfig config, ProgressReporter progress, DoublePredicate target) {
+    /** A trainer that fits minibatches with {@code fitting} ({@link FitStrategy#LOCAL}, or a cluster's rounds). */
+    public Trainer(TrainingConfig config, ProgressReporter progress, FitStrategy fitting) {
+        this(config, progress, fitting, null);
+    }
+
+    private Trainer(TrainingConfig config, ProgressReporter progress, FitStrategy fitting, DoublePredicate target) {
         this.config = config;
         this.progress = progress == null ? ProgressReporter.SILENT : progress;
+        this.fitting = fitting == null ? FitStrategy.LOCAL : fitting;
         this.target = target;
     }
 
@@ -60,7 +72,7 @@ public final class Trainer {
      * stops a run once its task is clearly solved instead of spending the rest of its budget).
      */
     public Trainer until(DoublePredicate reached) {
-        return new Trainer(config, progress, reached);
+        return new Trainer(config, progress, fitting, reached);
     }
 
     /**
@@ -122,24 +134,31 @@ public final class Trainer {
                 double lossSum = 0;
                 int done = 0;
                 boolean outOfTime = false;
+                int perRound = Math.max(1, fitting.minibatchesPerRound());
                 while (it.hasNext() && done < batches) {
                     if (config.timeBudgetSeconds() > 0 && done > 0
                             && (System.nanoTime() - runStart) / 1e9 > config.timeBudgetSeconds()) {
                         outOfTime = true; // an epoch longer than the budget ends early; it is still validated
                         break;
                     }
-                    MultiDataSet batch = it.next();
-                    network.fit(batch);
-                    double loss = network.lastLoss();
-                    done++;
-                    updates++;
+                    // one minibatch per round locally; a cluster fits workers x averaging frequency of them
+                    List<MultiDataSet> round = new ArrayList<>(Math.min(perRound, batches - done));
+                    while (it.hasNext() && round.size() < perRound && done + round.size() < batches) {
+                        round.add(it.next());
+                    }
+                    FitStrategy.Round fitted = fitting.fit(network, round);
+                    double loss = fitted.meanLoss();
+                    done += round.size();
+                    updates += fitted.updates();
                     if (!Double.isFinite(loss)) {
                         message = divergence(loss, epoch, done, bestEpoch, outputDir);
                         reason = StopReason.DIVERGED;
                         break;
                     }
-                    lossSum += loss;
-                    sequences += batch.getFeatures(0).size(0);
+                    lossSum += fitted.lossSum();
+                    for (MultiDataSet batch : round) {
+                        sequences += batch.getFeatures(0).size(0);
+                    }
                     progress.batchFinished(done, loss);
                 }
                 if (reason == StopReason.DIVERGED) {
@@ -194,7 +213,7 @@ public final class Trainer {
         }
         progress.message(message);
         TrainingResult result = new TrainingResult(List.copyOf(history), bestEpoch, bestLoss, reason, message, seconds, sequences,
-                updates, gradients.maxNorm(), gradients.clippedUpdates(), gradients.steps());
+                updates, gradients.maxNorm(), gradients.clippedUpdates(), gradients.steps(), fitting.description());
         progress.trainingFinished(result);
         return result;
     }

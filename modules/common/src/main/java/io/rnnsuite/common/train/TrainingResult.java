@@ -18,10 +18,21 @@ import java.util.List;
  *                           (not counting epochs before a resume)
  * @param clippedUpdates     gradient steps in this run in which a layer's gradient exceeded the clipping threshold
  * @param gradientSteps      gradients computed in this run (one per update, or one per truncated-BPTT window)
+ * @param cluster            where the minibatches were fitted when not in this process (master, workers,
+ *                           averaging frequency; snake_case keys), else {@code null}
  */
 public record TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
                              StopReason stopReason, String message, double trainingSeconds, long sequencesSeen,
-                             long updates, double maxGradientNorm, long clippedUpdates, long gradientSteps) {
+                             long updates, double maxGradientNorm, long clippedUpdates, long gradientSteps,
+                             java.util.Map<String, Object> cluster) {
+
+    /** A result of training in this process. */
+    public TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
+                          StopReason stopReason, String message, double trainingSeconds, long sequencesSeen,
+                          long updates, double maxGradientNorm, long clippedUpdates, long gradientSteps) {
+        this(history, bestEpoch, bestValidationLoss, stopReason, message, trainingSeconds, sequencesSeen, updates,
+                maxGradientNorm, clippedUpdates, gradientSteps, null);
+    }
 
     /** A result whose update count and gradient figures are unknown (0). */
     public TrainingResult(List<EpochStats> history, int bestEpoch, double bestValidationLoss,
