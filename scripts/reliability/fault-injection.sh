@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fault injection through the built CLI (examples/target/rnn-suite.jar): for every app, trains a tiny
-# model, then SIGKILLs `train --resume` at random moments and at the moment a file is being saved
-# (a temporary .tmp file is seen in the model directory), and checks each time that the model
+# model, then SIGKILLs `train --resume` in turn at a random moment, at the moment a file is being saved
+# (a temporary .tmp file is seen in the model directory), at a random moment again, and at the moment
+# the checkpoint is being written (a .tmp file in checkpoint/), and checks each time that the model
 # directory is the previous complete state or the new one (`APP evaluate --model` succeeds) and that
 # the next `--resume` continues. Then a fresh `train` (no --resume) over the finished model is
 # SIGKILLed the same way: the directory must be an unfinished run (no run.json; `evaluate` one line)
@@ -36,6 +37,10 @@ while (($#)); do
 done
 ((kills > 3)) && fresh_kills=$(( (kills + 5) / 6 ))
 started_at=$SECONDS
+if [[ "$(awk '/^SigIgn:/ { print $2 }' /proc/$$/status 2>/dev/null)" =~ [2367abef]$ ]]; then
+  echo "warning: this shell was started with SIGINT ignored (a background job of a non-interactive shell, say)," \
+    "which its children inherit: the SIGINT checks will fail; start it in the foreground or from an interactive shell" >&2
+fi
 apps="${APPS:-forecast classify charlm translate}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/rnn-suite-faults.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -114,6 +119,23 @@ saving() { # DIR: a file is being written (an atomic write's temporary file, not
   return 1
 }
 
+saving_checkpoint() { # DIR: a file of the checkpoint is being written
+  local f
+  for f in "$1"/checkpoint/.*.tmp; do
+    [[ -e "$f" ]] && { saving_what="checkpoint/${f##*/}"; saving_what="${saving_what/\/./\/}"; saving_what="${saving_what%.*.tmp}"; return 0; }
+  done
+  return 1
+}
+
+stop() { # PID WHAT: SIGINT, then SIGKILL (and a failed check) if it is still running 30 s later
+  kill -s INT "$1" 2>/dev/null
+  if ! wait_for "! kill -0 $1 2>/dev/null" 30; then
+    kill -9 "$1" 2>/dev/null
+    fail "$2 was still running 30 s after SIGINT"
+  fi
+  wait "$1" 2>/dev/null
+}
+
 clear_strays() { # DIR: removes (and counts) temporary files that killed writes left
   local f n=0
   for f in "$1"/.*.tmp "$1"/checkpoint/.*.tmp; do [[ -e "$f" ]] && { rm -f "$f"; n=$((n + 1)); }; done
@@ -135,11 +157,14 @@ for app in $apps; do
     before=$(completed_epochs "$dir")
     strays[$app]=$((strays[$app] + $(clear_strays "$dir")))
     start_training "$app" "$dir" --resume
-    if ((i % 2 == 0)); then # at the moment a file is being written (model.zip, checkpoint, run record)
+    if ((i % 4 == 0)); then # at the moment the checkpoint is being written (a network, a state or the manifest)
+      wait_for "saving_checkpoint '$dir' || ! kill -0 $pid 2>/dev/null" 90
+      moment="during a checkpoint save (${saving_what:-none seen})"; saving_what=""
+    elif ((i % 2 == 0)); then # at the moment any file is being written (model.zip, side files, checkpoint, run record)
       wait_for "saving '$dir' || ! kill -0 $pid 2>/dev/null" 60
       moment="during a save (${saving_what:-none seen})"; saving_what=""
     else # a random moment after the JVM is up: loading, training, validating or saving
-      wait_for "grep -q 'resuming after epoch' '$work/train.err' || ! kill -0 $pid 2>/dev/null" 60
+      wait_for "grep -qs 'resuming after epoch' '$work/train.err' || ! kill -0 $pid 2>/dev/null" 60
       sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", rand() * 12 }')"
       moment="at a random moment"
     fi
@@ -174,14 +199,14 @@ for app in $apps; do
   n_fresh="${fresh_kills:-0}"
   [[ -z "$fresh_kills" && "$app" == "${apps%% *}" ]] && n_fresh=1
   for ((i = 1; i <= n_fresh; i++)); do
-    copy="$work/$app-fresh"; rm -rf "$copy"; cp -r "$dir" "$copy"
+    copy="$work/$app-fresh"; rm -rf "$copy"; cp -r "$dir" "$copy"; clear_strays "$copy" >/dev/null
     old_record=$(cat "$copy/run.json") old_model=$(sha256sum <"$copy/model.zip")
     train_seed=$((40 + i)) start_training "$app" "$copy"
     if ((i % 2 == 1)); then # at the first save of the new run (its model.zip or checkpoint)
       wait_for "saving '$copy' || ! kill -0 $pid 2>/dev/null" 90
       moment="during a save (${saving_what:-none seen})"; saving_what=""
     else
-      wait_for "grep -q 'replacing the model' '$work/train.err' || ! kill -0 $pid 2>/dev/null" 90
+      wait_for "grep -qs 'replacing the model' '$work/train.err' || ! kill -0 $pid 2>/dev/null" 90
       sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", rand() * 8 }')"
       moment="at a random moment"
     fi
@@ -196,11 +221,13 @@ for app in $apps; do
     if [[ -e "$copy/run.json" && "$(cat "$copy/run.json")" == "$old_record" && "$(sha256sum <"$copy/model.zip")" == "$old_model" \
         && $rc == 0 && ! -e "$copy/checkpoint/epoch-1.zip" ]]; then
       fresh_intact[$app]=$((fresh_intact[$app] + 1)) # killed before the new run removed anything: the previous model
+      left="the previous model untouched"
     elif [[ -e "$copy/run.json" ]]; then
       fresh_mixed[$app]=$((fresh_mixed[$app] + 1))
       fail "$app fresh kill $i ($moment): a run.json beside the new run's files"
     elif [[ $rc == 2 ]] && one_line_error "$work/eval.err"; then
       fresh_unfinished[$app]=$((fresh_unfinished[$app] + 1))
+      left="no run.json (evaluate: one line)"
     else fail "$app fresh kill $i ($moment): evaluate of the unfinished directory gave exit $rc: $(tail -2 "$work/eval.err")"; fi
     epochs=$(completed_epochs "$copy")
     if ((epochs > 0)); then
@@ -213,13 +240,13 @@ for app in $apps; do
       if [[ $rc == 2 ]] && one_line_error "$work/finish.err"; then fresh_resumed[$app]=$((fresh_resumed[$app] + 1))
       else fail "$app fresh kill $i: --resume without a checkpoint gave exit $rc: $(tail -2 "$work/finish.err")"; fi
     fi
-    say "     $app fresh kill $i $moment: no run.json; epochs in its own checkpoint: $epochs"
+    say "     $app fresh kill $i $moment: left ${left:-?}; epochs in the checkpoint: $epochs"; left=""
   done
 
   # SIGTERM and SIGINT: the JVM stops, no stack trace, the lock is released, --resume continues
   for signal in TERM INT; do
     start_training "$app" "$dir" --resume
-    wait_for "grep -q 'resuming after epoch' '$work/train.err'" 60
+    wait_for "grep -qs 'resuming after epoch' '$work/train.err'" 60
     sleep 2
     kill -s "$signal" "$pid"
     if wait_for "! kill -0 $pid 2>/dev/null" 30; then
@@ -251,9 +278,10 @@ for app in $apps; do
       garble) printf '{"completedEpochs": "x", garbage' >"$(checkpoint_file "$copy" json)" ;;
       unmanifest) rm -f "$copy/checkpoint/manifest.json" ;;
     esac
+    case "$damage" in truncate) what="a truncated network file" ;; garble) what="a garbled state file" ;; *) what="no manifest" ;; esac
     finish "$app" "$copy" 100 --resume; rc=$?
-    if [[ $rc == 2 ]] && one_line_error "$work/finish.err"; then pass "$app: a ${damage}d checkpoint: $(grep '^error' "$work/finish.err" | cut -c1-110)"
-    else fail "$app: a ${damage}d checkpoint gave exit $rc: $(tail -2 "$work/finish.err")"; fi
+    if [[ $rc == 2 ]] && one_line_error "$work/finish.err"; then pass "$app: a checkpoint with $what: $(grep '^error' "$work/finish.err" | cut -c1-160)"
+    else fail "$app: a checkpoint with $what gave exit $rc: $(tail -2 "$work/finish.err")"; fi
   done
 done
 
@@ -274,7 +302,7 @@ if wait_for "[[ -e '$busy/.rnn-suite.lock' ]]" 60; then
   else fail "a second training into a busy directory gave exit $rc: $(tail -2 "$work/second.err")"; fi
   kill -0 "$first" 2>/dev/null || fail "the first training died while the second was refused"
 else fail "the first training never took its lock"; fi
-kill -s INT "$first"; wait "$first" 2>/dev/null
+stop "$first" "the first training"
 [[ -e "$busy/.rnn-suite.lock" ]] && fail "the first training left its lock after SIGINT"
 
 # two compare runs into one report directory
@@ -287,7 +315,7 @@ if wait_for "[[ -e '$report/.rnn-suite.lock' ]]" 90; then
     pass "a second compare into a busy report directory: $(grep '^error' "$work/compare2.err" | cut -c1-110)"
   else fail "a second compare into a busy report directory gave exit $rc: $(tail -2 "$work/compare2.err")"; fi
 else fail "the first compare never took its lock: $(tail -2 "$work/compare1.err")"; fi
-kill -s INT "$first" 2>/dev/null; wait "$first" 2>/dev/null
+stop "$first" "the first compare"
 wait_for "[[ ! -e '$report/.rnn-suite.lock' ]]" 10 || fail "compare left its lock after SIGINT"
 
 # a full disk (root only: a 3 MB tmpfs): one line, and the previous model still evaluates

@@ -142,13 +142,14 @@ class WavReaderPropertyTest {
             default -> fmtSize;
         };
         Chunk fmtChunk = new Chunk("fmt ", fmtDeclared, fmt);
-        int frameBytes = Math.max(1, channels * Math.max(1, bits / 8));
-        int dataBytes = switch (r.nextInt(5)) {
+        // up to 65,535 channels of 8,191 bytes: a frame can be half a gigabyte, so sizes are capped at 200,000 bytes
+        int frameBytes = (int) Math.min(200_000L, Math.max(1L, (long) channels * Math.max(1, bits / 8)));
+        long wanted = switch (r.nextInt(5)) {
             case 0 -> 0;
             case 1 -> r.nextInt(frameBytes + 1);    // less than one frame
-            default -> frameBytes * (1 + r.nextInt(64)) + (r.nextInt(4) == 0 ? 1 : 0);
+            default -> (long) frameBytes * (1 + r.nextInt(64)) + (r.nextInt(4) == 0 ? 1 : 0);
         };
-        dataBytes = Math.min(dataBytes, 200_000);
+        int dataBytes = (int) Math.min(wanted, 200_000L);
         byte[] data = new byte[dataBytes];
         r.nextBytes(data);
         long dataDeclared = switch (r.nextInt(8)) {
