@@ -5,10 +5,14 @@ import io.rnnsuite.common.io.ModelDirectory;
 import io.rnnsuite.common.io.AtomicFiles;
 import io.rnnsuite.common.io.DirectoryLock;
 import io.rnnsuite.common.report.MarkdownTable;
+import io.rnnsuite.common.train.Checkpoint;
 import io.rnnsuite.common.train.ProgressReporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +23,9 @@ import java.util.Map;
  * baselines, and write the model directory ({@link ModelDirectory}: the trainer's
  * {@code model.zip} and {@code checkpoint/}, the app's side files, {@code app-config.json},
  * {@code report.md}, {@code results.json}, and {@code run.json} last). One run at a time per model
- * directory ({@link DirectoryLock}).
+ * directory ({@link DirectoryLock}). A fresh run (not {@code --resume}) into a directory holding an
+ * earlier run removes that run first, {@code run.json} first ({@link #retireEarlierRun}), so a
+ * killed run never leaves a directory that looks finished but mixes two runs.
  */
 public final class TrainRun {
 
@@ -62,6 +68,9 @@ public final class TrainRun {
         double loading = seconds(start);
         // created only once the data has loaded: a bad input file leaves no empty model directory behind
         ModelDirectory dir = outputDir == null ? null : ModelDirectory.create(outputDir);
+        if (dir != null && !resume) {
+            retireEarlierRun(dir, progress);
+        }
         Trained<M> trained = app.train(config, data, new TrainContext(outputDir, resume, progress));
         start = System.nanoTime();
         Evaluation test = app.evaluate(trained.model(), data);
@@ -78,6 +87,49 @@ public final class TrainRun {
             save(app, dir, outcome);
         }
         return outcome;
+    }
+
+    /**
+     * A fresh run into a directory that holds an earlier one removes that run before writing
+     * anything: {@code run.json} first (at that instant the directory stops being a finished model),
+     * then the earlier {@code report.md}, {@code results.json}, {@code model.zip},
+     * {@code app-config.json} and {@code checkpoint/}. From then until the new {@code run.json} is
+     * written the directory is an unfinished run, which {@code evaluate} and {@code predict} refuse
+     * with one line and {@code --resume} continues once its first epoch is checkpointed; it never
+     * holds the new network beside the old run's record, nor the old checkpoint beside the new
+     * settings. Files the suite does not write are left alone.
+     */
+    static void retireEarlierRun(ModelDirectory dir, ProgressReporter progress) {
+        boolean finished = Files.isRegularFile(dir.runFile());
+        boolean interrupted = !finished && Checkpoint.exists(dir.dir());
+        try {
+            Files.deleteIfExists(dir.runFile());
+            syncDirectory(dir.dir());
+            for (String name : EARLIER_RUN_FILES) {
+                Files.deleteIfExists(dir.file(name));
+            }
+            Checkpoint.delete(dir.dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the earlier run from " + dir.dir(), e);
+        }
+        if (progress != null && finished) {
+            progress.message("replacing the model in " + dir.dir() + " (its run.json is gone from now until this run ends)");
+        } else if (progress != null && interrupted) {
+            progress.message("starting afresh in " + dir.dir() + ": the interrupted run's checkpoint was removed"
+                    + " (--resume continues a run instead)");
+        }
+    }
+
+    /** What an earlier run left besides run.json and its checkpoint, removed by a fresh run before it writes. */
+    private static final List<String> EARLIER_RUN_FILES = List.of(ModelDirectory.REPORT_FILE, ModelDirectory.RESULTS_FILE,
+            ModelDirectory.MODEL_FILE, ModelDirectory.CONFIG_FILE);
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // a file system that cannot sync a directory: the order of the removals still holds for a killed process
+        }
     }
 
     private static <C, D, M> void save(RnnApp<C, D, M> app, ModelDirectory dir, Outcome<C, M> outcome) {

@@ -23,9 +23,21 @@ public final class CliErrors {
         commandLine.registerConverter(Integer.TYPE, new Ranges.ZeroOrMore());
         commandLine.registerConverter(Double.class, Ranges::parseDouble);
         commandLine.registerConverter(Double.TYPE, Ranges::parseDouble);
+        commandLine.registerConverter(java.nio.file.Path.class, CliErrors::parsePath);
         commandLine.setParameterExceptionHandler(CliErrors::onBadParameters);
         commandLine.setExecutionExceptionHandler(CliErrors::onExecutionFailure);
         return commandLine;
+    }
+
+    private static java.nio.file.Path parsePath(String value) {
+        if (value.isBlank()) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is an empty path: expected a file or directory name");
+        }
+        try {
+            return java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a path (" + e.getReason() + ")");
+        }
     }
 
     private static int onBadParameters(CommandLine.ParameterException e, String[] args) {

@@ -1,12 +1,9 @@
 package io.rnnsuite.common.train;
 
-import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.io.AtomicFiles;
-import io.rnnsuite.common.io.Json;
 import io.rnnsuite.common.io.ModelDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * from the configured seed and the epoch number, so runs repeat and resumes shuffle the same way),
  * then computes the validation loss. A new best validation loss is kept in memory and, when an
  * output directory is given, written atomically to {@code model.zip}. After every epoch the
- * network with its optimiser state and the loop's own state go to {@code checkpoint/}, so
+ * network with its optimiser state and the loop's own state go to {@code checkpoint/} as one unit
+ * ({@link Checkpoint}: a kill leaves the previous epoch's pair or the new one, never a mix), so
  * {@code --resume} after a kill -9 loses at most the epoch in progress. Training stops after
  * {@code maxEpochs}, after {@code patience} epochs without improvement, before an epoch that would
  * overrun the time budget (an epoch that alone outlasts the budget is cut short, then validated),
@@ -40,10 +38,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * between rounds there, and gradient statistics cover local fits only.
  */
 public final class Trainer {
-
-    static final String CHECKPOINT_DIR = ModelDirectory.CHECKPOINT_DIR;
-    static final String LAST_CHECKPOINT = "last.zip";
-    static final String STATE_FILE = "state.json";
 
     private final TrainingConfig config;
     private final ProgressReporter progress;
@@ -247,33 +241,15 @@ public final class Trainer {
     }
 
     private static void checkpoint(TrainableNetwork network, Path outputDir, TrainerState state) {
-        Path dir = outputDir.resolve(CHECKPOINT_DIR);
-        save(network, dir.resolve(LAST_CHECKPOINT), true);
-        try {
-            Json.write(dir.resolve(STATE_FILE), state);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the training state", e);
-        }
+        Checkpoint.save(network, outputDir, state);
     }
 
-    /** True when {@code outputDir} holds a checkpoint that {@code resume} can continue from. */
+    /** True when {@code outputDir} holds a checkpoint that {@code resume} can continue from ({@link Checkpoint}). */
     public static boolean hasCheckpoint(Path outputDir) {
-        Path dir = outputDir.resolve(CHECKPOINT_DIR);
-        return Files.isRegularFile(dir.resolve(LAST_CHECKPOINT)) && Files.isRegularFile(dir.resolve(STATE_FILE));
+        return Checkpoint.exists(outputDir);
     }
 
     private static TrainerState restore(TrainableNetwork network, Path outputDir) {
-        if (outputDir == null || !hasCheckpoint(outputDir)) {
-            throw new UserInputException("cannot resume: " + (outputDir == null ? "no directory given"
-                    : outputDir.resolve(CHECKPOINT_DIR) + " holds no checkpoint (last.zip and state.json)"));
-        }
-        Path dir = outputDir.resolve(CHECKPOINT_DIR);
-        try {
-            TrainerState state = Json.read(dir.resolve(STATE_FILE), TrainerState.class);
-            network.restore(dir.resolve(LAST_CHECKPOINT));
-            return state;
-        } catch (IOException | RuntimeException e) {
-            throw new UserInputException("cannot resume from " + dir + ": the checkpoint is unreadable (" + e.getMessage() + ")");
-        }
+        return Checkpoint.restore(network, outputDir);
     }
 }

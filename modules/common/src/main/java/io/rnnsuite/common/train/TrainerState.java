@@ -3,8 +3,8 @@ package io.rnnsuite.common.train;
 import java.util.List;
 
 /**
- * What {@code --resume} needs besides the network: written atomically to
- * {@code checkpoint/state.json} after every epoch.
+ * What {@code --resume} needs besides the network: written after every epoch with the network as one
+ * checkpoint ({@link Checkpoint}: {@code checkpoint/epoch-N.json} beside {@code epoch-N.zip}).
  *
  * @param completedEpochs          epochs finished so far
  * @param bestEpoch                epoch of the best validation loss

@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Reads RIFF/WAVE files: integer PCM of 8 (unsigned), 16, 24 or 32 bits and IEEE float of 32 bits,
  * plain or in a {@code WAVE_FORMAT_EXTENSIBLE} header, any number of channels (averaged to mono),
- * any rate. Everything a file can get wrong is a {@link UserInputException} naming the file and
+ * any rate up to 768 kHz. Everything a file can get wrong is a {@link UserInputException} naming the file and
  * what was expected: not a WAV file, a truncated or corrupt header, an unsupported encoding (by
  * name), no samples, only silence, more seconds than allowed.
  */
@@ -24,6 +24,10 @@ public final class WavReader {
     private static final int PCM = 1;
     private static final int IEEE_FLOAT = 3;
     private static final int EXTENSIBLE = 0xFFFE;
+    /** The highest sample rate accepted (the highest in use, 768 kHz); a larger one is a corrupt header. */
+    static final int MAX_RATE = 768_000;
+    /** The largest file read: one Java array. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 8L;
 
     private WavReader() {
     }
@@ -32,6 +36,11 @@ public final class WavReader {
     public static Audio read(Path file, double maxSeconds) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new UserInputException(String.format(Locale.ROOT, "%s: %,d bytes is too large for a WAV file to read"
+                        + " (at most %,d)", file, size, MAX_BYTES));
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UserInputException(file + ": cannot read the file (" + e.getMessage() + ")");
@@ -144,6 +153,10 @@ public final class WavReader {
             if (channels < 1 || rate < 1) {
                 throw new UserInputException(where + ": corrupt 'fmt ' chunk (" + channels + " channels at " + rate
                         + " Hz; expected at least 1 channel and a positive rate)");
+            }
+            if (rate > MAX_RATE) {
+                throw new UserInputException(where + ": corrupt 'fmt ' chunk (" + rate + " Hz; expected a sample rate of 1 to "
+                        + MAX_RATE + " Hz)");
             }
             boolean pcm = code == PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32);
             boolean floating = code == IEEE_FLOAT && bits == 32;
