@@ -48,6 +48,8 @@ public final class FastStepper {
     private Mem outputBias;
     private final Mem logits;
     private final boolean outputWeightsTransposed;
+    /** The arrays behind this stepper's buffers: a {@link Mem} does not keep its memory alive. */
+    private final List<INDArray> owned = new ArrayList<>();
 
     private FastStepper(MultiLayerNetwork net, boolean softmax) {
         this.net = net;
@@ -55,13 +57,13 @@ public final class FastStepper {
         this.isDouble = net.params().dataType() == DataType.DOUBLE;
         int n = net.getnLayers();
         for (int i = 0; i < n - 1; i++) {
-            cells.add(Cell.of(net.getLayer(i), isDouble));
+            cells.add(Cell.of(net.getLayer(i), isDouble, owned));
         }
         this.inputs = cells.get(0).inputs;
         RnnOutputLayer out = (RnnOutputLayer) net.getLayer(n - 1);
         this.outputs = (int) out.layerConf().getNOut();
         this.outputWeightsTransposed = out.getParam(DefaultParamInitializer.WEIGHT_KEY).ordering() == 'f';
-        this.logits = buffer(isDouble, outputs);
+        this.logits = buffer(owned, isDouble, outputs);
         reset();
     }
 
@@ -226,9 +228,11 @@ public final class FastStepper {
         }
     }
 
-    private static Mem buffer(boolean isDouble, long length) {
+    /** A zeroed buffer whose array {@code owner} keeps reachable (freed memory would otherwise be read). */
+    private static Mem buffer(List<INDArray> owner, boolean isDouble, long length) {
         INDArray array = Nd4j.createUninitializedDetached(isDouble ? DataType.DOUBLE : DataType.FLOAT, length);
         array.assign(0);
+        owner.add(array);
         return Mem.of(array);
     }
 
@@ -249,26 +253,26 @@ public final class FastStepper {
         Mem rw;
         Mem bias;
 
-        Cell(Layer layer, int gateBlocks, boolean isDouble) {
+        Cell(Layer layer, int gateBlocks, boolean isDouble, List<INDArray> owned) {
             this.layer = layer;
             this.inputs = (int) cellInputs(layer);
             this.hidden = (int) cellHidden(layer);
             this.width = gateBlocks * hidden;
-            this.input = buffer(isDouble, inputs);
-            this.gates = buffer(isDouble, width);
-            this.h[0] = buffer(isDouble, hidden);
-            this.h[1] = buffer(isDouble, hidden);
+            this.input = buffer(owned, isDouble, inputs);
+            this.gates = buffer(owned, isDouble, width);
+            this.h[0] = buffer(owned, isDouble, hidden);
+            this.h[1] = buffer(owned, isDouble, hidden);
             this.pointwise = Pointwise.forType(isDouble);
         }
 
-        static Cell of(Layer layer, boolean isDouble) {
+        static Cell of(Layer layer, boolean isDouble, List<INDArray> owned) {
             if (layer instanceof FastLstmLayer) {
-                return new LstmCell(layer, isDouble);
+                return new LstmCell(layer, isDouble, owned);
             }
             if (layer instanceof GruLayer) {
-                return new GruCell(layer, isDouble);
+                return new GruCell(layer, isDouble, owned);
             }
-            return new SimpleRnnCell(layer, isDouble);
+            return new SimpleRnnCell(layer, isDouble, owned);
         }
 
         /** Reads the parameters where the layer keeps them. */
@@ -301,11 +305,11 @@ public final class FastStepper {
         final Mem[] c = new Mem[2];
         final Mem tanhCell;
 
-        LstmCell(Layer layer, boolean isDouble) {
-            super(layer, 4, isDouble);
-            c[0] = buffer(isDouble, hidden);
-            c[1] = buffer(isDouble, hidden);
-            tanhCell = buffer(isDouble, hidden);
+        LstmCell(Layer layer, boolean isDouble, List<INDArray> owned) {
+            super(layer, 4, isDouble, owned);
+            c[0] = buffer(owned, isDouble, hidden);
+            c[1] = buffer(owned, isDouble, hidden);
+            tanhCell = buffer(owned, isDouble, hidden);
         }
 
         @Override
@@ -331,8 +335,8 @@ public final class FastStepper {
     }
 
     private static final class SimpleRnnCell extends Cell {
-        SimpleRnnCell(Layer layer, boolean isDouble) {
-            super(layer, 1, isDouble);
+        SimpleRnnCell(Layer layer, boolean isDouble, List<INDArray> owned) {
+            super(layer, 1, isDouble, owned);
         }
 
         @Override
@@ -364,10 +368,10 @@ public final class FastStepper {
         final Mem recurrentCandidate;
         Mem recurrentBias;
 
-        GruCell(Layer layer, boolean isDouble) {
-            super(layer, 3, isDouble);
-            recurrent = buffer(isDouble, width);
-            recurrentCandidate = buffer(isDouble, hidden);
+        GruCell(Layer layer, boolean isDouble, List<INDArray> owned) {
+            super(layer, 3, isDouble, owned);
+            recurrent = buffer(owned, isDouble, width);
+            recurrentCandidate = buffer(owned, isDouble, hidden);
         }
 
         @Override

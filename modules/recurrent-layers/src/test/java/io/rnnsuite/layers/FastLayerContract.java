@@ -444,6 +444,10 @@ abstract class FastLayerContract {
         FastStepper stepper = FastStepper.of(net).orElseThrow(() -> new AssertionError(FastStepper.unsupportedReason(net)));
         assertEquals(vocabulary, stepper.inputSize());
         assertEquals(vocabulary, stepper.outputSize());
+        // the stepper's buffers must outlive a collection (JavaCPP frees unreachable arrays' memory)
+        System.gc();
+        org.bytedeco.javacpp.Pointer.deallocateReferences();
+        System.gc();
         int[] text = symbols(30, vocabulary, 5);
         assertStepperEqualsFullPass(net, stepper, text, vocabulary, false, "indices");
         assertStepperEqualsFullPass(net, stepper, symbols(7, vocabulary, 6), vocabulary, true, "vectors after reset");
