@@ -18,7 +18,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *       scripts/bench/SampleRate.java [CHARACTERS] [REPEATS]
  *
  * Prints the median of REPEATS (default 7) calls drawing CHARACTERS (default 500) each after a prime
- * of 16 characters. `rnn-suite bench` measures the same (its sampling case) side by side with PyTorch.
+ * of 16 characters, per second of wall time and per second of the main thread's CPU time (steadier
+ * when other processes share the cores; run with OPENBLAS_NUM_THREADS=1 so that thread does all the work). `rnn-suite bench` measures the same (its sampling case) side by side with PyTorch.
  */
 public final class SampleRate {
     public static void main(String[] args) {
@@ -32,11 +33,17 @@ public final class SampleRate {
         CharSampler sampler = new CharSampler(net, vocabulary);
         double[] viaSampler = new double[repeats];
         double[] viaTimeStep = new double[repeats];
+        double[] viaSamplerCpu = new double[repeats];
+        double[] viaTimeStepCpu = new double[repeats];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = -1; r < repeats; r++) { // r = -1: warm-up
             SamplingOptions options = new SamplingOptions(characters, 1.0, 0, 100 + r);
+            long cpuStart = cpu.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             sampler.sample(prime, options, s -> { });
             double a = characters / ((System.nanoTime() - start) / 1e9);
+            double aCpu = characters / ((cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+            cpuStart = cpu.getCurrentThreadCpuTime();
             start = System.nanoTime();
             net.rnnClearPreviousState();
             int symbol = 1;
@@ -46,13 +53,17 @@ public final class SampleRate {
             }
             net.rnnClearPreviousState();
             double b = characters / ((System.nanoTime() - start) / 1e9);
+            double bCpu = characters / ((cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
             if (r >= 0) {
                 viaSampler[r] = a;
                 viaTimeStep[r] = b;
+                viaSamplerCpu[r] = aCpu;
+                viaTimeStepCpu[r] = bCpu;
             }
         }
-        System.out.printf("CharSampler.sample: %.0f chars/s; rnnTimeStep loop: %.0f chars/s (medians of %d x %d characters)%n",
-                median(viaSampler), median(viaTimeStep), repeats, characters);
+        System.out.printf("CharSampler.sample: %.0f chars/s (%.0f per CPU-s); rnnTimeStep loop: %.0f chars/s (%.0f per CPU-s)"
+                        + " (medians of %d x %d characters; CPU-s = the main thread's CPU time)%n",
+                median(viaSampler), median(viaSamplerCpu), median(viaTimeStep), median(viaTimeStepCpu), repeats, characters);
     }
 
     private static double median(double[] values) {

@@ -103,6 +103,7 @@ order = [t.split("=", 1)[0] for t in tokens.split(",")]
 best = {}      # (case, impl) -> (train_ms, threads)
 latency = {}   # (case, impl) -> (latency_ms, threads)
 sampling = {}  # impl -> (chars_per_s, threads)
+sampling_cpu = {}  # impl -> (chars_per_cpu_s, threads), one thread only
 loads = []
 torch_build = None
 for path in sorted(glob.glob(os.path.join(out, "*-t*", "bench.json"))):
@@ -127,6 +128,8 @@ for path in sorted(glob.glob(os.path.join(out, "*-t*", "bench.json"))):
             continue
         if r["impl"] not in sampling or r["chars_per_s"] > sampling[r["impl"]][0]:
             sampling[r["impl"]] = (r["chars_per_s"], r["threads"])
+        if r["threads"] == 1 and r.get("chars_per_cpu_s"):
+            sampling_cpu[r["impl"]] = (r["chars_per_cpu_s"], 1)
 
 def cell(table, key, digits=1):
     return ("%.*f (%d)" % (digits, table[key][0], table[key][1])) if key in table else "–"
@@ -169,10 +172,11 @@ rows = [[c, cell(latency, (c, "fast"), 2), cell(latency, (c, "stock"), 2), cell(
 md += show("B = 1 latency ms, one sequence forward only, best thread count (median); PyTorch/fast >= 1.0 favours DL4J fast",
            header, rows, "latency")
 if sampling:
-    header = ["case", "impl", "chars/s (thr)", "fast / this"]
+    header = ["case", "impl", "chars/s (thr)", "fast / this", "chars/CPU-s (1 thr)", "fast / this, CPU"]
     impls = [i for i in ("fast", "fast-rnntimestep", "stock", "pytorch") if i in sampling] + \
             sorted(i for i in sampling if i not in ("fast", "fast-rnntimestep", "stock", "pytorch"))
-    rows = [["sample-charlm", i, cell(sampling, i, 0), ratio(sampling, "fast", i)] for i in impls]
+    rows = [["sample-charlm", i, cell(sampling, i, 0), ratio(sampling, "fast", i), cell(sampling_cpu, i, 0),
+             ratio(sampling_cpu, "fast", i)] for i in impls]
     md += show("char-LM sampling, characters per second (median), best thread count; fast / pytorch >= 1.0 favours DL4J fast",
                header, rows, "sampling")
 cores = os.cpu_count() or 1

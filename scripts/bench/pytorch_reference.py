@@ -288,14 +288,17 @@ def run_sampling(characters, warmup, repeats, threads):
     for w in range(max(1, warmup)):
         sample(w)
     rates = []
+    cpu_rates = []
     for r in range(repeats):
+        cpu_start = time.thread_time()
         start = time.perf_counter()
         sample(100 + r)
         rates.append(characters / (time.perf_counter() - start))
+        cpu_rates.append(characters / max(1e-9, time.thread_time() - cpu_start))
     rate = statistics.median(rates)
     spec = "lstm:1x%dx%dx%dx%d" % (characters, SAMPLE_VOCABULARY, SAMPLE_HIDDEN, SAMPLE_LAYERS)
     return {"case_name": SAMPLE_NAME, "spec": spec, "impl": "pytorch", "threads": threads, "characters": characters,
-            "chars_per_s": rate, "ms_per_char": 1000.0 / rate, "skipped": None}
+            "chars_per_s": rate, "ms_per_char": 1000.0 / rate, "chars_per_cpu_s": statistics.median(cpu_rates), "skipped": None}
 
 
 NOTES = [
@@ -309,7 +312,8 @@ NOTES = [
     "peak memory is not measured for PyTorch (null)",
     "%s: the char-LM default model (nn.LSTM(%d, %d, %d layers) -> nn.Linear -> softmax, untrained), a prime of %d "
     "one-hot characters as one sequence, then the drawn characters (torch.multinomial, temperature 1) one step each "
-    "under torch.inference_mode(); chars/s = drawn characters / time of the whole loop, median of the repetitions"
+    "under torch.inference_mode(); chars/s = drawn characters / time of the whole loop, median of the repetitions "
+    "(chars/CPU-s: over the main thread's CPU time, time.thread_time(), instead)"
     % (SAMPLE_NAME, SAMPLE_VOCABULARY, SAMPLE_HIDDEN, SAMPLE_LAYERS, SAMPLE_PRIME),
 ]
 
@@ -350,9 +354,9 @@ def text_table(results):
 
 
 def sampling_rows(sampling):
-    header = ["case", "shape", "impl", "thr", "chars/s", "ms/char"]
-    return header, [[r["case_name"], r["spec"], r["impl"], str(r["threads"]), fmt(r["chars_per_s"]), fmt(r["ms_per_char"])]
-                    for r in sampling]
+    header = ["case", "shape", "impl", "thr", "chars/s", "ms/char", "chars/CPU-s"]
+    return header, [[r["case_name"], r["spec"], r["impl"], str(r["threads"]), fmt(r["chars_per_s"]), fmt(r["ms_per_char"]),
+                     fmt(r.get("chars_per_cpu_s"))] for r in sampling]
 
 
 def plain_table(header, rows, left):

@@ -73,7 +73,8 @@ public record BenchReport(String schema, String framework, String date, MachineI
                 SamplingBenchmark.NAME + ": charlm sample on the char-LM default model (2-layer LSTM(128), softmax over "
                         + SamplingBenchmark.VOCABULARY + " symbols, untrained): a prime of " + SamplingBenchmark.PRIME
                         + " characters, then the drawn characters one step each at temperature 1; chars/s = drawn "
-                        + "characters / time of the whole call, median of the repetitions; fast = charlm sample's path with "
+                        + "characters / time of the whole call, median of the repetitions (chars/CPU-s: over the sampling thread's CPU "
+                        + "time instead); fast = charlm sample's path with "
                         + "the fast layers, fast-rnntimestep = the same network through DL4J's rnnTimeStep, stock = DL4J's "
                         + "layers through rnnTimeStep");
     }
@@ -96,9 +97,9 @@ public record BenchReport(String schema, String framework, String date, MachineI
 
     /** The sampling rows as a table (empty when none). */
     public MarkdownTable samplingTable() {
-        MarkdownTable table = new MarkdownTable("case", "shape", "impl", "thr", "chars/s", "ms/char");
+        MarkdownTable table = new MarkdownTable("case", "shape", "impl", "thr", "chars/s", "ms/char", "chars/CPU-s");
         for (SamplingBenchmark.SamplingResult r : sampling) {
-            table.row(r.caseName(), r.spec(), r.impl(), r.threads(), r.charsPerS(), r.msPerChar());
+            table.row(r.caseName(), r.spec(), r.impl(), r.threads(), r.charsPerS(), r.msPerChar(), r.charsPerCpuS());
         }
         return table;
     }

@@ -8,6 +8,8 @@ import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.text.CharVocabulary;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +50,13 @@ public final class SamplingBenchmark {
      * @param characters      characters drawn per repetition
      * @param charsPerS       median over the repetitions
      * @param msPerChar       1000 / charsPerS
+     * @param charsPerCpuS    median of the drawn characters over the CPU time of the sampling thread: on a machine
+     *                        whose cores other processes share, a steadier measure of the work per character than
+     *                        wall time (meaningful where the thread does all the work: one BLAS thread)
      * @param skipped         why there are no figures, or null
      */
     public record SamplingResult(String caseName, String spec, String impl, int threads, int characters, Double charsPerS,
-                                 Double msPerChar, String skipped) {
+                                 Double msPerChar, Double charsPerCpuS, String skipped) {
     }
 
     private final int warmup;
@@ -94,6 +99,8 @@ public final class SamplingBenchmark {
             }
         }
         double[][] rates = new double[samplers.size()][repeats];
+        double[][] cpuRates = new double[samplers.size()][repeats];
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < samplers.size(); i++) {
             log.accept(String.format("  %s %s: warm-up", NAME, names.get(i)));
             useThreads(policies.get(i));
@@ -106,15 +113,18 @@ public final class SamplingBenchmark {
                 useThreads(policies.get(i));
                 SamplingOptions options = new SamplingOptions(characters, 1.0, 0, 100 + r);
                 CharSampler sampler = samplers.get(i);
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 sampler.sample(prime, options, s -> { });
                 rates[i][r] = characters / ((System.nanoTime() - start) / 1e9);
+                cpuRates[i][r] = characters / (Math.max(1, cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
             }
         }
         List<SamplingResult> rows = new ArrayList<>();
         for (int i = 0; i < samplers.size(); i++) {
             double rate = Stats.median(rates[i]);
-            rows.add(new SamplingResult(NAME, spec(characters), names.get(i), threads, characters, rate, 1000 / rate, null));
+            rows.add(new SamplingResult(NAME, spec(characters), names.get(i), threads, characters, rate, 1000 / rate,
+                    Stats.median(cpuRates[i]), null));
         }
         return rows;
     }
