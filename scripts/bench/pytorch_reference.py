@@ -15,9 +15,18 @@ MKL_NUM_THREADS set (a pthread OpenBLAS fixes its threads at start-up) and calls
 torch.set_num_threads(n). The matrix-product peak is the best of several n x n x n torch.mm calls
 in the same process.
 
+Sampling (`--sample-chars N`, default 500, 0 skips it; mirrors io.rnnsuite.examples.bench.SamplingBenchmark):
+the char-LM's default model, nn.LSTM(108, 128, 2 layers) -> nn.Linear(128, 108) -> softmax, untrained; one
+repetition feeds a prime of 16 one-hot characters as one sequence, then draws N characters one step at a time
+(torch.multinomial at temperature 1, each fed back as a one-hot step) under torch.inference_mode(), the plain
+eager loop a PyTorch user writes; chars/s = N / time of the whole repetition, median of the repeats.
+
+The report records torch's version, the BLAS / LAPACK / MKL / oneDNN / OpenMP lines of
+torch.__config__.show() and torch.get_num_threads() in each measuring process.
+
 Usage:
   python3 scripts/bench/pytorch_reference.py [--cases lstm-h128,bilstm:64x100x128x128]
-      [--threads 1,2] [--repeats 7] [--warmup 2] [--quick] [--output reports/bench-pytorch]
+      [--threads 1,2] [--repeats 7] [--warmup 2] [--sample-chars 500] [--quick] [--output reports/bench-pytorch]
 Cases are the built-in names of `rnn-suite bench --list-cases` or [name=]variant:BxTxIxH[xLAYERS].
 Writes DIR/bench.json (schema rnn-suite-bench/1, as `rnn-suite bench`) and DIR/bench.md.
 """
@@ -52,6 +61,13 @@ BUILT_INS = [
     "app-charlm=lstm:32x50x108x128x2",
     "app-seq2seq-encoder=lstm:32x60x22x96",
 ]
+
+# The sampling case of SamplingBenchmark: CharLmConfig.defaults() over europarl-en's vocabulary.
+SAMPLE_NAME = "sample-charlm"
+SAMPLE_VOCABULARY = 108
+SAMPLE_HIDDEN = 128
+SAMPLE_LAYERS = 2
+SAMPLE_PRIME = 16
 
 SPEC = re.compile(r"(?:([A-Za-z0-9_.:-]+)=)?([A-Za-z_]+):(\d+)x(\d+)x(\d+)x(\d+)(?:x(\d+))?$")
 CELL_NAMES = {"simple_rnn": "simple_rnn", "simplernn": "simple_rnn", "rnn": "simple_rnn", "lstm": "lstm", "gru": "gru"}
@@ -115,6 +131,28 @@ def machine_info():
     return {"cores": os.cpu_count(), "cpu": cpu, "os": "%s %s" % (platform.system(), platform.release()),
             "runtime": "Python %s, torch %s" % (platform.python_version(), torch.__version__),
             "vector_api": None, "load_start": load_average(), "load_end": None}
+
+
+BUILD_KEYS = ("BLAS_INFO", "LAPACK_INFO", "USE_MKL", "USE_MKLDNN", "USE_OPENMP", "CXX_COMPILER")
+
+
+def torch_build():
+    """torch's version and the lines of torch.__config__.show() that say which BLAS, MKL, oneDNN and OpenMP it runs."""
+    import torch
+    lines = []
+    for raw in torch.__config__.show().splitlines():
+        line = raw.strip().lstrip("- ").strip()
+        if line.startswith("Build settings:"):
+            settings = [item.strip() for item in line[len("Build settings:"):].split(",")]
+            kept = [item for item in settings if item.split("=", 1)[0] in BUILD_KEYS]
+            if kept:
+                lines.append("Build settings: " + ", ".join(kept))
+        elif re.search(r"BLAS|LAPACK|MKL|Math Kernel|oneDNN|DNN|OpenMP|CPU capability", line):
+            lines.append(line)
+    return {"version": torch.__version__, "config": lines,
+            "mkl_available": bool(torch.backends.mkl.is_available()),
+            "mkldnn_available": bool(torch.backends.mkldnn.is_available()),
+            "num_threads_default": torch.get_num_threads(), "num_threads_by_process": {}}
 
 
 def load_average():
@@ -222,6 +260,47 @@ def run_case(case, warmup, repeats, threads, peak):
             "peak_share": train_gflops / peak, "peak_memory_mib": None, "skipped": None}
 
 
+def run_sampling(characters, warmup, repeats, threads):
+    """chars/s of the plain eager sampling loop over the char-LM default model (see the module comment)."""
+    import torch
+    from torch import nn
+    torch.manual_seed(SEED)
+    rnn = nn.LSTM(SAMPLE_VOCABULARY, SAMPLE_HIDDEN, SAMPLE_LAYERS).float().eval()
+    head = nn.Linear(SAMPLE_HIDDEN, SAMPLE_VOCABULARY).float().eval()
+    prime = [1 + (i * 7) % (SAMPLE_VOCABULARY - 1) for i in range(SAMPLE_PRIME)]
+
+    def sample(seed):
+        generator = torch.Generator().manual_seed(seed)
+        with torch.inference_mode():
+            x = torch.zeros(len(prime), 1, SAMPLE_VOCABULARY)
+            for t, symbol in enumerate(prime):
+                x[t, 0, symbol] = 1.0
+            out, state = rnn(x)
+            p = torch.softmax(head(out[-1, 0]), dim=-1)
+            step = torch.zeros(1, 1, SAMPLE_VOCABULARY)
+            for _ in range(characters):
+                symbol = int(torch.multinomial(p, 1, generator=generator))
+                step.zero_()
+                step[0, 0, symbol] = 1.0
+                out, state = rnn(step, state)
+                p = torch.softmax(head(out[0, 0]), dim=-1)
+
+    for w in range(max(1, warmup)):
+        sample(w)
+    rates = []
+    cpu_rates = []
+    for r in range(repeats):
+        cpu_start = time.thread_time()
+        start = time.perf_counter()
+        sample(100 + r)
+        rates.append(characters / (time.perf_counter() - start))
+        cpu_rates.append(characters / max(1e-9, time.thread_time() - cpu_start))
+    rate = statistics.median(rates)
+    spec = "lstm:1x%dx%dx%dx%d" % (characters, SAMPLE_VOCABULARY, SAMPLE_HIDDEN, SAMPLE_LAYERS)
+    return {"case_name": SAMPLE_NAME, "spec": spec, "impl": "pytorch", "threads": threads, "characters": characters,
+            "chars_per_s": rate, "ms_per_char": 1000.0 / rate, "chars_per_cpu_s": statistics.median(cpu_rates), "skipped": None}
+
+
 NOTES = [
     "network: input [T, B, I] -> nn.LSTM/nn.GRU/nn.RNN(tanh) -> nn.Linear to %d outputs per step (identity, MSE); "
     "float32, Adam 1e-3, no clipping, no dropout; fixed random inputs" % OUTPUTS,
@@ -231,6 +310,11 @@ NOTES = [
     "G = 1 (RNN), 3 (GRU), 4 (LSTM); training = 3 x forward",
     "% peak = training GFLOP/s / the best GFLOP/s of an n x n x n torch.mm in the same process and threads",
     "peak memory is not measured for PyTorch (null)",
+    "%s: the char-LM default model (nn.LSTM(%d, %d, %d layers) -> nn.Linear -> softmax, untrained), a prime of %d "
+    "one-hot characters as one sequence, then the drawn characters (torch.multinomial, temperature 1) one step each "
+    "under torch.inference_mode(); chars/s = drawn characters / time of the whole loop, median of the repetitions "
+    "(chars/CPU-s: over the main thread's CPU time, time.thread_time(), instead)"
+    % (SAMPLE_NAME, SAMPLE_VOCABULARY, SAMPLE_HIDDEN, SAMPLE_LAYERS, SAMPLE_PRIME),
 ]
 
 
@@ -269,6 +353,33 @@ def text_table(results):
     return "\n".join(lines) + "\n"
 
 
+def sampling_rows(sampling):
+    header = ["case", "shape", "impl", "thr", "chars/s", "ms/char", "chars/CPU-s"]
+    return header, [[r["case_name"], r["spec"], r["impl"], str(r["threads"]), fmt(r["chars_per_s"]), fmt(r["ms_per_char"]),
+                     fmt(r.get("chars_per_cpu_s"))] for r in sampling]
+
+
+def plain_table(header, rows, left):
+    widths = [max(len(header[c]), *(len(row[c]) for row in rows)) if rows else len(header[c]) for c in range(len(header))]
+    lines = []
+    for i, row in enumerate([header] + rows):
+        lines.append("  ".join(cell.ljust(widths[c]) if c < left else cell.rjust(widths[c]) for c, cell in enumerate(row)).rstrip())
+        if i == 0:
+            lines.append("-" * (sum(widths) + 2 * (len(widths) - 1)))
+    return "\n".join(lines) + "\n"
+
+
+def build_lines(build):
+    lines = ["torch %s; torch.get_num_threads(): %s by default, %s in the measuring processes (threads: value)" % (
+        build["version"], build["num_threads_default"],
+        ", ".join("%s: %s" % kv for kv in sorted(build["num_threads_by_process"].items())) or "none yet")]
+    lines += ["torch.__config__: " + line for line in build["config"]]
+    lines.append("torch.backends: mkl %s, mkldnn (oneDNN) %s" % (
+        "available" if build["mkl_available"] else "not available",
+        "available" if build["mkldnn_available"] else "not available"))
+    return lines
+
+
 def markdown(report):
     header, rows = table_rows(report["results"])
     machine = report["machine"]
@@ -285,6 +396,12 @@ def markdown(report):
     md += ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     md += ["| " + " | ".join(row) + " |" for row in rows]
     md.append("")
+    if report["sampling"]:
+        header, rows = sampling_rows(report["sampling"])
+        md += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        md += ["| " + " | ".join(row) + " |" for row in rows]
+        md.append("")
+    md += ["- " + line for line in build_lines(report["torch"])]
     md += ["- " + note for note in report["notes"]]
     return "\n".join(md) + "\n"
 
@@ -305,13 +422,21 @@ def work(args, cases, settings):
     torch.set_num_threads(n)
     peak = gemm_peak(settings["gemm_size"], 2 if settings["quick"] else 5)
     print("threads %d: torch.mm %d^3 peak %.1f GFLOP/s" % (n, settings["gemm_size"], peak), file=sys.stderr, flush=True)
+    print("threads %d: torch.get_num_threads() = %d" % (n, torch.get_num_threads()), file=sys.stderr, flush=True)
     rows = []
     for case in cases:
         row = run_case(case, settings["warmup"], settings["repeats"], n, peak)
         print("threads %d: %s (%s): train %.1f ms, infer %.1f ms, B=1 %.2f ms" % (
             n, case["name"], case["spec"], row["train_ms"], row["infer_ms"], row["latency_ms"]), file=sys.stderr, flush=True)
         rows.append(row)
-    write_atomically(args.worker_output, json.dumps({"results": rows}))
+    sampling = []
+    if settings["sample_chars"] > 0:
+        row = run_sampling(settings["sample_chars"], settings["warmup"], settings["repeats"], n)
+        print("threads %d: %s (%s): %.0f chars/s" % (n, SAMPLE_NAME, row["spec"], row["chars_per_s"]),
+              file=sys.stderr, flush=True)
+        sampling.append(row)
+    write_atomically(args.worker_output, json.dumps({"results": rows, "sampling": sampling,
+                                                     "num_threads": torch.get_num_threads()}))
     return 0
 
 
@@ -319,12 +444,16 @@ def coordinate(args, cases, settings):
     """One child process per thread count, then the table and the files."""
     date = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
     machine = machine_info()
+    build = torch_build()
     print("machine: %s cores, %s; %s; %s; load average %s at start" % (
         machine["cores"], machine["cpu"], machine["os"], machine["runtime"], loads(machine["load_start"])), flush=True)
+    for line in build_lines(build)[1:]:
+        print(line, flush=True)
     warning = noise_warning(machine)
     if warning:
         print(warning, flush=True)
     results = []
+    sampling = []
     report = None
     for n in settings["threads"]:
         fd, rows_file = tempfile.mkstemp(prefix="rnn-suite-pytorch-%d-" % n, suffix=".json")
@@ -333,7 +462,8 @@ def coordinate(args, cases, settings):
             env = dict(os.environ, OMP_NUM_THREADS=str(n), OPENBLAS_NUM_THREADS=str(n), MKL_NUM_THREADS=str(n))
             command = [sys.executable, os.path.abspath(__file__), "--worker-output", rows_file, "--threads", str(n),
                        "--cases", ",".join(c["name"] + "=" + c["spec"] for c in cases),
-                       "--warmup", str(settings["warmup"]), "--repeats", str(settings["repeats"])]
+                       "--warmup", str(settings["warmup"]), "--repeats", str(settings["repeats"]),
+                       "--sample-chars", str(settings["sample_chars"])]
             if settings["quick"]:
                 command.append("--quick")
             print("threads %d: %d cases in a child process" % (n, len(cases)), file=sys.stderr, flush=True)
@@ -343,14 +473,17 @@ def coordinate(args, cases, settings):
                       file=sys.stderr)
                 return 1
             with open(rows_file, encoding="utf-8") as f:
-                results += json.load(f)["results"]
+                child = json.load(f)
+            results += child["results"]
+            sampling += child["sampling"]
+            build["num_threads_by_process"][str(n)] = child["num_threads"]
         finally:
             os.remove(rows_file)
         order = [c["name"] for c in cases]
         results.sort(key=lambda r: (order.index(r["case_name"]), r["threads"]))
         machine["load_end"] = load_average()
         report = {"schema": SCHEMA, "framework": "pytorch", "date": date, "machine": machine, "settings": settings,
-                  "results": results, "notes": NOTES}
+                  "results": results, "sampling": sampling, "torch": build, "notes": NOTES}
         write_atomically(os.path.join(args.output, "bench.json"), json.dumps(report, indent=2) + "\n")
         write_atomically(os.path.join(args.output, "bench.md"), markdown(report))
     warning = noise_warning(report["machine"])
@@ -358,6 +491,10 @@ def coordinate(args, cases, settings):
     if warning:
         print(warning)
     sys.stdout.write(text_table(report["results"]))
+    if report["sampling"]:
+        print()
+        sys.stdout.write(plain_table(*sampling_rows(report["sampling"]), left=4))
+    print(build_lines(report["torch"])[0])
     print("written: %s and bench.md" % os.path.abspath(os.path.join(args.output, "bench.json")))
     return 0
 
@@ -379,6 +516,9 @@ def main(argv=None):
     parser.add_argument("--threads", type=int_list, default=[1, 2], help="thread counts, each in its own process (default: 1,2)")
     parser.add_argument("--repeats", type=int, default=7, help="timed repetitions; figures are medians (default: 7)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed training batches first, at least 1 (default: 2)")
+    parser.add_argument("--sample-chars", type=int, default=500,
+                        help="characters drawn per repetition of the sampling case %s; 0 skips it (default: 500; "
+                             "20 with --quick)" % SAMPLE_NAME)
     parser.add_argument("--quick", action="store_true", help="smoke test: 1 warm-up, 2 repeats, a small peak product")
     parser.add_argument("--output", default=os.path.join("reports", "bench-pytorch"),
                         help="where bench.json and bench.md go (default: reports/bench-pytorch)")
@@ -391,6 +531,8 @@ def main(argv=None):
             raise UserError("--cases must name at least one case, each once")
         if args.repeats < 1 or args.warmup < 0:
             raise UserError("--repeats must be at least 1 and --warmup at least 0")
+        if args.sample_chars < 0:
+            raise UserError("--sample-chars must be 0 (skip) or more, got %d" % args.sample_chars)
         try:
             import torch  # noqa: F401
         except ImportError:
@@ -400,7 +542,8 @@ def main(argv=None):
         return 2
     settings = {"warmup": 1 if args.quick else max(1, args.warmup), "repeats": 2 if args.quick else args.repeats,
                 "quick": args.quick, "outputs": OUTPUTS, "gemm_size": 256 if args.quick else 2048,
-                "threads": list(dict.fromkeys(args.threads))}
+                "threads": list(dict.fromkeys(args.threads)),
+                "sample_chars": min(args.sample_chars, 20) if args.quick else args.sample_chars}
     if args.worker_output:
         return work(args, cases, settings)
     return coordinate(args, cases, settings)

@@ -61,6 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where bench.json and bench.md go (default: ${DEFAULT-VALUE}).")
     Path output = Path.of("reports", "bench");
 
+    @Option(names = "--sample-chars", converter = Ranges.ZeroOrMore.class, paramLabel = "N",
+            description = "Characters drawn per repetition of the char-LM sampling case " + SamplingBenchmark.NAME
+                    + "; 0 skips it (default: ${DEFAULT-VALUE}; 20 with --quick).")
+    int sampleChars = 500;
+
     @Option(names = "--list-cases", description = "Print the selected cases as name=spec lines and exit (default: ${DEFAULT-VALUE}).")
     boolean listCases;
 
@@ -81,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--threads must list thread counts of at least 1, got " + threads);
         }
         BenchReport.Settings settings = new BenchReport.Settings(quick ? 1 : Math.max(1, warmup), quick ? 2 : repeats, quick,
-                RecurrentBenchmark.OUTPUTS, quick ? 256 : 2048, threadCounts);
+                RecurrentBenchmark.OUTPUTS, quick ? 256 : 2048, threadCounts, quick ? Math.min(sampleChars, 20) : sampleChars);
         new RecurrentBenchmark.Settings(settings.warmup(), settings.repeats()); // validates
         if (workerOutput != null) {
             return work(selected, implementations, settings);
@@ -97,12 +102,15 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("machine: " + machine.describe());
         machine.noiseWarning().ifPresent(System.out::println);
         List<BenchResult> rows = new ArrayList<>();
+        List<SamplingBenchmark.SamplingResult> sampling = new ArrayList<>();
         BenchReport report = null;
         for (int n : settings.threads()) {
             System.err.printf(Locale.ROOT, "threads %d: %d cases x %s in a child process%n", n, selected.size(), implementations);
-            rows.addAll(runChild(n, selected, implementations, settings).results());
+            BenchReport child = runChild(n, selected, implementations, settings);
+            rows.addAll(child.results());
+            sampling.addAll(child.sampling());
             report = new BenchReport(BenchReport.SCHEMA, "dl4j", date, machine.finished(), settings, sorted(rows, selected),
-                    BenchReport.standardNotes());
+                    sampling, BenchReport.standardNotes());
             report.write(output); // after each thread count, so an interrupted run keeps what finished
         }
         System.out.print(report.console());
@@ -131,8 +139,18 @@ public final class BenchCommand implements Callable<Integer> {
                         row.trainMs(), row.inferMs(), row.latencyMs()));
             }
         }
+        List<SamplingBenchmark.SamplingResult> sampling = List.of();
+        if (settings.sampleChars() > 0) {
+            System.err.printf(Locale.ROOT, "threads %d: %s (%s)%n", n, SamplingBenchmark.NAME,
+                    SamplingBenchmark.spec(settings.sampleChars()));
+            sampling = new SamplingBenchmark(settings.warmup(), settings.repeats(), n, System.err::println)
+                    .run(settings.sampleChars(), implementations);
+            for (SamplingBenchmark.SamplingResult row : sampling) {
+                System.err.printf(Locale.ROOT, "  %s: %.0f chars/s%n", row.impl(), row.charsPerS());
+            }
+        }
         new BenchReport(BenchReport.SCHEMA, "dl4j", OffsetDateTime.now().toString(), MachineInfo.now(), settings, rows,
-                List.of()).writeJson(workerOutput);
+                sampling, List.of()).writeJson(workerOutput);
         return 0;
     }
 
@@ -147,7 +165,8 @@ public final class BenchCommand implements Callable<Integer> {
                     "--worker-output", rows.toString(), "--threads", Integer.toString(n),
                     "--cases", String.join(",", selected.stream().map(BenchCase::token).toList()),
                     "--impls", String.join(",", implementations.stream().map(RecurrentImpl::cliName).toList()),
-                    "--warmup", Integer.toString(settings.warmup()), "--repeats", Integer.toString(settings.repeats())));
+                    "--warmup", Integer.toString(settings.warmup()), "--repeats", Integer.toString(settings.repeats()),
+                    "--sample-chars", Integer.toString(settings.sampleChars())));
             if (quick) {
                 command.add("--quick");
             }

@@ -22,10 +22,16 @@ import java.util.List;
  * @param machine   the machine and its load
  * @param settings  the measurement policy
  * @param results   one row per case, implementation and thread count
+ * @param sampling  characters per second of the char-LM's default model ({@link SamplingBenchmark}), one row per
+ *                  implementation and thread count; empty when not measured
  * @param notes     what the figures mean (FLOP formulas, network, policy)
  */
 public record BenchReport(String schema, String framework, String date, MachineInfo machine, Settings settings,
-                          List<BenchResult> results, List<String> notes) {
+                          List<BenchResult> results, List<SamplingBenchmark.SamplingResult> sampling, List<String> notes) {
+
+    public BenchReport {
+        sampling = sampling == null ? List.of() : List.copyOf(sampling);
+    }
 
     public static final String SCHEMA = "rnn-suite-bench/1";
 
@@ -41,8 +47,10 @@ public record BenchReport(String schema, String framework, String date, MachineI
      * @param outputs     width of the per-step MSE regression head
      * @param gemmSize    n of the n×n×n sgemm that measures the peak (its best of several runs)
      * @param threads     the thread counts measured, each in its own process
+     * @param sampleChars characters drawn per repetition of the sampling case (0: not measured)
      */
-    public record Settings(int warmup, int repeats, boolean quick, int outputs, int gemmSize, List<Integer> threads) {
+    public record Settings(int warmup, int repeats, boolean quick, int outputs, int gemmSize, List<Integer> threads,
+                           int sampleChars) {
     }
 
     /** What every report states beside its figures. */
@@ -61,7 +69,14 @@ public record BenchReport(String schema, String framework, String date, MachineI
                 "% peak = training GFLOP/s / the best GFLOP/s of an n x n x n cblas_sgemm in the same process and threads",
                 "peak MiB = memory the network needs, above what was in use before: the most off-heap arrays while "
                         + "building and warming up, plus the ND4J workspaces and the reachable Java heap after warm-up "
-                        + "(garbage not counted)");
+                        + "(garbage not counted)",
+                SamplingBenchmark.NAME + ": charlm sample on the char-LM default model (2-layer LSTM(128), softmax over "
+                        + SamplingBenchmark.VOCABULARY + " symbols, untrained): a prime of " + SamplingBenchmark.PRIME
+                        + " characters, then the drawn characters one step each at temperature 1; chars/s = drawn "
+                        + "characters / time of the whole call, median of the repetitions (chars/CPU-s: over the sampling thread's CPU "
+                        + "time instead); fast = charlm sample's path with "
+                        + "the fast layers, fast-rnntimestep = the same network through DL4J's rnnTimeStep, stock = DL4J's "
+                        + "layers through rnnTimeStep");
     }
 
     /** The results as a table (console text or markdown). */
@@ -76,6 +91,15 @@ public record BenchReport(String schema, String framework, String date, MachineI
             table.row(r.caseName(), r.spec(), r.impl(), r.threads(), r.trainMs(), r.trainSeqPerS(), r.trainStepsPerS(),
                     r.inferMs(), r.latencyMs(), r.trainGflops(), 100 * r.peakShare(), r.peakGflops(),
                     r.peakMemoryMib() == null ? Double.NaN : r.peakMemoryMib());
+        }
+        return table;
+    }
+
+    /** The sampling rows as a table (empty when none). */
+    public MarkdownTable samplingTable() {
+        MarkdownTable table = new MarkdownTable("case", "shape", "impl", "thr", "chars/s", "ms/char", "chars/CPU-s");
+        for (SamplingBenchmark.SamplingResult r : sampling) {
+            table.row(r.caseName(), r.spec(), r.impl(), r.threads(), r.charsPerS(), r.msPerChar(), r.charsPerCpuS());
         }
         return table;
     }
@@ -97,6 +121,9 @@ public record BenchReport(String schema, String framework, String date, MachineI
         StringBuilder text = new StringBuilder("machine: ").append(machine.describe()).append('\n');
         machine.noiseWarning().ifPresent(w -> text.append(w).append('\n'));
         text.append(table().toText());
+        if (!sampling.isEmpty()) {
+            text.append('\n').append(samplingTable().toText());
+        }
         skippedReasons().forEach(line -> text.append("skipped: ").append(line).append('\n'));
         return text.toString();
     }
@@ -110,6 +137,9 @@ public record BenchReport(String schema, String framework, String date, MachineI
                 .append(settings.quick() ? " (--quick: figures are meaningless)" : "").append('\n');
         machine.noiseWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
         md.append('\n').append(table().toMarkdown()).append('\n');
+        if (!sampling.isEmpty()) {
+            md.append(samplingTable().toMarkdown()).append('\n');
+        }
         for (String line : skippedReasons()) {
             md.append("- skipped: ").append(line).append('\n');
         }

@@ -44,7 +44,7 @@ class BenchCommandTest {
     void quickRunGivesPositiveFiguresForBothImplementations(@TempDir Path tmp) throws Exception {
         // the bidirectional case guards the output layer's data format (NWC by default after Bidirectional)
         Outcome outcome = run("bench", "--quick", "--cases", "tiny=lstm:4x5x3x4,tinybi=bilstm:4x3x2x6", "--threads", "1",
-                "--output", tmp.toString());
+                "--sample-chars", "5", "--output", tmp.toString());
         assertEquals(0, outcome.code(), outcome.err() + outcome.out());
 
         BenchReport report = BenchReport.read(tmp.resolve("bench.json"));
@@ -65,12 +65,23 @@ class BenchCommandTest {
             // the rates follow from the median time
             assertEquals(4 / (row.trainMs() / 1000), row.trainSeqPerS(), 1e-9 * row.trainSeqPerS());
         }
+        // the sampling case: charlm sample's path, the same network through rnnTimeStep, the stock layers
+        assertEquals(List.of("fast", "fast-rnntimestep", "stock"),
+                report.sampling().stream().map(SamplingBenchmark.SamplingResult::impl).toList());
+        for (SamplingBenchmark.SamplingResult row : report.sampling()) {
+            assertEquals(5, row.characters());
+            assertEquals("lstm:1x5x108x128x2", row.spec());
+            assertTrue(row.charsPerS() > 0 && Double.isFinite(row.charsPerS()), row.toString());
+            assertEquals(1000 / row.charsPerS(), row.msPerChar(), 1e-9 * row.msPerChar());
+        }
         String json = Files.readString(tmp.resolve("bench.json"));
+        assertTrue(json.contains("\"chars_per_s\""), json);
         assertTrue(json.contains("\"train_ms\"") && json.contains("\"case_name\""), "snake_case schema: " + json);
 
         String markdown = Files.readString(tmp.resolve("bench.md"));
         assertTrue(markdown.contains("| tiny | lstm:4x5x3x4 | fast | 1 |"), markdown);
         assertTrue(markdown.contains("| tiny | lstm:4x5x3x4 | stock | 1 |"), markdown);
+        assertTrue(markdown.contains("| sample-charlm | lstm:1x5x108x128x2 | fast | 1 |"), markdown);
         assertTrue(outcome.out().contains("machine: "), outcome.out());
         assertTrue(outcome.out().lines().anyMatch(l -> l.startsWith("tiny") && l.contains("stock")), outcome.out());
     }

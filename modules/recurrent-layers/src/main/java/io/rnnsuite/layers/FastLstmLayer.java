@@ -1,7 +1,5 @@
 package io.rnnsuite.layers;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.params.LSTMParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -127,11 +125,7 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
     }
 
     @Override
-    protected Map<String, INDArray> finalState(RecurrentPass common) {
-        LstmPass pass = (LstmPass) common;
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        state.put(STATE_OUTPUT, lastStep(pass.output));
-        state.put(STATE_CELL, lastStep(pass.cells));
-        return state;
+    protected INDArray stateSource(RecurrentPass pass, String key) {
+        return STATE_CELL.equals(key) ? ((LstmPass) pass).cells : pass.output;
     }
 }

@@ -1,5 +1,6 @@
 package io.rnnsuite.layers;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -34,6 +35,11 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
     /** Set by {@link FastBidirectionalLayer} on its backward layer: read (and write) the sequence last step first. */
     private transient boolean backwards;
     private transient INDArray keptInput;
+    /**
+     * The {@code rnnTimeStep} state's own buffers by key, {@code [batch, hidden]}: each step copies
+     * its final state into them (the stored state points at them), so stepping allocates nothing.
+     */
+    private final transient Map<String, INDArray> stepState = new HashMap<>();
 
     protected FastRecurrentLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -57,8 +63,11 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
      */
     protected abstract INDArray backward(RecurrentPass pass, INDArray dOutput, int firstStep);
 
-    /** The cell's final state of a pass, as detached {@code [batch, hidden]} arrays by key. */
-    protected abstract Map<String, INDArray> finalState(RecurrentPass pass);
+    /**
+     * The time-major {@code [steps, batch, hidden]} buffer of a pass whose last step is the cell's
+     * state under {@code key} (one of {@link #stateKeys()}).
+     */
+    protected abstract INDArray stateSource(RecurrentPass pass, String key);
 
     @Override
     public Type type() {
@@ -116,9 +125,49 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         requireForwards("rnnTimeStep");
         setInput(input, workspaceMgr);
         RecurrentPass pass = run(false, stateMap, workspaceMgr);
-        stateMap.clear();
-        stateMap.putAll(finalState(pass));
+        keepStepState(pass);
         return toLayerOutput(pass, workspaceMgr);
+    }
+
+    /**
+     * Copies of the stored {@code rnnTimeStep} state: the arrays the layer steps with are
+     * overwritten by the next step, and a caller that keeps a state (to restore it later, as beam
+     * search does) must not see that.
+     */
+    @Override
+    public Map<String, INDArray> rnnGetPreviousState() {
+        Map<String, INDArray> copies = new HashMap<>();
+        for (Map.Entry<String, INDArray> entry : stateMap.entrySet()) {
+            INDArray value = entry.getValue();
+            INDArray copy = Nd4j.createUninitializedDetached(value.dataType(), value.shape());
+            copy.assign(value);
+            copies.put(entry.getKey(), copy);
+        }
+        return copies;
+    }
+
+    /** The final state of a step into {@link #stepState}, which becomes the stored state. */
+    private void keepStepState(RecurrentPass pass) {
+        stateMap.clear();
+        for (String key : stateKeys()) {
+            INDArray target = stepState.get(key);
+            if (target == null || target.dataType() != dataType || target.size(0) != pass.batch
+                    || target.size(1) != pass.hidden) {
+                target = Nd4j.createUninitializedDetached(dataType, pass.batch, pass.hidden);
+                stepState.put(key, target);
+            }
+            copyLastStep(stateSource(pass, key), target);
+            stateMap.put(key, target);
+        }
+    }
+
+    /** The cell's final state of a pass, as new detached {@code [batch, hidden]} arrays by key. */
+    private Map<String, INDArray> finalState(RecurrentPass pass) {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        for (String key : stateKeys()) {
+            state.put(key, lastStep(stateSource(pass, key)));
+        }
+        return state;
     }
 
     @Override
@@ -309,8 +358,25 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         }
     }
 
+    /** The last step's rows of a time-major {@code [steps, batch, hidden]} buffer into {@code target} ({@code [batch, hidden]}, c order). */
+    private static void copyLastStep(INDArray timeMajor, INDArray target) {
+        int rows = (int) (timeMajor.size(1) * timeMajor.size(2));
+        int from = (int) ((timeMajor.size(0) - 1) * rows);
+        Mem source = Mem.of(timeMajor);
+        Mem into = Mem.of(target);
+        if (source.floats != null && into.floats != null) {
+            into.floats.put(0, source.floats, from, rows);
+        } else if (source.doubles != null && into.doubles != null) {
+            into.doubles.put(0, source.doubles, from, rows);
+        } else {
+            for (int i = 0; i < rows; i++) {
+                into.set(i, source.get(from + i));
+            }
+        }
+    }
+
     /** A detached copy of the last step's rows of a time-major {@code [steps, batch, hidden]} buffer. */
-    protected static INDArray lastStep(INDArray timeMajor) {
+    private static INDArray lastStep(INDArray timeMajor) {
         INDArray last = timeMajor.get(NDArrayIndex.point(timeMajor.size(0) - 1), NDArrayIndex.all(), NDArrayIndex.all());
         INDArray copy = Nd4j.createUninitializedDetached(timeMajor.dataType(), timeMajor.size(1), timeMajor.size(2));
         copy.assign(last);

@@ -1,6 +1,5 @@
 package io.rnnsuite.layers;
 
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.params.SimpleRnnParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -105,7 +104,7 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
     }
 
     @Override
-    protected Map<String, INDArray> finalState(RecurrentPass pass) {
-        return Map.of(STATE_OUTPUT, lastStep(pass.output));
+    protected INDArray stateSource(RecurrentPass pass, String key) {
+        return pass.output;
     }
 }

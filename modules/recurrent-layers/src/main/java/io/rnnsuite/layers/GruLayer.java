@@ -1,6 +1,5 @@
 package io.rnnsuite.layers;
 
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -145,7 +144,7 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
     }
 
     @Override
-    protected Map<String, INDArray> finalState(RecurrentPass pass) {
-        return Map.of(STATE_OUTPUT, lastStep(pass.output));
+    protected INDArray stateSource(RecurrentPass pass, String key) {
+        return pass.output;
     }
 }

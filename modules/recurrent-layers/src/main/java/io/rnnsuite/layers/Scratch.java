@@ -1,5 +1,6 @@
 package io.rnnsuite.layers;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,6 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class Scratch {
 
     private final Map<String, INDArray> buffers = new HashMap<>();
+    /** The last shaped view handed out per buffer: asked for again with the same shape, it is reused (no new shape information). */
+    private final Map<String, INDArray> views = new HashMap<>();
 
     /** A c-order array of the given shape on buffer {@code name}; contents undefined. */
     INDArray array(String name, DataType type, long... shape) {
@@ -26,9 +29,16 @@ final class Scratch {
         if (buffer == null || buffer.dataType() != type || buffer.length() < length) {
             buffer = Nd4j.createUninitializedDetached(type, Math.max(length, 1));
             buffers.put(name, buffer);
+            views.remove(name);
+        }
+        INDArray view = views.get(name);
+        if (view != null && Arrays.equals(view.shape(), shape)) {
+            return view;
         }
         INDArray flat = buffer.length() == length ? buffer : buffer.get(NDArrayIndex.interval(0, length));
-        return flat.reshape('c', shape);
+        view = flat.reshape('c', shape);
+        views.put(name, view);
+        return view;
     }
 
     /** Like {@link #array} but filled with {@code value}. */

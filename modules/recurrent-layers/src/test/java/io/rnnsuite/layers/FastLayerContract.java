@@ -1,6 +1,7 @@
 package io.rnnsuite.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -312,6 +313,190 @@ abstract class FastLayerContract {
         INDArray firstHalf = net.rnnTimeStep(x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 3)));
         INDArray secondHalf = net.rnnTimeStep(x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(3, STEPS)));
         assertTrue(maxAbsDifference(Nd4j.concat(2, firstHalf, secondHalf), full) < 1e-5, "two chunks differ from the full pass");
+    }
+
+    /** Two layers of this cell and a softmax over {@code vocabulary} symbols: a character model's shape. */
+    MultiLayerNetwork stackedSoftmaxNetwork(int vocabulary, int hidden) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(2024).dataType(DataType.FLOAT).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(fastLayer(vocabulary, hidden, RNNFormat.NCW))
+                .layer(fastLayer(hidden, hidden, RNNFormat.NCW))
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .nIn(hidden).nOut(vocabulary).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        // non-zero biases everywhere, so a missing bias term cannot pass
+        net.params().addi(Nd4j.rand(DataType.FLOAT, net.params().shape()).subi(0.5).muli(0.2));
+        return net;
+    }
+
+    static int[] symbols(int count, int vocabulary, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int[] symbols = new int[count];
+        for (int i = 0; i < count; i++) {
+            symbols[i] = random.nextInt(vocabulary);
+        }
+        return symbols;
+    }
+
+    static INDArray oneHot(int[] symbols, int vocabulary) {
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 1, vocabulary, symbols.length);
+        for (int t = 0; t < symbols.length; t++) {
+            x.putScalar(new long[] {0, symbols[t], t}, 1.0);
+        }
+        return x;
+    }
+
+    /** Step t of a {@code [1, vocabulary, T]} output. */
+    static double[] column(INDArray output, int t) {
+        return output.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(t)).toDoubleVector();
+    }
+
+    static double maxAbsDifference(double[] a, double[] b) {
+        assertEquals(a.length, b.length);
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
+    }
+
+    /** {@code net.rnnTimeStep} one symbol at a time over {@code symbols}, against the full pass, from a cleared state. */
+    static void assertStepsEqualFullPass(MultiLayerNetwork net, int[] symbols, int vocabulary, String what) {
+        INDArray full = net.output(oneHot(symbols, vocabulary));
+        net.rnnClearPreviousState();
+        for (int t = 0; t < symbols.length; t++) {
+            INDArray step = net.rnnTimeStep(oneHot(new int[] {symbols[t]}, vocabulary));
+            double difference = maxAbsDifference(column(full, t), column(step, 0));
+            assertTrue(difference < 1e-5, what + ": step " + t + " differs from the full pass by " + difference);
+        }
+    }
+
+    /** The stepper over {@code symbols} (as indices, or as one-hot vectors), against the full pass. */
+    static void assertStepperEqualsFullPass(MultiLayerNetwork net, FastStepper stepper, int[] symbols, int vocabulary,
+                                            boolean asVectors, String what) {
+        INDArray full = net.output(oneHot(symbols, vocabulary));
+        stepper.reset();
+        double[] out = new double[vocabulary];
+        for (int t = 0; t < symbols.length; t++) {
+            if (asVectors) {
+                double[] in = new double[vocabulary];
+                in[symbols[t]] = 1;
+                stepper.step(in, out);
+            } else {
+                stepper.stepSymbol(symbols[t], out);
+            }
+            double difference = maxAbsDifference(column(full, t), out);
+            assertTrue(difference < 1e-5, what + ": step " + t + " differs from the full pass by " + difference);
+        }
+        assertEquals(1.0, java.util.Arrays.stream(out).sum(), 1e-5, what + ": softmax sums to one");
+    }
+
+    @Test
+    void stackedLayersStepLikeTheFullPassAgainAfterClearingAndAfterSaveAndLoad() throws IOException {
+        int vocabulary = 9;
+        // 37 units: full vectors and a tail of the vectorised kernels
+        MultiLayerNetwork net = stackedSoftmaxNetwork(vocabulary, 37);
+        int[] text = symbols(25, vocabulary, 3);
+        assertStepsEqualFullPass(net, text, vocabulary, "first run");
+        // the stored state is cleared, not carried into the next run
+        assertStepsEqualFullPass(net, symbols(12, vocabulary, 4), vocabulary, "after rnnClearPreviousState");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, bytes, false);
+        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()), false);
+        assertStepsEqualFullPass(loaded, text, vocabulary, "loaded");
+        assertEquals(0.0, maxAbsDifference(net.output(oneHot(text, vocabulary)), loaded.output(oneHot(text, vocabulary))));
+    }
+
+    @Test
+    void aStateTakenFromTheLayerStaysAsItWasAndRestoresTheRun() {
+        int vocabulary = 6;
+        MultiLayerNetwork net = stackedSoftmaxNetwork(vocabulary, HIDDEN);
+        int[] text = symbols(10, vocabulary, 8);
+        net.rnnClearPreviousState();
+        for (int t = 0; t < 5; t++) {
+            net.rnnTimeStep(oneHot(new int[] {text[t]}, vocabulary));
+        }
+        java.util.Map<String, INDArray> taken = net.rnnGetPreviousState(1);
+        java.util.Map<String, INDArray> copy = new java.util.HashMap<>();
+        taken.forEach((key, value) -> copy.put(key, value.dup()));
+        java.util.Map<String, INDArray> takenFirst = net.rnnGetPreviousState(0);
+        double[] expected = column(net.rnnTimeStep(oneHot(new int[] {text[5]}, vocabulary)), 0);
+        for (int t = 6; t < text.length; t++) {
+            net.rnnTimeStep(oneHot(new int[] {text[t]}, vocabulary));
+        }
+        for (String key : copy.keySet()) {
+            assertEquals(0.0, maxAbsDifference(copy.get(key), taken.get(key)), "a later step changed the state taken at step 5: " + key);
+        }
+        net.rnnSetPreviousState(0, takenFirst);
+        net.rnnSetPreviousState(1, taken);
+        double[] restored = column(net.rnnTimeStep(oneHot(new int[] {text[5]}, vocabulary)), 0);
+        assertTrue(maxAbsDifference(expected, restored) < 1e-6, "restoring the state does not resume the run");
+    }
+
+    @Test
+    void theStepperGivesTheFullPassOutputsForIndicesAndVectorsAgainAfterResetAndAfterSaveAndLoad() throws IOException {
+        int vocabulary = 11;
+        MultiLayerNetwork net = stackedSoftmaxNetwork(vocabulary, 37);
+        FastStepper stepper = FastStepper.of(net).orElseThrow(() -> new AssertionError(FastStepper.unsupportedReason(net)));
+        assertEquals(vocabulary, stepper.inputSize());
+        assertEquals(vocabulary, stepper.outputSize());
+        // the stepper's buffers must outlive a collection (JavaCPP frees unreachable arrays' memory)
+        System.gc();
+        org.bytedeco.javacpp.Pointer.deallocateReferences();
+        System.gc();
+        int[] text = symbols(30, vocabulary, 5);
+        assertStepperEqualsFullPass(net, stepper, text, vocabulary, false, "indices");
+        assertStepperEqualsFullPass(net, stepper, symbols(7, vocabulary, 6), vocabulary, true, "vectors after reset");
+
+        // the network's own stepping is neither used nor disturbed by the stepper
+        net.rnnClearPreviousState();
+        double[] first = column(net.rnnTimeStep(oneHot(new int[] {text[0]}, vocabulary)), 0);
+        stepper.reset();
+        stepper.stepSymbol(text[0], new double[vocabulary]);
+        stepper.stepSymbol(text[1], new double[vocabulary]);
+        double[] second = column(net.rnnTimeStep(oneHot(new int[] {text[1]}, vocabulary)), 0);
+        double[] reference = column(net.output(oneHot(new int[] {text[0], text[1]}, vocabulary)), 1);
+        assertTrue(first.length == vocabulary && maxAbsDifference(reference, second) < 1e-5, "rnnTimeStep after the stepper");
+
+        // parameters are read where the network keeps them: a change is seen after reset
+        net.params().muli(0.5);
+        assertStepperEqualsFullPass(net, stepper, text, vocabulary, false, "changed parameters");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, bytes, false);
+        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()), false);
+        assertStepperEqualsFullPass(loaded, FastStepper.of(loaded).orElseThrow(), text, vocabulary, false, "loaded");
+    }
+
+    @Test
+    void theStepperRefusesNetworksItCannotStepAndSaysWhy() {
+        BaseRecurrentLayer stockConf = stockLayer(IN, HIDDEN, RNNFormat.NCW);
+        if (stockConf != null) {
+            MultiLayerNetwork stock = network(stockConf, DataType.FLOAT, RNNFormat.NCW, HIDDEN);
+            assertTrue(FastStepper.of(stock).isEmpty());
+            assertTrue(FastStepper.unsupportedReason(stock).contains("layer 0"), FastStepper.unsupportedReason(stock));
+        }
+        MultiLayerNetwork bidirectional = network(new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)),
+                DataType.FLOAT, RNNFormat.NCW, 2 * HIDDEN);
+        assertTrue(FastStepper.of(bidirectional).isEmpty(), "a bidirectional layer cannot be stepped");
+        MultiLayerNetwork plain = network(fastLayer(IN, HIDDEN, RNNFormat.NCW), DataType.FLOAT, RNNFormat.NCW, HIDDEN);
+        assertEquals(null, FastStepper.unsupportedReason(plain));
+        FastStepper stepper = FastStepper.of(plain).orElseThrow();
+        // an identity output layer and real-valued inputs, step by step against the full pass
+        INDArray x = input(DataType.FLOAT, RNNFormat.NCW, 12).get(NDArrayIndex.point(0)).reshape(1, IN, STEPS);
+        INDArray full = plain.output(x);
+        double[] out = new double[OUT];
+        for (int t = 0; t < STEPS; t++) {
+            stepper.step(x.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(t)).toDoubleVector(), out);
+            assertTrue(maxAbsDifference(column(full, t), out) < 1e-5, "identity output, step " + t);
+        }
+        assertThrows(IllegalArgumentException.class, () -> stepper.stepSymbol(IN, new double[OUT]));
+        assertThrows(IllegalArgumentException.class, () -> stepper.step(new double[IN + 1], new double[OUT]));
+        assertThrows(IllegalArgumentException.class, () -> stepper.stepSymbol(0, new double[OUT + 1]));
     }
 
     @Test

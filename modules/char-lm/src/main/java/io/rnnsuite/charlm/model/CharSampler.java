@@ -8,24 +8,45 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import io.rnnsuite.charlm.data.OneHot;
+import io.rnnsuite.layers.FastStepper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Generates text one character at a time. The network's state is cleared, the prime is fed once
- * as a sequence, and then each drawn character is fed as a single step through
- * {@code rnnTimeStep}: constant work per character, the prefix is never re-run. The unknown
- * symbol is never drawn.
+ * Generates text one character at a time: constant work per character, the prefix is never
+ * re-run. The unknown symbol is never drawn. Where the network is made of rnn-suite's fast
+ * layers, a {@link FastStepper} feeds the prime and each drawn character as single steps without
+ * DL4J's per-call work; otherwise the network's state is cleared, the prime is fed once as a
+ * sequence through {@code rnnTimeStep} and each drawn character as a single step. Both give the
+ * same distributions (to float rounding).
  */
 public final class CharSampler {
 
     private final MultiLayerNetwork net;
     private final CharVocabulary vocabulary;
+    /** Null where the network needs {@code rnnTimeStep}. */
+    private final FastStepper stepper;
 
     public CharSampler(MultiLayerNetwork net, CharVocabulary vocabulary) {
+        this(net, vocabulary, true);
+    }
+
+    /**
+     * @param useStepper step with a {@link FastStepper} where the network allows one; false: always
+     *                   through {@code rnnTimeStep} (the reference path)
+     */
+    public CharSampler(MultiLayerNetwork net, CharVocabulary vocabulary, boolean useStepper) {
         this.net = net;
         this.vocabulary = vocabulary;
+        this.stepper = useStepper ? FastStepper.of(net)
+                .filter(s -> s.inputSize() == vocabulary.size() && s.outputSize() == vocabulary.size())
+                .orElse(null) : null;
+    }
+
+    /** Whether characters are drawn through a {@link FastStepper} rather than {@code rnnTimeStep}. */
+    public boolean stepsWithoutDl4j() {
+        return stepper != null;
     }
 
     /**
@@ -38,6 +59,21 @@ public final class CharSampler {
         int[] primed = encodePrime(prime);
         Random random = new Random(options.seed());
         StringBuilder generated = new StringBuilder(options.length());
+        if (stepper != null) {
+            stepper.reset();
+            double[] next = new double[vocabulary.size()];
+            for (int symbol : primed) {
+                stepper.stepSymbol(symbol, next);
+            }
+            for (int i = 0; i < options.length(); i++) {
+                int symbol = draw(next, options, random);
+                String text = vocabulary.symbol(symbol);
+                generated.append(text);
+                sink.accept(text);
+                stepper.stepSymbol(symbol, next);
+            }
+            return generated.toString();
+        }
         net.rnnClearPreviousState();
         try {
             double[] next = lastStep(net.rnnTimeStep(OneHot.sequence(primed, vocabulary.size())));

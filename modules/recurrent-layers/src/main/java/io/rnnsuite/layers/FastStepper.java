@@ -1,0 +1,399 @@
+package io.rnnsuite.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.params.LSTMParamInitializer;
+import org.deeplearning4j.nn.params.SimpleRnnParamInitializer;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs a {@link MultiLayerNetwork} one time step of one sequence at a time, keeping the recurrent
+ * state itself: what sampling a character model does, thousands of times in a row. The same
+ * maths as {@code net.rnnTimeStep} on a {@code [1, inputs, 1]} input (the same BLAS products and
+ * element-wise kernels as the layers' full pass), without any of DL4J's per-call work: no arrays,
+ * workspaces or reshapes per step, only BLAS calls and Java loops on buffers made once.
+ *
+ * <p>It handles networks made of {@link FastLstm}, {@link FastSimpleRnn} and {@link Gru} layers
+ * (unidirectional; dropout and weight noise are training-only and ignored, as at inference)
+ * followed by one {@code RnnOutputLayer} with softmax or identity activation, and no input
+ * preprocessors; {@link #of} says why it cannot take any other network. An input given as a
+ * symbol index (a one-hot vector) reads one column of the first layer's input weights instead of
+ * a matrix product.
+ *
+ * <p>The parameters are read where the network keeps them, so training between steps is seen;
+ * {@link #reset()} must follow anything that replaces the network's parameter array
+ * ({@code init()}). The state is this object's own: {@code net.rnnTimeStep} and
+ * {@code rnnClearPreviousState} neither see nor change it. Not thread-safe.
+ */
+public final class FastStepper {
+
+    private final MultiLayerNetwork net;
+    private final List<Cell> cells = new ArrayList<>();
+    private final int inputs;
+    private final int outputs;
+    private final boolean softmax;
+    private final boolean isDouble;
+    private Mem outputWeights;
+    private Mem outputBias;
+    private final Mem logits;
+    private final boolean outputWeightsTransposed;
+    /** The arrays behind this stepper's buffers: a {@link Mem} does not keep its memory alive. */
+    private final List<INDArray> owned = new ArrayList<>();
+
+    private FastStepper(MultiLayerNetwork net, boolean softmax) {
+        this.net = net;
+        this.softmax = softmax;
+        this.isDouble = net.params().dataType() == DataType.DOUBLE;
+        int n = net.getnLayers();
+        for (int i = 0; i < n - 1; i++) {
+            cells.add(Cell.of(net.getLayer(i), isDouble, owned));
+        }
+        this.inputs = cells.get(0).inputs;
+        RnnOutputLayer out = (RnnOutputLayer) net.getLayer(n - 1);
+        this.outputs = (int) out.layerConf().getNOut();
+        this.outputWeightsTransposed = out.getParam(DefaultParamInitializer.WEIGHT_KEY).ordering() == 'f';
+        this.logits = buffer(owned, isDouble, outputs);
+        reset();
+    }
+
+    /**
+     * A stepper for {@code net}, or empty when the network has a layer or setting it does not
+     * handle ({@link #unsupportedReason} says which); callers then fall back to {@code rnnTimeStep}.
+     */
+    public static Optional<FastStepper> of(MultiLayerNetwork net) {
+        return unsupportedReason(net) == null ? Optional.of(new FastStepper(net, isSoftmax(net))) : Optional.empty();
+    }
+
+    /** Why {@link #of} gives no stepper for {@code net}, or null when it gives one. */
+    public static String unsupportedReason(MultiLayerNetwork net) {
+        int n = net.getnLayers();
+        if (n < 2) {
+            return "a recurrent layer and an output layer are needed, the network has " + n + " layer(s)";
+        }
+        DataType type = net.params().dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            return "parameters are " + type + ", not FLOAT or DOUBLE";
+        }
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        for (int i = 0; i < n; i++) {
+            if (conf.getInputPreProcess(i) != null) {
+                return "layer " + i + " has an input preprocessor";
+            }
+        }
+        for (int i = 0; i < n - 1; i++) {
+            Layer layer = net.getLayer(i);
+            if (!(layer instanceof FastLstmLayer || layer instanceof FastSimpleRnnLayer || layer instanceof GruLayer)) {
+                return "layer " + i + " is a " + layer.getClass().getSimpleName()
+                        + ", not a unidirectional FastLstm, FastSimpleRnn or Gru";
+            }
+            if (i > 0 && cellInputs(layer) != cellHidden(net.getLayer(i - 1))) {
+                return "layer " + i + " reads " + cellInputs(layer) + " features, layer " + (i - 1) + " emits "
+                        + cellHidden(net.getLayer(i - 1));
+            }
+        }
+        Layer last = net.getLayer(n - 1);
+        if (!(last instanceof RnnOutputLayer)) {
+            return "the last layer is a " + last.getClass().getSimpleName() + ", not an RnnOutputLayer";
+        }
+        RnnOutputLayer out = (RnnOutputLayer) last;
+        IActivation activation = out.layerConf().getActivationFn();
+        if (!(activation instanceof ActivationSoftmax || activation instanceof ActivationIdentity)) {
+            return "the output activation is " + activation + ", not softmax or identity";
+        }
+        if (!out.layerConf().hasBias()) {
+            return "the output layer has no bias";
+        }
+        if (out.layerConf().getNIn() != cellHidden(net.getLayer(n - 2))) {
+            return "the output layer reads " + out.layerConf().getNIn() + " features, the last recurrent layer emits "
+                    + cellHidden(net.getLayer(n - 2));
+        }
+        return null;
+    }
+
+    private static boolean isSoftmax(MultiLayerNetwork net) {
+        RnnOutputLayer out = (RnnOutputLayer) net.getLayer(net.getnLayers() - 1);
+        return out.layerConf().getActivationFn() instanceof ActivationSoftmax;
+    }
+
+    private static long cellInputs(Layer layer) {
+        return ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) layer.conf().getLayer()).getNIn();
+    }
+
+    private static long cellHidden(Layer layer) {
+        return ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) layer.conf().getLayer()).getNOut();
+    }
+
+    /** Features per step the network reads. */
+    public int inputSize() {
+        return inputs;
+    }
+
+    /** Values per step it emits (the vocabulary of a character model). */
+    public int outputSize() {
+        return outputs;
+    }
+
+    /** Back to the zero state (what {@code rnnClearPreviousState} gives), with the network's current parameters. */
+    public void reset() {
+        for (Cell cell : cells) {
+            cell.bind();
+            cell.started = false;
+        }
+        RnnOutputLayer out = (RnnOutputLayer) net.getLayer(net.getnLayers() - 1);
+        outputWeights = Mem.of(out.getParam(DefaultParamInitializer.WEIGHT_KEY));
+        outputBias = Mem.of(out.getParam(DefaultParamInitializer.BIAS_KEY));
+    }
+
+    /**
+     * One step whose input is the one-hot vector of {@code symbol}; the network's output for it
+     * (probabilities with a softmax output layer) goes into {@code output}.
+     */
+    public void stepSymbol(int symbol, double[] output) {
+        if (symbol < 0 || symbol >= inputs) {
+            throw new IllegalArgumentException("symbol " + symbol + " outside 0.." + (inputs - 1));
+        }
+        checkOutput(output);
+        cells.get(0).project(null, symbol);
+        run(output);
+    }
+
+    /** One step with {@code input} ({@link #inputSize()} values); the network's output goes into {@code output}. */
+    public void step(double[] input, double[] output) {
+        if (input.length != inputs) {
+            throw new IllegalArgumentException("input has " + input.length + " values, the network reads " + inputs);
+        }
+        checkOutput(output);
+        Cell first = cells.get(0);
+        for (int i = 0; i < inputs; i++) {
+            first.input.set(i, input[i]);
+        }
+        first.project(first.input, -1);
+        run(output);
+    }
+
+    private void checkOutput(double[] output) {
+        if (output.length != outputs) {
+            throw new IllegalArgumentException("output has room for " + output.length + " values, the network emits "
+                    + outputs);
+        }
+    }
+
+    /** The recurrent stack from the first layer's projected input, then the output layer. */
+    private void run(double[] output) {
+        Mem h = cells.get(0).advance();
+        for (int i = 1; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            cell.project(h, -1);
+            h = cell.advance();
+        }
+        int hidden = cells.get(cells.size() - 1).hidden;
+        // y = h W + b: W is DL4J's [hidden, outputs] ('f' order: row-major [outputs, hidden])
+        if (outputWeightsTransposed) {
+            Blas.gemm(false, true, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, hidden, 0, logits, 0, outputs);
+        } else {
+            Blas.gemm(false, false, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, outputs, 0, logits, 0, outputs);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < outputs; j++) {
+            double v = logits.get(j) + outputBias.get(j);
+            output[j] = v;
+            max = Math.max(max, v);
+        }
+        if (softmax) {
+            double total = 0;
+            for (int j = 0; j < outputs; j++) {
+                double e = Math.exp(output[j] - max);
+                output[j] = e;
+                total += e;
+            }
+            for (int j = 0; j < outputs; j++) {
+                // rounded to the network's type, as its own softmax output would be
+                output[j] = isDouble ? output[j] / total : (float) (output[j] / total);
+            }
+        } else if (!isDouble) {
+            for (int j = 0; j < outputs; j++) {
+                output[j] = (float) output[j];
+            }
+        }
+    }
+
+    /** A zeroed buffer whose array {@code owner} keeps reachable (freed memory would otherwise be read). */
+    private static Mem buffer(List<INDArray> owner, boolean isDouble, long length) {
+        INDArray array = Nd4j.createUninitializedDetached(isDouble ? DataType.DOUBLE : DataType.FLOAT, length);
+        array.assign(0);
+        owner.add(array);
+        return Mem.of(array);
+    }
+
+    /** One recurrent layer's step: its pre-activations, its state (two buffers used in turn), its parameters. */
+    private abstract static class Cell {
+        final Layer layer;
+        final int inputs;
+        final int hidden;
+        final int width;
+        final Mem input;
+        final Mem gates;
+        /** Output state; {@code h[current]} is the last step's. */
+        final Mem[] h = new Mem[2];
+        int current;
+        boolean started;
+        final Pointwise pointwise;
+        Mem w;
+        Mem rw;
+        Mem bias;
+
+        Cell(Layer layer, int gateBlocks, boolean isDouble, List<INDArray> owned) {
+            this.layer = layer;
+            this.inputs = (int) cellInputs(layer);
+            this.hidden = (int) cellHidden(layer);
+            this.width = gateBlocks * hidden;
+            this.input = buffer(owned, isDouble, inputs);
+            this.gates = buffer(owned, isDouble, width);
+            this.h[0] = buffer(owned, isDouble, hidden);
+            this.h[1] = buffer(owned, isDouble, hidden);
+            this.pointwise = Pointwise.forType(isDouble);
+        }
+
+        static Cell of(Layer layer, boolean isDouble, List<INDArray> owned) {
+            if (layer instanceof FastLstmLayer) {
+                return new LstmCell(layer, isDouble, owned);
+            }
+            if (layer instanceof GruLayer) {
+                return new GruCell(layer, isDouble, owned);
+            }
+            return new SimpleRnnCell(layer, isDouble, owned);
+        }
+
+        /** Reads the parameters where the layer keeps them. */
+        abstract void bind();
+
+        /**
+         * {@code gates = x W} (W row-major {@code [width, inputs]}, DL4J's 'f'-order {@code [inputs, width]}):
+         * with {@code symbol >= 0} the one-hot product, one column of W.
+         */
+        void project(Mem x, int symbol) {
+            if (symbol >= 0) {
+                for (int j = 0; j < width; j++) {
+                    gates.set(j, w.get((long) j * inputs + symbol));
+                }
+            } else {
+                Blas.gemm(false, true, 1, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, gates, 0, width);
+            }
+        }
+
+        /** Finishes the step from the projected input in {@link #gates}; returns the new output state. */
+        abstract Mem advance();
+
+        /** The previous output state, or null for the zero state. */
+        Mem previous() {
+            return started ? h[current] : null;
+        }
+    }
+
+    private static final class LstmCell extends Cell {
+        final Mem[] c = new Mem[2];
+        final Mem tanhCell;
+
+        LstmCell(Layer layer, boolean isDouble, List<INDArray> owned) {
+            super(layer, 4, isDouble, owned);
+            c[0] = buffer(owned, isDouble, hidden);
+            c[1] = buffer(owned, isDouble, hidden);
+            tanhCell = buffer(owned, isDouble, hidden);
+        }
+
+        @Override
+        void bind() {
+            w = Mem.of(layer.getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY));
+            rw = Mem.of(layer.getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY));
+            bias = Mem.of(layer.getParam(LSTMParamInitializer.BIAS_KEY));
+        }
+
+        @Override
+        Mem advance() {
+            Mem hPrev = previous();
+            Mem cPrev = started ? c[current] : null;
+            if (hPrev != null) {
+                Blas.gemm(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, width);
+            }
+            int next = 1 - current;
+            pointwise.lstmForward(1, hidden, gates, 0, bias, cPrev, 0, c[next], 0, tanhCell, 0, h[next], 0, null, 0);
+            current = next;
+            started = true;
+            return h[current];
+        }
+    }
+
+    private static final class SimpleRnnCell extends Cell {
+        SimpleRnnCell(Layer layer, boolean isDouble, List<INDArray> owned) {
+            super(layer, 1, isDouble, owned);
+        }
+
+        @Override
+        void bind() {
+            w = Mem.of(layer.getParam(SimpleRnnParamInitializer.WEIGHT_KEY));
+            rw = Mem.of(layer.getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY));
+            bias = Mem.of(layer.getParam(SimpleRnnParamInitializer.BIAS_KEY));
+        }
+
+        @Override
+        Mem advance() {
+            Mem hPrev = previous();
+            if (hPrev != null) {
+                Blas.gemm(false, true, 1, hidden, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, hidden);
+            }
+            pointwise.simpleRnnForward(1, hidden, gates, 0, bias, null, 0);
+            int next = 1 - current;
+            for (int j = 0; j < hidden; j++) {
+                h[next].set(j, gates.get(j));
+            }
+            current = next;
+            started = true;
+            return h[current];
+        }
+    }
+
+    private static final class GruCell extends Cell {
+        final Mem recurrent;
+        final Mem recurrentCandidate;
+        Mem recurrentBias;
+
+        GruCell(Layer layer, boolean isDouble, List<INDArray> owned) {
+            super(layer, 3, isDouble, owned);
+            recurrent = buffer(owned, isDouble, width);
+            recurrentCandidate = buffer(owned, isDouble, hidden);
+        }
+
+        @Override
+        void bind() {
+            w = Mem.of(layer.getParam(GruParamInitializer.WEIGHT_KEY));
+            rw = Mem.of(layer.getParam(GruParamInitializer.RECURRENT_WEIGHT_KEY));
+            bias = Mem.of(layer.getParam(GruParamInitializer.BIAS_KEY));
+            recurrentBias = Mem.of(layer.getParam(GruParamInitializer.RECURRENT_BIAS_KEY));
+        }
+
+        @Override
+        Mem advance() {
+            Mem hPrev = previous();
+            if (hPrev != null) {
+                Blas.gemm(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 0, recurrent, 0, width);
+            }
+            int next = 1 - current;
+            pointwise.gruForward(1, hidden, gates, 0, bias, hPrev == null ? null : recurrent, 0, recurrentBias,
+                    hPrev, 0, recurrentCandidate, 0, h[next], 0, null, 0);
+            current = next;
+            started = true;
+            return h[current];
+        }
+    }
+}
