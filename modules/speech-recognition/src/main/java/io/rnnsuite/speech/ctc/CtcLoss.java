@@ -41,20 +41,23 @@ public final class CtcLoss implements ILossFunction {
     }
 
     static Sequence[] sequences(INDArray labels, INDArray mask) {
-        long rows = labels.rows();
-        int classes = (int) labels.columns();
+        // one bulk copy each instead of a getDouble per element: rows × classes calls cost more than the recursions
+        float[][] l = labels.castTo(DataType.FLOAT).toFloatMatrix();
+        float[] m = mask == null ? null : mask.castTo(DataType.FLOAT).reshape(mask.length()).toFloatVector();
+        int rows = l.length;
+        int classes = l[0].length;
         int batch = 0;
-        for (int r = 0; r < rows && labels.getDouble(r, CtcMath.BLANK) > 0.5; r++) {
+        for (int r = 0; r < rows && l[r][CtcMath.BLANK] > 0.5; r++) {
             batch++;
         }
         if (batch == 0 || rows % batch != 0) {
             throw new IllegalStateException("CTC labels must be encoded with CtcLoss.encodeLabels");
         }
-        int frames = (int) (rows / batch);
+        int frames = rows / batch;
         Sequence[] out = new Sequence[batch];
         for (int b = 0; b < batch; b++) {
             int length = 0;
-            while (length < frames && (mask == null || mask.getDouble(b + (long) batch * length) > 0)) {
+            while (length < frames && (m == null || m[b + batch * length] > 0)) {
                 length++;
             }
             int[] r = new int[length];
@@ -62,7 +65,7 @@ public final class CtcLoss implements ILossFunction {
             for (int t = 0; t < length; t++) {
                 r[t] = b + batch * t;
                 for (int k = 0; k < classes; k++) {
-                    if (k != CtcMath.BLANK && labels.getDouble(r[t], k) > 0.5) {
+                    if (k != CtcMath.BLANK && l[r[t]][k] > 0.5) {
                         target.add(k);
                     }
                 }
