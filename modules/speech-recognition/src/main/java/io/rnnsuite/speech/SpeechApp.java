@@ -17,7 +17,7 @@ import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.common.train.TrainingResult;
 import io.rnnsuite.speech.audio.Audio;
 import io.rnnsuite.speech.audio.WavReader;
-import io.rnnsuite.speech.baseline.ConvolutionalCtcBaseline;
+import io.rnnsuite.speech.baseline.FrameContextCtcBaseline;
 import io.rnnsuite.speech.baseline.MajorityBaseline;
 import io.rnnsuite.speech.baseline.PooledFeatureClassifier;
 import io.rnnsuite.speech.cli.BenchCommand;
@@ -138,7 +138,7 @@ public class SpeechApp implements RnnApp<SpeechConfig, SpeechData, SpeechModel> 
         List<Evaluation> out = new ArrayList<>();
         out.add(SpeechEvaluation.of(MajorityBaseline.fit(data), true, data));
         if (data.connected()) {
-            out.add(SpeechEvaluation.of(ConvolutionalCtcBaseline.fit(config, data), true, data));
+            out.add(SpeechEvaluation.of(FrameContextCtcBaseline.fit(config, data), true, data));
         } else {
             out.add(SpeechEvaluation.of(PooledFeatureClassifier.fit(data, config.training().seed()), true, data));
         }

@@ -4,10 +4,10 @@ import io.rnnsuite.common.RecurrentLayerFactory;
 import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.speech.SpeechConfig;
 import io.rnnsuite.speech.ctc.CtcLoss;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -28,31 +28,53 @@ public final class SpeechNetwork {
     private SpeechNetwork() {
     }
 
-    /** Channels of both layers of {@link #convolutionalCtc}. */
-    public static final int CONVOLUTION_CHANNELS = 64;
-    /** Frames the convolution of {@link #convolutionalCtc} spans: 10 either side of a frame (210 ms in all). */
-    public static final int CONVOLUTION_KERNEL = 21;
+    /** Units of both hidden layers of {@link #frameContextCtc}. */
+    public static final int CONTEXT_HIDDEN = 64;
+    /** Frames either side of a frame that {@link #stackContext} puts beside it: 10 (100 ms). */
+    public static final int CONTEXT_REACH = 10;
+    /** Every second frame of the reach is stacked (the deltas already describe the frames between). */
+    public static final int CONTEXT_STRIDE = 2;
+
+    /** Frames in one stacked context: 11. */
+    public static int contextFrames() {
+        return 2 * (CONTEXT_REACH / CONTEXT_STRIDE) + 1;
+    }
 
     /**
-     * The non-recurrent network for digit strings, a time-delay network: a 1-D convolution over time
-     * ({@value #CONVOLUTION_KERNEL} frames, {@value #CONVOLUTION_CHANNELS} ReLU channels, output as long as
-     * the input) → a per-frame hidden layer ({@value #CONVOLUTION_CHANNELS} ReLU, a convolution of width 1)
-     * → a softmax over blank + ten digits at every frame, trained with {@link CtcLoss}. Each output frame
-     * depends only on the frames within 10 of it; nothing is carried from one frame to the next. (One wide
-     * convolution then width 1, not two wide ones: DL4J widens a convolution's mask by its reach, so a
-     * second wide layer would read the first one's output over padding, and padded batches would differ
-     * from single utterances.)
+     * Each frame with the frames at −10, −8, …, +10 of it (zeros beyond the utterance's ends),
+     * {@code [frames][11 × dimension]}: the input of {@link #frameContextCtc}.
      */
-    public static MultiLayerNetwork convolutionalCtc(SpeechConfig config, int featureSize) {
+    public static float[][] stackContext(float[][] frames) {
+        int d = frames[0].length;
+        int window = contextFrames();
+        float[][] out = new float[frames.length][window * d];
+        for (int t = 0; t < frames.length; t++) {
+            for (int w = 0; w < window; w++) {
+                int source = t - CONTEXT_REACH + w * CONTEXT_STRIDE;
+                if (source >= 0 && source < frames.length) {
+                    System.arraycopy(frames[source], 0, out[t], w * d, d);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The non-recurrent network for digit strings: at every frame, the same two-layer perceptron
+     * ({@value #CONTEXT_HIDDEN} ReLU units, twice) on the frame's stacked context ({@link #stackContext}:
+     * 210 ms) → a softmax over blank + ten digits, trained with {@link CtcLoss}. A frame's output
+     * depends only on its context window; nothing is carried from one frame to the next, and since each
+     * window is stacked from its own utterance, padding a batch changes nothing.
+     */
+    public static MultiLayerNetwork frameContextCtc(SpeechConfig config, int stackedSize) {
         NeuralNetConfiguration.ListBuilder list = RecurrentLayerFactory
                 .baseConfiguration(config.training().seed(), config.training().learningRate(), config.training().clipNorm())
                 .list();
-        list.layer(new Convolution1DLayer.Builder().nIn(featureSize).nOut(CONVOLUTION_CHANNELS).kernelSize(CONVOLUTION_KERNEL)
-                .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).rnnDataFormat(RNNFormat.NCW).build());
-        list.layer(new Convolution1DLayer.Builder().nIn(CONVOLUTION_CHANNELS).nOut(CONVOLUTION_CHANNELS).kernelSize(1)
-                .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).rnnDataFormat(RNNFormat.NCW).build());
+        list.layer(new DenseLayer.Builder().nIn(stackedSize).nOut(CONTEXT_HIDDEN).activation(Activation.RELU).build());
+        list.layer(new DenseLayer.Builder().nIn(CONTEXT_HIDDEN).nOut(CONTEXT_HIDDEN).activation(Activation.RELU).build());
         list.layer(new RnnOutputLayer.Builder().lossFunction(new CtcLoss()).activation(Activation.SOFTMAX)
-                .dataFormat(RNNFormat.NCW).nIn(CONVOLUTION_CHANNELS).nOut(CTC_CLASSES).build());
+                .dataFormat(RNNFormat.NCW).nIn(CONTEXT_HIDDEN).nOut(CTC_CLASSES).build());
+        list.setInputType(InputType.recurrent(stackedSize, RNNFormat.NCW));
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The non-recurrent CTC network: only its receptive field reaches a frame, and padding changes nothing. */
-class ConvolutionalCtcTest {
+/** The non-recurrent CTC network: only its context window reaches a frame, and padding changes nothing. */
+class FrameContextCtcTest {
 
     private static final SpeechConfig CONFIG = new SpeechConfig(SpeechSource.generated(SpeechSource.DIGIT_STRINGS), true,
             FeatureConfig.defaults(), 10, 1, 0, new RecurrentSpec(CellType.LSTM, 8, 1, false, 0),
@@ -35,22 +35,25 @@ class ConvolutionalCtcTest {
 
     @Test
     void aFrameSeesOnlyItsReceptiveFieldAndPaddingChangesNothing() {
-        SpeechModel model = new SpeechModel(SpeechNetwork.convolutionalCtc(CONFIG, 39), CONFIG, List.of());
+        SpeechModel net = new SpeechModel(SpeechNetwork.frameContextCtc(CONFIG, SpeechNetwork.contextFrames() * 39), CONFIG,
+                List.of());
+        java.util.function.Function<List<float[][]>, List<double[][]>> model = in -> net.framePosteriors(
+                in.stream().map(SpeechNetwork::stackContext).toList());
         float[][] a = random(80, 1);
         float[][] b = Arrays.stream(a).map(float[]::clone).toArray(float[][]::new);
         b[79] = random(1, 2)[0]; // the last frame only
-        double[][] pa = model.framePosteriors(List.<float[][]>of(a)).get(0);
-        double[][] pb = model.framePosteriors(List.<float[][]>of(b)).get(0);
-        int reach = SpeechNetwork.CONVOLUTION_KERNEL / 2; // 10 frames either side
+        double[][] pa = model.apply(List.<float[][]>of(a)).get(0);
+        double[][] pb = model.apply(List.<float[][]>of(b)).get(0);
+        int reach = SpeechNetwork.CONTEXT_REACH; // 10 frames either side
         for (int t = 0; t < 79 - reach; t++) {
             assertArrayEquals(pa[t], pb[t], 1e-6, "frame " + t + " is beyond the receptive field of frame 79");
         }
         assertFalse(Arrays.equals(pa[79 - reach], pb[79 - reach]), "frame " + (79 - reach) + " sees frame 79");
 
         List<float[][]> batch = List.of(random(30, 3), a, random(55, 4));
-        List<double[][]> together = model.framePosteriors(batch);
+        List<double[][]> together = model.apply(batch);
         for (int i = 0; i < batch.size(); i++) {
-            double[][] alone = model.framePosteriors(List.<float[][]>of(batch.get(i))).get(0);
+            double[][] alone = model.apply(List.<float[][]>of(batch.get(i))).get(0);
             assertEquals(alone.length, together.get(i).length);
             for (int t = 0; t < alone.length; t++) {
                 assertArrayEquals(alone[t], together.get(i)[t], 1e-5, "utterance " + i + " frame " + t);
