@@ -9,5 +9,7 @@ public enum DatasetKind {
     /** Running text for char-lm. */
     CHARACTER_CORPUS,
     /** Sentence pairs for seq2seq-translation. */
-    TRANSLATION_PAIRS
+    TRANSLATION_PAIRS,
+    /** Spoken words and digit strings for speech-recognition (generated or installed, never bundled). */
+    SPOKEN_AUDIO
 }

@@ -26,6 +26,7 @@ public final class DatasetRegistry {
         all.addAll(CharCorpusCatalog.entries()); // char-lm corpora
         // translation pairs: add their catalog here
         all.addAll(TranslationCatalog.entries());
+        all.addAll(SpeechCatalog.entries()); // speech-recognition: generated or installed audio, never bundled
         ENTRIES = Collections.unmodifiableList(all);
     }
 

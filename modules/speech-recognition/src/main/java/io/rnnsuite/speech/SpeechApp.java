@@ -7,21 +7,22 @@ import io.rnnsuite.common.app.AppOptions;
 import io.rnnsuite.common.app.CompareSection;
 import io.rnnsuite.common.app.DataSummary;
 import io.rnnsuite.common.app.Evaluation;
+import io.rnnsuite.common.app.LengthBreakdown;
 import io.rnnsuite.common.app.Metric;
 import io.rnnsuite.common.app.RnnApp;
 import io.rnnsuite.common.app.TrainContext;
 import io.rnnsuite.common.app.Trained;
 import io.rnnsuite.common.io.ModelDirectory;
-import io.rnnsuite.common.train.BatchSource;
-import io.rnnsuite.common.train.TrainableNetwork;
-import io.rnnsuite.common.train.Trainer;
 import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.common.train.TrainingResult;
 import io.rnnsuite.speech.audio.Audio;
 import io.rnnsuite.speech.audio.WavReader;
+import io.rnnsuite.speech.baseline.FrameContextCtcBaseline;
 import io.rnnsuite.speech.baseline.MajorityBaseline;
 import io.rnnsuite.speech.baseline.PooledFeatureClassifier;
+import io.rnnsuite.speech.cli.BenchCommand;
 import io.rnnsuite.speech.cli.SpeechOptions;
+import io.rnnsuite.speech.cli.TransferCommand;
 import io.rnnsuite.speech.ctc.CtcDecoder;
 import io.rnnsuite.speech.data.DigitWords;
 import io.rnnsuite.speech.data.EspeakGenerator;
@@ -29,10 +30,11 @@ import io.rnnsuite.speech.data.SpeechCorpus;
 import io.rnnsuite.speech.data.SpeechData;
 import io.rnnsuite.speech.data.SpeechSource;
 import io.rnnsuite.speech.features.FeatureExtractor;
-import io.rnnsuite.speech.model.Batches;
+import io.rnnsuite.speech.model.SpeechByLength;
 import io.rnnsuite.speech.model.SpeechEvaluation;
 import io.rnnsuite.speech.model.SpeechModel;
 import io.rnnsuite.speech.model.SpeechNetwork;
+import io.rnnsuite.speech.model.SpeechTraining;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * Speech recognition on the app contract: audio → MFCC (or log-mel) frames → a recurrent stack →
@@ -56,8 +57,6 @@ public class SpeechApp implements RnnApp<SpeechConfig, SpeechData, SpeechModel> 
     public static final String ID = "speech-recognition";
     /** Ranked by word error rate: 1 − accuracy for isolated words, edits / words for digit strings. */
     public static final Metric WER = new Metric("wer", "test word error rate", true);
-    /** Validation utterances per forward pass for the validation loss. */
-    private static final int VALIDATION_BATCH = 64;
 
     @Override
     public AppInfo info() {
@@ -120,23 +119,10 @@ public class SpeechApp implements RnnApp<SpeechConfig, SpeechData, SpeechModel> 
 
     @Override
     public Trained<SpeechModel> train(SpeechConfig config, SpeechData data, TrainContext context) {
-        int classes = data.vocabulary().size();
-        MultiLayerNetwork network = SpeechNetwork.build(config, config.features().dimension(), classes);
-        List<MultiDataSet> train = Batches.examples(data.train(), config.ctc(), classes);
-        List<MultiDataSet> validation = Batches.examples(data.validation(), config.ctc(), classes);
-        TrainingResult result = new Trainer(config.training(), context.progress()).train(TrainableNetwork.of(network),
-                BatchSource.shuffled(train, config.training().batchSize()), net -> validationLoss(net, validation),
+        MultiLayerNetwork network = SpeechNetwork.build(config, config.features().dimension(), data.vocabulary().size());
+        TrainingResult result = SpeechTraining.fit(network, config.ctc(), config.training(), data, context.progress(),
                 context.outputDir(), context.resume());
         return new Trained<>(new SpeechModel(network, config, data.vocabulary()), result, network.numParams(), 0);
-    }
-
-    private static double validationLoss(TrainableNetwork network, List<MultiDataSet> validation) {
-        double sum = 0;
-        for (int start = 0; start < validation.size(); start += VALIDATION_BATCH) {
-            List<MultiDataSet> slice = validation.subList(start, Math.min(validation.size(), start + VALIDATION_BATCH));
-            sum += network.loss(org.nd4j.linalg.dataset.MultiDataSet.merge(slice)) * slice.size();
-        }
-        return validation.isEmpty() ? 0 : sum / validation.size();
     }
 
     @Override
@@ -151,10 +137,21 @@ public class SpeechApp implements RnnApp<SpeechConfig, SpeechData, SpeechModel> 
     public List<Evaluation> baselines(SpeechConfig config, SpeechData data) {
         List<Evaluation> out = new ArrayList<>();
         out.add(SpeechEvaluation.of(MajorityBaseline.fit(data), true, data));
-        if (!data.connected()) {
+        if (data.connected()) {
+            out.add(SpeechEvaluation.of(FrameContextCtcBaseline.fit(config, data), true, data));
+        } else {
             out.add(SpeechEvaluation.of(PooledFeatureClassifier.fit(data, config.training().seed()), true, data));
         }
         return out;
+    }
+
+    /**
+     * Digit strings: WER by the number of digits; isolated words: accuracy by duration (see
+     * {@link SpeechByLength}), over every test utterance.
+     */
+    @Override
+    public LengthBreakdown byLength(SpeechModel model, SpeechData data) {
+        return SpeechByLength.of(model, data, model.config().features().hopMs());
     }
 
     @Override
@@ -256,6 +253,12 @@ public class SpeechApp implements RnnApp<SpeechConfig, SpeechData, SpeechModel> 
             return null;
         }
         return RnnApp.super.compareSection();
+    }
+
+    /** {@code speech transfer} (real recordings) and {@code speech bench} (real-time factor, training memory). */
+    @Override
+    public List<Object> extraCommands() {
+        return List.of(new TransferCommand(this), new BenchCommand(this));
     }
 
     /** Metrics by test condition, for reports. */

@@ -16,15 +16,18 @@ import io.rnnsuite.speech.features.FeatureConfig;
  * @param features   the front end (default 13 MFCCs + deltas + delta-deltas, 25 ms / 10 ms)
  * @param maxSeconds longest accepted recording (default 10 s); longer files are refused
  * @param beamWidth  CTC decoding: 1 = greedy (best path, default), more = prefix beam search
+ * @param baselineSeconds training budget of the non-recurrent CTC baseline (connected speech; default
+ *                   120 s; 0 = none: it then stops by the epochs and patience of {@code training}, like the models)
  * @param recurrent  cell, width, depth, direction (default one LSTM of 64)
  * @param training   epochs, batch, learning rate, patience, clipping, seed (default 30 epochs, batch
  *                   16, Adam 0.005, patience 5, clip 1.0, seed 42)
  */
 public record SpeechConfig(SpeechSource source, boolean ctc, FeatureConfig features, double maxSeconds, int beamWidth,
-                           RecurrentSpec recurrent, TrainingConfig training) {
+                           double baselineSeconds, RecurrentSpec recurrent, TrainingConfig training) {
 
     public static final int DEFAULT_HIDDEN = 64;
     public static final double DEFAULT_MAX_SECONDS = 10;
+    public static final double DEFAULT_BASELINE_SECONDS = 120;
 
     public SpeechConfig {
         if (source == null || features == null || recurrent == null || training == null) {
@@ -40,6 +43,9 @@ public record SpeechConfig(SpeechSource source, boolean ctc, FeatureConfig featu
         if (!(maxSeconds > 0)) {
             throw new UserInputException("--max-seconds must be positive, got " + maxSeconds);
         }
+        if (!(baselineSeconds >= 0) || Double.isInfinite(baselineSeconds)) {
+            throw new UserInputException("--baseline-budget must be 0 (none) or positive, got " + baselineSeconds + " s");
+        }
         if (beamWidth < 1) {
             throw new UserInputException("--beam must be at least 1 (1 = greedy), got " + beamWidth);
         }
@@ -49,15 +55,16 @@ public record SpeechConfig(SpeechSource source, boolean ctc, FeatureConfig featu
     public static SpeechConfig defaults(SpeechSource source) {
         TrainingConfig base = TrainingConfig.defaults();
         return new SpeechConfig(source, source.connected(), FeatureConfig.defaults(), DEFAULT_MAX_SECONDS, 1,
-                new RecurrentSpec(CellType.LSTM, DEFAULT_HIDDEN, 1, false, 0.0),
+                DEFAULT_BASELINE_SECONDS, new RecurrentSpec(CellType.LSTM, DEFAULT_HIDDEN, 1, false, 0.0),
                 new TrainingConfig(30, 16, base.learningRate(), 5, base.clipNorm(), base.seed(), 0, 0));
     }
 
     public SpeechConfig with(RecurrentSpec spec, TrainingConfig newTraining) {
-        return new SpeechConfig(source, ctc, features, maxSeconds, beamWidth, spec, newTraining);
+        return new SpeechConfig(source, ctc, features, maxSeconds, beamWidth, baselineSeconds, spec, newTraining);
     }
 
     public SpeechConfig withSource(SpeechSource newSource) {
-        return new SpeechConfig(newSource, newSource.connected(), features, maxSeconds, beamWidth, recurrent, training);
+        return new SpeechConfig(newSource, newSource.connected(), features, maxSeconds, beamWidth, baselineSeconds, recurrent,
+                training);
     }
 }

@@ -70,6 +70,9 @@ class SpeechAppTest {
         assertTrue(out.toString().strip().matches("\\Q" + one + "\\E\t(low|mid|high)\tp=[01]\\.\\d{3}"), out.toString());
         assertEquals(0, run("evaluate", "--model", model.toString()), err.toString());
         assertTrue(out.toString().contains("accuracy") && out.toString().contains("majority (baseline)"), out.toString());
+        assertEquals(2, run("transfer", "--model", model.toString(), "--recordings", dir.toString()));
+        assertTrue(err.toString().contains("an isolated-word model; the packaged real recordings are digit strings"),
+                err.toString());
     }
 
     @Test
@@ -87,9 +90,45 @@ class SpeechAppTest {
         assertEquals(0, run("predict", "--model", model.toString(), wav.toString()), err.toString());
         assertTrue(out.toString().strip().matches("\\Q" + wav + "\\E\t[a-z ]*\t([a-z]+=[01]\\.\\d\\d ?)*"), out.toString());
 
+        Path fake = fakePackagedRecordings(dir.resolve("packaged"));
+        assertEquals(0, run("transfer", "--model", model.toString(), "--recordings", fake.toString()), err.toString());
+        List<String> lines = out.toString().strip().lines().toList();
+        assertEquals(3, lines.size(), out.toString());
+        assertTrue(lines.get(0).matches("tidigits/dhd\\.2934z\\.raw\t0\\.\\d\\d s\treference: two nine three four zero\t"
+                + "heard: [a-z() ]+\t\\d+ error\\(s\\) / 5 words"), lines.get(0));
+        assertTrue(lines.get(2).matches("real recordings \\(pocketsphinx-testdata\\): WER \\d\\.\\d{3}, CER \\d\\.\\d{3}, "
+                + "\\d of 2 strings exactly right"), lines.get(2));
+        assertEquals(2, run("transfer", "--model", model.toString(), "--recordings", dir.resolve("nowhere").toString()));
+        assertTrue(err.toString().startsWith("error: --recordings ") && err.toString().contains("apt-get install "
+                + "pocketsphinx-testdata"), err.toString());
+
         assertEquals(2, run(with("train", "--transcripts", transcripts.toString(), "--output-dir", dir.resolve("x").toString())));
         assertTrue(err.toString().startsWith("error: " + transcripts + " is connected speech (digit strings): add --ctc"),
                 err.toString());
+    }
+
+    /** The layout of pocketsphinx-testdata with stand-in audio: a raw 16-bit file and a WAV file. */
+    private static Path fakePackagedRecordings(Path root) throws IOException {
+        java.util.Random random = new java.util.Random(9);
+        Files.createDirectories(root.resolve("tidigits"));
+        Files.createDirectories(root.resolve("cards"));
+        float[] digits = SyntheticSpeech.digits(new int[] {2, 0, 1}, random).samples();
+        Files.write(root.resolve("tidigits").resolve("dhd.2934z.raw"), TestWavs.encode(new float[][] {digits}, 16, false));
+        io.rnnsuite.speech.audio.WavWriter.write(root.resolve("cards").resolve("004.wav"),
+                SyntheticSpeech.digits(new int[] {1, 1}, random));
+        return root;
+    }
+
+    @Test
+    void benchPrintsTheRealTimeFactorOfEachDefaultModelAndTheCtcBatchMemory() {
+        assertEquals(0, run("bench", "--utterances", "1", "--repeats", "1", "--warmup", "0", "--training-batch", "2"),
+                err.toString());
+        String text = out.toString();
+        for (String model : List.of("isolated words lstm", "digit strings lstm_ctc", "digit strings bilstm_ctc")) {
+            assertTrue(text.lines().anyMatch(l -> l.contains(model) && l.matches(".*\\b\\d+\\.\\d{4}\\b.*")), model + " in\n" + text);
+        }
+        assertTrue(text.matches("(?s).*fit\\(\\): \\d+ ms, Java heap allocated [\\d.]+ MB per batch, of it the CTC loss [\\d.]+ MB.*"),
+                text);
     }
 
     @Test

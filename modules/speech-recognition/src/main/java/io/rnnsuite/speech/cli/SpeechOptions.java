@@ -3,12 +3,14 @@ package io.rnnsuite.speech.cli;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.app.AppOptions;
+import io.rnnsuite.common.cli.DurationConverter;
 import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.speech.SpeechConfig;
 import io.rnnsuite.speech.data.SpeechSource;
 import io.rnnsuite.speech.features.FeatureConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +76,11 @@ public final class SpeechOptions implements AppOptions<SpeechConfig> {
             + "(default: ${DEFAULT-VALUE}).")
     public int beam = 1;
 
+    @Option(names = "--baseline-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Training time of the non-recurrent CTC baseline (digit strings), e.g. 90s or 3m; 0 = until its "
+                    + "epochs or patience run out (default: 120s).")
+    public Duration baselineBudget = Duration.ofSeconds((long) SpeechConfig.DEFAULT_BASELINE_SECONDS);
+
     /** The data source these flags name. */
     public SpeechSource toSource() {
         boolean connected = transcripts != null || (wavDir == null && SpeechSource.DIGIT_STRINGS.equals(dataset));
@@ -90,6 +97,7 @@ public final class SpeechOptions implements AppOptions<SpeechConfig> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--features " + features + ": expected mfcc or logmel");
         }
-        return new SpeechConfig(toSource(), ctc, FeatureConfig.defaults().withKind(kind), maxSeconds, beam, spec, training);
+        return new SpeechConfig(toSource(), ctc, FeatureConfig.defaults().withKind(kind), maxSeconds, beam,
+                baselineBudget.toMillis() / 1000.0, spec, training);
     }
 }

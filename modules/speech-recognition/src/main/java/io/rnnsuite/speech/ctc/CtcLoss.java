@@ -40,36 +40,51 @@ public final class CtcLoss implements ILossFunction {
     record Sequence(int[] rows, int[] target) {
     }
 
+    /** The sequences of {@code labels} ({@code [rows][classes]}) under {@code mask} ({@code [rows]} or null). */
     static Sequence[] sequences(INDArray labels, INDArray mask) {
-        long rows = labels.rows();
-        int classes = (int) labels.columns();
+        return sequences(flat(labels), (int) labels.columns(), mask == null ? null : flat(mask));
+    }
+
+    /**
+     * The same from row-major copies: {@code labels[r * classes + k]}, {@code mask[r]}. (One bulk copy
+     * of each array; a view or a {@code getDouble} per row or element allocates far more than the
+     * recursions do and costs more time.)
+     */
+    static Sequence[] sequences(double[] labels, int classes, double[] mask) {
+        int rows = labels.length / classes;
         int batch = 0;
-        for (int r = 0; r < rows && labels.getDouble(r, CtcMath.BLANK) > 0.5; r++) {
+        for (int r = 0; r < rows && labels[r * classes + CtcMath.BLANK] > 0.5; r++) {
             batch++;
         }
         if (batch == 0 || rows % batch != 0) {
             throw new IllegalStateException("CTC labels must be encoded with CtcLoss.encodeLabels");
         }
-        int frames = (int) (rows / batch);
+        int frames = rows / batch;
         Sequence[] out = new Sequence[batch];
         for (int b = 0; b < batch; b++) {
             int length = 0;
-            while (length < frames && (mask == null || mask.getDouble(b + (long) batch * length) > 0)) {
+            while (length < frames && (mask == null || mask[b + batch * length] > 0)) {
                 length++;
             }
             int[] r = new int[length];
-            java.util.List<Integer> target = new java.util.ArrayList<>();
+            int[] target = new int[length];
+            int labelled = 0;
             for (int t = 0; t < length; t++) {
                 r[t] = b + batch * t;
                 for (int k = 0; k < classes; k++) {
-                    if (k != CtcMath.BLANK && labels.getDouble(r[t], k) > 0.5) {
-                        target.add(k);
+                    if (k != CtcMath.BLANK && labels[r[t] * classes + k] > 0.5) {
+                        target[labelled++] = k;
                     }
                 }
             }
-            out[b] = new Sequence(r, target.stream().mapToInt(Integer::intValue).toArray());
+            out[b] = new Sequence(r, java.util.Arrays.copyOf(target, labelled));
         }
         return out;
+    }
+
+    /** A row-major copy of {@code array}'s values. */
+    private static double[] flat(INDArray array) {
+        return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     private static void requireSoftmax(IActivation activation) {
@@ -78,26 +93,53 @@ public final class CtcLoss implements ILossFunction {
         }
     }
 
+    /**
+     * The last batch's inputs and results. DL4J's output layer asks for the score and then, with a
+     * fresh copy of the same pre-activations, for the gradient of the same batch; the second request
+     * is answered from here instead of running the forward–backward recursions again. Never serialised.
+     */
+    private transient volatile Computed last;
+
+    private record Computed(double[] logits, double[] labels, double[] mask, double[] losses, double[] gradient) {
+        boolean sameInputs(double[] otherLogits, double[] otherLabels, double[] otherMask) {
+            return java.util.Arrays.equals(logits, otherLogits) && java.util.Arrays.equals(labels, otherLabels)
+                    && java.util.Arrays.equals(mask, otherMask);
+        }
+    }
+
     /** Per-sequence losses and the gradient {@code [rows][classes]} with respect to the pre-softmax values. */
     private Pair<double[], INDArray> compute(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
         requireSoftmax(activation);
-        double[][] logits = preOutput.castTo(DataType.DOUBLE).toDoubleMatrix();
-        Sequence[] sequences = sequences(labels, mask);
+        int rows = (int) preOutput.rows();
+        int classes = (int) preOutput.columns();
+        double[] logits = flat(preOutput);
+        double[] l = flat(labels);
+        double[] m = mask == null ? null : flat(mask);
+        Computed previous = last;
+        if (previous != null && previous.sameInputs(logits, l, m)) {
+            return Pair.of(previous.losses().clone(), gradientArray(previous.gradient(), rows, classes, preOutput));
+        }
+        Sequence[] sequences = sequences(l, classes, m);
         double[] losses = new double[sequences.length];
-        double[][] gradient = new double[logits.length][logits[0].length];
+        double[] gradient = new double[rows * classes];
         for (int b = 0; b < sequences.length; b++) {
             Sequence s = sequences[b];
             double[][] x = new double[s.rows().length][];
             for (int t = 0; t < x.length; t++) {
-                x[t] = logits[s.rows()[t]];
+                x[t] = java.util.Arrays.copyOfRange(logits, s.rows()[t] * classes, (s.rows()[t] + 1) * classes);
             }
             CtcMath.Result r = CtcMath.lossAndGradient(x, s.target());
             losses[b] = r.loss();
             for (int t = 0; t < x.length; t++) {
-                gradient[s.rows()[t]] = r.gradient()[t];
+                System.arraycopy(r.gradient()[t], 0, gradient, s.rows()[t] * classes, classes);
             }
         }
-        return Pair.of(losses, Nd4j.create(gradient).castTo(preOutput.dataType()));
+        last = new Computed(logits, l, m, losses, gradient);
+        return Pair.of(losses.clone(), gradientArray(gradient, rows, classes, preOutput));
+    }
+
+    private static INDArray gradientArray(double[] gradient, int rows, int classes, INDArray like) {
+        return Nd4j.create(gradient, new long[] {rows, classes}, 'c').castTo(like.dataType());
     }
 
     @Override

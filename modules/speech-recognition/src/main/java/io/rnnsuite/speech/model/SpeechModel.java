@@ -22,7 +22,7 @@ public final class SpeechModel implements Recognizer {
 
     public static final String VOCABULARY_FILE = "vocabulary.json";
     /** Utterances per forward pass. */
-    static final int BATCH = 32;
+    public static final int BATCH = 32;
 
     private final MultiLayerNetwork network;
     private final SpeechConfig config;

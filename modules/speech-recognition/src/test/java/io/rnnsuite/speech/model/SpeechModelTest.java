@@ -34,7 +34,7 @@ class SpeechModelTest {
 
     private static SpeechConfig config(RecurrentSpec spec, boolean ctc) {
         SpeechSource source = SpeechSource.generated(ctc ? SpeechSource.DIGIT_STRINGS : SpeechSource.SPOKEN_DIGITS);
-        return new SpeechConfig(source, ctc, FeatureConfig.defaults(), 10, 1, spec, new TrainingConfig(1, 4, 0.01, 1, 1, 7, 0, 0));
+        return new SpeechConfig(source, ctc, FeatureConfig.defaults(), 10, 1, 0, spec, new TrainingConfig(1, 4, 0.01, 1, 1, 7, 0, 0));
     }
 
     private static List<float[][]> words(int count) {
