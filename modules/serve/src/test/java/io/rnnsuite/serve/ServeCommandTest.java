@@ -69,7 +69,8 @@ class ServeCommandTest {
         String text = out.toString();
         assertEquals(0, code, text);
         assertTrue(text.contains("p50 ms") && text.contains("p99 ms") && text.contains("requests/s"), text);
-        for (String endpoint : new String[] {"GET /api/models", "sample", "complete", "classify", "translate", "forecast"}) {
+        for (String endpoint : new String[] {"GET /api/models", "sample", "complete", "classify", "translate", "forecast",
+                "recognise"}) {
             assertTrue(text.contains(" " + endpoint + " "), endpoint + " in\n" + text);
         }
         assertTrue(text.contains("errors: 0"), text);
