@@ -49,7 +49,7 @@ class CompareKeptModelsTest {
         Path models = tmp.resolve("models");
         Path report = tmp.resolve("report");
         StringWriter err = new StringWriter();
-        assertEquals(0, run(err, "compare", "--apps", "toy", "--cells", "gru,lstm", "--hidden", "8", "--budget", "20s",
+        assertEquals(0, run(err, "compare", "--apps", "toy", "--cells", "gru,lstm", "--hidden", "8", "--seeds", "1", "--budget", "10s",
                 "--output-dir", report.toString(), "--keep-models", models.toString()), err.toString());
         RnnApp<?, ?, ?> toy = (RnnApp<?, ?, ?>) Apps.named("toy");
         assertTrue(entries(models).contains("toy"), entries(models).toString());
@@ -61,7 +61,7 @@ class CompareKeptModelsTest {
                 assertTrue(Files.isRegularFile(dir.resolve(file)), dir.resolve(file) + " written as APP train writes it");
             }
             JsonNode record = RunRecordSchema.assertValid(dir.resolve(ModelDirectory.RUN_FILE));
-            assertEquals(cell, record.path("recurrent").path("cell").asText(), record.toString());
+            assertEquals(cell, record.path("recurrent").path("cell").asText().toLowerCase(java.util.Locale.ROOT), record.toString());
             AppModels.open(toy, dir); // the app's own loader reads it back
         }
         String html = Files.readString(report.resolve("index.html"));
@@ -76,8 +76,8 @@ class CompareKeptModelsTest {
         String firstRun = Files.readString(models.resolve("toy/lstm").resolve(ModelDirectory.RUN_FILE));
 
         // a second run over the same directory: only what it trained is left, every file from the new run
-        assertEquals(0, run(err, "compare", "--apps", "toy", "--cells", "lstm", "--hidden", "8", "--seed", "7",
-                "--budget", "10s", "--output-dir", report.toString(), "--keep-models", models.toString()), err.toString());
+        assertEquals(0, run(err, "compare", "--apps", "toy", "--cells", "lstm", "--hidden", "8", "--seeds", "1", "--seed", "7",
+                "--budget", "5s", "--output-dir", report.toString(), "--keep-models", models.toString()), err.toString());
         assertEquals(List.of("lstm"), entries(models.resolve("toy")));
         Path lstm = models.resolve("toy/lstm");
         String secondRun = Files.readString(lstm.resolve(ModelDirectory.RUN_FILE));
@@ -89,28 +89,37 @@ class CompareKeptModelsTest {
                 entries(models).toString());
 
         // none: nothing kept, nothing touched
-        assertEquals(0, run(err, "compare", "--apps", "toy", "--cells", "gru", "--hidden", "8", "--budget", "10s",
+        assertEquals(0, run(err, "compare", "--apps", "toy", "--cells", "gru", "--hidden", "8", "--seeds", "1", "--budget", "5s",
                 "--output-dir", report.toString(), "--keep-models", "none"), err.toString());
         assertEquals(secondRun, Files.readString(lstm.resolve(ModelDirectory.RUN_FILE)));
         assertFalse(Files.readString(report.resolve("index.html")).contains("Kept models"));
     }
 
     @Test
-    void theCharLmSectionLinksEveryKeptModelToItsExplainPage(@TempDir Path tmp) throws Exception {
+    void everyKeptCharLmModelGetsAnExplainPageLinkedFromItsSection(@TempDir Path tmp) throws Exception {
+        // the layout compare keeps (DIR/charlm/CELL), trained small on a text of our own
+        Path text = Files.writeString(tmp.resolve("text.txt"), "The cat sat on the mat (and the dog ran). \"Yes,\" it said.\n"
+                .repeat(60));
         Path models = tmp.resolve("models");
-        Path report = tmp.resolve("report");
         StringWriter err = new StringWriter();
-        assertEquals(0, run(err, "compare", "--quick", "--apps", "charlm", "--cells", "simple_rnn,lstm", "--budget", "10s",
-                "--output-dir", report.toString(), "--keep-models", models.toString()), err.toString());
-        String html = Files.readString(report.resolve("index.html"));
         for (String cell : List.of("simple_rnn", "lstm")) {
-            Path page = report.resolve("charlm").resolve("explain-" + cell + ".html");
-            assertTrue(Files.isRegularFile(page) && Files.isRegularFile(report.resolve("charlm/explain-" + cell + ".json")),
-                    page + " and its numbers");
-            assertTrue(html.contains("href=\"charlm/explain-" + cell + ".html\""), "linked from the charlm section");
-            assertTrue(Files.readString(page).contains("explain-data"));
+            assertEquals(0, run(err, "charlm", "train", "--text", text.toString(), "--cell", cell, "--hidden", "8",
+                    "--sequence-length", "20", "--tbptt", "10", "--min-char-count", "1", "--epochs", "1", "--max-batches", "4",
+                    "--batch-size", "8", "--output-dir", models.resolve("charlm").resolve(cell).toString()), err.toString());
         }
-        assertTrue(Files.readString(report.resolve("charlm/explain-lstm.json")).contains("simple_rnn"),
-                "the LSTM's page draws the kept SimpleRnn's hidden-unit saturation beside its own");
+        Path report = Files.createDirectories(tmp.resolve("report/charlm"));
+        KeptModels kept = KeptModels.open(models);
+        List<KeptModels.Model> found = kept.collect(Apps.named("charlm"), "charlm", report,
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+        assertEquals(List.of("lstm", "simple_rnn"), found.stream().map(KeptModels.Model::label).toList(), found.toString());
+        for (KeptModels.Model m : found) {
+            assertEquals(report.resolve("explain-" + m.label() + ".html"), m.explain(), "explained: " + m.explainError());
+            assertTrue(Files.readString(m.explain()).contains("explain-data"));
+            assertEquals("charlm." + m.label(), m.served());
+        }
+        String lstmJson = Files.readString(report.resolve("explain-lstm.json"));
+        assertTrue(lstmJson.contains("(simple_rnn)"), "the LSTM's page draws the kept SimpleRnn's hidden-unit saturation beside");
+        assertTrue(KeptModels.links(found, report.getParent()).containsValue("charlm/explain-lstm.html"),
+                "the section's links lead to the explain pages");
     }
 }

@@ -165,7 +165,8 @@ class BadRequestTest {
         byte[] good = TinyModels.toneWav(TinyModels.LOW_HZ, 0.5, 16_000, 3);
         assertTrue(refused(400, fixture.post(url, "audio/wav", "not audio at all".getBytes(StandardCharsets.UTF_8)))
                 .contains("not a WAV file"));
-        assertTrue(refused(400, fixture.post(url, "audio/wav", java.util.Arrays.copyOf(good, 30))).contains("truncated"));
+        assertTrue(refused(400, fixture.post(url, "audio/wav", java.util.Arrays.copyOf(good, 30))).contains("corrupt 'fmt ' chunk"));
+        assertTrue(refused(400, fixture.post(url, "audio/wav", java.util.Arrays.copyOf(good, 144))).contains("truncated WAV file"));
         byte[] lying = good.clone();
         java.nio.ByteBuffer.wrap(lying).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, good.length * 4);
         assertTrue(refused(400, fixture.post(url, "audio/wav", lying)).contains("truncated WAV file"));

@@ -283,7 +283,8 @@ class JsonApiTest {
         assertTrue(page.body().contains(io.rnnsuite.charlm.explain.ExplainPage.DATA_ID), "the explain page's data");
         JsonNode numbers = ok(fixture.get("/api/models/" + TinyModels.CHARLM + "/explain"));
         String text = numbers.path("text").asText();
-        assertEquals(CharLmEndpoints.EXPLAIN_LENGTH, text.length(), "a passage of the model's own test text");
+        assertTrue(text.length() > 100 && text.length() <= CharLmEndpoints.EXPLAIN_LENGTH, "at most 500 characters: " + text.length());
+        assertTrue(Files.readString(TinyModels.root().resolve("data/tiny.txt")).contains(text), "a passage of the model's own text");
         assertTrue(numbers.path("units").size() > 0, numbers.path("units").toString());
         assertTrue(page.body().contains(numbers.path("units").get(0).path("property").asText()));
         assertEquals(page.body(), fixture.get("/models/" + TinyModels.CHARLM + "/explain").body(), "made once, then kept");

@@ -35,7 +35,7 @@ class ServeCommandTest {
         StringWriter out = new StringWriter();
         try (PlaygroundServer server = loopback.start(new PrintWriter(out), new PrintStream(err, true, StandardCharsets.UTF_8))) {
             assertTrue(server.baseUrl().startsWith("http://127.0.0.1:"), server.baseUrl());
-            assertTrue(out.toString().startsWith("serving 4 model(s)"), out.toString());
+            assertTrue(out.toString().startsWith("serving 5 model(s)"), out.toString());
         }
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("authentication"), err.toString(StandardCharsets.UTF_8));
 
