@@ -34,6 +34,8 @@ final class CompareProgress implements SectionProgress {
     private int modelsDone;
     /** Budget seconds of every model and fixed-time section not finished yet. */
     private double budgetLeft;
+    /** Training seconds of the models finished so far. */
+    private double trainingSeconds;
     /** Budget of what is running now: one model, or a section with budgets of its own. */
     private double unitBudget;
     private long unitStartNanos = startNanos;
@@ -144,6 +146,7 @@ final class CompareProgress implements SectionProgress {
 
             @Override
             public void trainingFinished(TrainingResult result) {
+                addTrainingSeconds(result.trainingSeconds());
                 modelFinished(label(), result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + " after " + result.history().size() + " epochs");
                 finished++;
@@ -191,6 +194,15 @@ final class CompareProgress implements SectionProgress {
             note = text;
         }
         redraw(force);
+    }
+
+    private synchronized void addTrainingSeconds(double seconds) {
+        trainingSeconds += seconds;
+    }
+
+    /** Training seconds of every model finished so far (evaluations, baselines and data loading not counted). */
+    synchronized double trainingSecondsUsed() {
+        return trainingSeconds;
     }
 
     private synchronized void modelFinished(String label, String how) {

@@ -53,6 +53,7 @@ class CompareProgressTest {
         }
         progress.sectionFinished(2, 0);
         progress.println(out, "a table");
+        assertEquals(0.2, progress.trainingSecondsUsed(), 1e-9, "training seconds of both models, what the budget is charged");
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(3, lines.size(), String.join("\n", lines));

@@ -15,7 +15,8 @@ import java.util.List;
  * @param batchSize      sequences per minibatch update (default 32)
  * @param learningRate   Adam step size (default 0.01)
  * @param clipNorm       per-layer L2 gradient clipping, 0 = off (default 1.0)
- * @param budgetSeconds  wall-clock training budget per (length, cell) run (default 60; quick 8)
+ * @param budgetSeconds  wall-clock training budget per (length, cell) run (default 60; quick 8); a run
+ *                       that has clearly solved its task stops before it ({@link LengthSweep#CLEARLY_SOLVED})
  * @param maxUpdates     cap on minibatch updates per run (default 20,000; quick 400)
  * @param validateEvery  updates between validations; steps-to-solve is a multiple of it, and the time
  *                       budget is checked at these points, so a run can overrun it by one interval

@@ -22,9 +22,16 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 /**
  * Trains every cell at every sequence length of a {@link MemoryTask} from scratch, under the same
  * budget, and records how far each got: final test loss and the updates it took to solve the
- * task. Validation and test sets are fixed per length (seeded), training batches are fresh.
+ * task. A run that has clearly solved its task stops there ({@link #CLEARLY_SOLVED}). Validation and test sets are fixed per length (seeded), training batches are fresh.
  */
 public final class LengthSweep {
+
+    /**
+     * A run stops early once its validation loss is below this fraction of the solve threshold (with
+     * the default solve fraction, 1 % of the baseline): the task is then clearly solved, and the rest
+     * of the budget would only polish an answer already found.
+     */
+    public static final double CLEARLY_SOLVED = 0.1;
 
     private LengthSweep() {
     }
@@ -51,15 +58,16 @@ public final class LengthSweep {
         MultiDataSet validation = task.batch(config.validationSize(), length, new Random(config.seed() * 31 + length));
         MultiDataSet test = task.batch(config.testSize(), length, new Random(config.seed() * 37 + length + 1));
 
+        double baseline = task.baselineLoss(length);
+        SolveCriterion criterion = SolveCriterion.fractionOfBaseline(config.solveFraction(), baseline, config.validateEvery());
+        double clearlySolved = criterion.threshold() * CLEARLY_SOLVED;
+
         int checks = Math.max(1, config.maxUpdates() / config.validateEvery());
         TrainingConfig training = new TrainingConfig(checks, config.batchSize(), config.learningRate(), checks,
                 config.clipNorm(), config.seed(), 0, config.budgetSeconds());
-        TrainingResult result = new Trainer(training, ProgressReporter.SILENT).train(TrainableNetwork.of(net),
-                new GeneratedBatches(task, length, config.batchSize(), config.validateEvery()),
-                network -> task.loss(net, validation), null, false);
-
-        double baseline = task.baselineLoss(length);
-        SolveCriterion criterion = SolveCriterion.fractionOfBaseline(config.solveFraction(), baseline, config.validateEvery());
+        TrainingResult result = new Trainer(training, ProgressReporter.SILENT).until(loss -> loss < clearlySolved)
+                .train(TrainableNetwork.of(net), new GeneratedBatches(task, length, config.batchSize(), config.validateEvery()),
+                        network -> task.loss(net, validation), null, false);
         OptionalInt steps = criterion.stepsToSolve(result.history());
         return new SweepRow(task.name(), cell.cliName(), length, baseline, task.measuredBaseline(test), task.loss(net, test), criterion.threshold(),
                 steps.isPresent() ? steps.getAsInt() : null, result.sequencesSeen() / config.batchSize(),

@@ -77,7 +77,9 @@ public final class SweepReport {
                 + " updates, validated every " + config.validateEvery() + " updates on " + config.validationSize()
                 + " fixed sequences and tested on " + config.testSize() + " others (seed " + config.seed() + ").\n\n"
                 + "Baseline: " + task.baselineFormula() + ". Solved: validation " + task.lossName() + " below "
-                + config.solveFraction() + " × baseline.\n\n"
+                + config.solveFraction() + " × baseline; a run stops early once it is below "
+                + String.format(Locale.ROOT, "%.2g", config.solveFraction() * LengthSweep.CLEARLY_SOLVED)
+                + " × baseline (clearly solved: the rest of its budget would only polish the answer).\n\n"
                 + "**" + headline + "**\n\n"
                 + table(task, rows).toMarkdown() + "\n"
                 + "![test loss against length](" + PLOT_FILE + ")\n\n"

@@ -61,6 +61,7 @@ public final class SweepSummary {
     /** The headline sentence, e.g. "simple_rnn solved T ≤ 25 and stopped learning at T = 50; lstm solved ...". */
     public static String headline(List<SweepRow> rows, double budgetSeconds) {
         String cells = horizons(rows).values().stream().map(Horizon::describe).collect(Collectors.joining("; "));
-        return String.format(Locale.ROOT, "%s (same budget for every run: %.0f s of training).", cells, budgetSeconds);
+        return String.format(Locale.ROOT, "%s (same budget for every run: %.0f s of training, ended early once clearly solved).",
+                cells, budgetSeconds);
     }
 }

@@ -22,7 +22,7 @@ class SweepSummaryTest {
         assertEquals(new SweepSummary.Horizon("simple_rnn", 25, 50, 100), horizons.get("simple_rnn"));
         assertEquals(new SweepSummary.Horizon("lstm", 100, 0, 100), horizons.get("lstm"));
         assertEquals("simple_rnn solved T ≤ 25 and stopped learning at T = 50; lstm solved every length up to T = 100 "
-                + "(same budget for every run: 60 s of training).", SweepSummary.headline(rows, 60));
+                + "(same budget for every run: 60 s of training, ended early once clearly solved).", SweepSummary.headline(rows, 60));
     }
 
     @Test

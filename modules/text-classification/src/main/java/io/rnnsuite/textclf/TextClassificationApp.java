@@ -25,6 +25,7 @@ import io.rnnsuite.textclf.baseline.BagOfWordsClassifier;
 import io.rnnsuite.textclf.baseline.MajorityClassBaseline;
 import io.rnnsuite.textclf.cli.ClassifyOptions;
 import io.rnnsuite.textclf.cli.EvaluateCsvCommand;
+import io.rnnsuite.textclf.cli.ExplainCommand;
 import io.rnnsuite.textclf.data.DataSplit;
 import io.rnnsuite.textclf.data.LabelledExample;
 import io.rnnsuite.textclf.data.TextData;
@@ -305,6 +306,6 @@ public class TextClassificationApp implements RnnApp<TextClassificationConfig, T
 
     @Override
     public List<Object> extraCommands() {
-        return List.of(new EvaluateCsvCommand(this));
+        return List.of(new EvaluateCsvCommand(this), new ExplainCommand(this));
     }
 }

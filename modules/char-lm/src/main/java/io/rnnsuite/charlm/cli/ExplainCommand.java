@@ -6,7 +6,7 @@ import io.rnnsuite.charlm.data.CorpusText;
 import io.rnnsuite.charlm.explain.ExplainPage;
 import io.rnnsuite.charlm.explain.ExplainResult;
 import io.rnnsuite.charlm.explain.Explainer;
-import io.rnnsuite.charlm.explain.UnitFinding;
+import io.rnnsuite.common.explain.UnitFinding;
 import io.rnnsuite.charlm.model.CharLmModel;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.app.AppModels;

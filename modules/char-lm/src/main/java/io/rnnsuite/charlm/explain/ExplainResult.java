@@ -1,5 +1,9 @@
 package io.rnnsuite.charlm.explain;
 
+import io.rnnsuite.common.explain.KeptUnit;
+import io.rnnsuite.common.explain.SaturationPlot;
+import io.rnnsuite.common.explain.StateValues;
+import io.rnnsuite.common.explain.UnitFinding;
 import java.util.List;
 
 /**
@@ -22,40 +26,4 @@ import java.util.List;
 public record ExplainResult(String model, String cell, int layers, int hiddenSize, String textSource, String text,
                             List<String> properties, List<UnitFinding> units, List<StateValues> activations,
                             List<SaturationPlot> saturation, List<KeptUnit> longMemory, String comparedModel) {
-
-    /**
-     * One layer's state over the text.
-     *
-     * @param layer  the layer, from 0
-     * @param state  {@code hidden} or {@code cell}
-     * @param values {@code [unit][step]}
-     */
-    public record StateValues(int layer, String state, double[][] values) {
-    }
-
-    /**
-     * One saturation scatter.
-     *
-     * @param model  the model's label (its cell type and directory name)
-     * @param layer  the layer, from 0
-     * @param values the gate's name, or {@code hidden} for the tanh hidden state
-     * @param left   per unit, share of steps below 0.1 (tanh: below -0.8)
-     * @param right  per unit, share of steps above 0.9 (tanh: above 0.8)
-     */
-    public record SaturationPlot(String model, int layer, String values, double[] left, double[] right) {
-    }
-
-    /**
-     * A unit that keeps its state long.
-     *
-     * @param layer         the layer, from 0
-     * @param gate          {@code forget} (LSTM) or {@code update} (GRU)
-     * @param unit          the unit, from 0
-     * @param meanGate      the gate's mean value over the text
-     * @param halfLifeSteps steps after which the product of the gate values halves, at their geometric
-     *                      mean ({@code ln 0.5 / mean ln g}); {@code null} when it never does
-     * @param values        the gate value at every step
-     */
-    public record KeptUnit(int layer, String gate, int unit, double meanGate, Double halfLifeSteps, double[] values) {
-    }
 }

@@ -2,9 +2,14 @@ package io.rnnsuite.charlm.explain;
 
 import io.rnnsuite.charlm.model.CharLmModel;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.common.explain.CellFigures;
+import io.rnnsuite.common.explain.CellReplay;
+import io.rnnsuite.common.explain.InterpretableUnits;
+import io.rnnsuite.common.explain.LayerTrace;
+import io.rnnsuite.common.explain.SaturationPlot;
+import io.rnnsuite.common.explain.UnitFinding;
 import io.rnnsuite.common.text.CharVocabulary;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -45,93 +50,23 @@ public final class Explainer {
         }
         List<LayerTrace> traces = CellReplay.run(request.model().network(), encode(request.model().vocabulary(), codePoints));
         Map<String, double[]> properties = TextProperties.of(codePoints, request.code());
-        List<UnitFinding> units = InterpretableUnits.rank(traces, properties, request.units()).stream()
-                .map(f -> new UnitFinding(f.layer(), f.state(), f.unit(), f.property(), round(f.correlation())))
-                .toList();
-
-        List<ExplainResult.StateValues> activations = new ArrayList<>();
-        List<ExplainResult.SaturationPlot> saturation = new ArrayList<>();
-        List<ExplainResult.KeptUnit> kept = new ArrayList<>();
-        for (int l = 0; l < traces.size(); l++) {
-            LayerTrace trace = traces.get(l);
-            activations.add(new ExplainResult.StateValues(l, "hidden", transposeRounded(trace.hidden())));
-            if (trace.cells() != null) {
-                activations.add(new ExplainResult.StateValues(l, "cell", transposeRounded(trace.cells())));
-            }
-            for (Map.Entry<String, double[][]> gate : trace.gates().entrySet()) {
-                saturation.add(plot(request.label(), l, gate.getKey(), Saturation.ofGate(gate.getValue())));
-            }
-            saturation.add(plot(request.label(), l, "hidden", Saturation.ofTanh(trace.hidden())));
-            if (trace.keepGate() != null) {
-                kept.addAll(longestKept(l, trace.keepGate(), trace.gates().get(trace.keepGate())));
-            }
-        }
+        List<UnitFinding> units = CellFigures.rounded(InterpretableUnits.rank(traces, properties, request.units()), DECIMALS);
+        List<SaturationPlot> saturation = new ArrayList<>(CellFigures.saturation(request.label(), traces));
         if (request.compared() != null) {
             List<LayerTrace> other = CellReplay.run(request.compared().network(),
                     encode(request.compared().vocabulary(), codePoints));
             for (int l = 0; l < other.size(); l++) {
-                saturation.add(plot(request.comparedLabel(), l, "hidden", Saturation.ofTanh(other.get(l).hidden())));
+                saturation.add(CellFigures.hiddenSaturation(request.comparedLabel(), l, other.get(l)));
             }
         }
         LayerTrace first = traces.get(0);
         return new ExplainResult(request.label(), first.cell(), traces.size(), first.units(), request.textSource(),
-                request.text(), List.copyOf(properties.keySet()), units, activations, saturation, kept,
-                request.compared() == null ? null : request.comparedLabel());
+                request.text(), List.copyOf(properties.keySet()), units, CellFigures.states(traces, DECIMALS), saturation,
+                CellFigures.longestKept(traces, KEPT_UNITS, DECIMALS), request.compared() == null ? null : request.comparedLabel());
     }
 
     /** The text as vocabulary indices (unknown characters as UNK, as in training). */
     static int[] encode(CharVocabulary vocabulary, int[] codePoints) {
         return IntStream.of(codePoints).map(vocabulary::indexOf).toArray();
-    }
-
-    /** The {@link #KEPT_UNITS} units of one layer with the highest mean keep-gate value. */
-    static List<ExplainResult.KeptUnit> longestKept(int layer, String gate, double[][] values) {
-        int units = values[0].length;
-        List<ExplainResult.KeptUnit> all = new ArrayList<>();
-        for (int j = 0; j < units; j++) {
-            double[] series = InterpretableUnits.column(values, j);
-            double mean = 0;
-            double meanLog = 0;
-            for (double v : series) {
-                mean += v;
-                meanLog += Math.log(v);
-            }
-            mean /= series.length;
-            meanLog /= series.length;
-            Double halfLife = meanLog < 0 ? Math.log(0.5) / meanLog : null;
-            all.add(new ExplainResult.KeptUnit(layer, gate, j, round(mean), halfLife == null ? null : round(halfLife),
-                    roundAll(series)));
-        }
-        all.sort(Comparator.comparingDouble((ExplainResult.KeptUnit k) -> -k.meanGate()).thenComparingInt(ExplainResult.KeptUnit::unit));
-        return List.copyOf(all.subList(0, Math.min(KEPT_UNITS, all.size())));
-    }
-
-    private static ExplainResult.SaturationPlot plot(String model, int layer, String values, Saturation s) {
-        // shares are counts over the text length, kept exact
-        return new ExplainResult.SaturationPlot(model, layer, values, s.left(), s.right());
-    }
-
-    static double round(double v) {
-        double scale = Math.pow(10, DECIMALS);
-        return Math.round(v * scale) / scale;
-    }
-
-    private static double[] roundAll(double[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = round(values[i]);
-        }
-        return out;
-    }
-
-    private static double[][] transposeRounded(double[][] stepUnit) {
-        int units = stepUnit[0].length;
-        double[][] out = new double[units][stepUnit.length];
-        for (int t = 0; t < stepUnit.length; t++) {
-            for (int j = 0; j < units; j++) {
-                out[j][t] = round(stepUnit[t][j]);
-            }
-        }
-        return out;
     }
 }

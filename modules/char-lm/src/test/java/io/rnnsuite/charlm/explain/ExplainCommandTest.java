@@ -11,16 +11,14 @@ import io.rnnsuite.charlm.TinyCorpus;
 import io.rnnsuite.charlm.model.CharLmModel;
 import io.rnnsuite.common.app.AppModels;
 import io.rnnsuite.common.cli.CliErrors;
+import io.rnnsuite.common.explain.HeadlessChromium;
 import io.rnnsuite.common.io.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,29 +148,18 @@ class ExplainCommandTest {
 
     // ---- the browser check ----
 
-    private static final String PROBE = "<script>window.__errors=[];"
-            + "window.addEventListener('error',function(e){__errors.push(e.message||'load error');},true);"
-            + "var __ce=console.error;console.error=function(){__errors.push(Array.prototype.join.call(arguments,' '));__ce.apply(console,arguments);};"
-            + "window.addEventListener('load',function(){var spans=document.querySelectorAll('#text span');"
+    private static final String PROBE = "window.addEventListener('load',function(){var spans=document.querySelectorAll('#text span');"
             + "var coloured=Array.prototype.filter.call(spans,function(s){return s.style.background!=='';}).length;"
             + "var p=document.createElement('pre');p.id='probe';p.textContent='PROBE spans='+spans.length+' coloured='+coloured"
             + "+' circles='+document.querySelectorAll('svg circle').length+' lines='+document.querySelectorAll('svg polyline').length"
             + "+' shown='+document.body.getAttribute('data-shown')+' errors='+__errors.length+' '+__errors.join(' | ');"
-            + "document.body.appendChild(p);});</script>";
+            + "document.body.appendChild(p);});";
 
     @Test
     void pageRendersInHeadlessChromium() throws Exception {
-        Path chromium = null;
-        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                chromium = Path.of(candidate);
-                break;
-            }
-        }
-        assumeTrue(chromium != null, "no Chromium installed (.ci/run installs Debian's chromium): browser check skipped");
-        Path probed = dir.resolve("probed.html");
-        Files.writeString(probed, Files.readString(page).replaceFirst("<head>", "<head>" + Matcher.quoteReplacement(PROBE)));
-        String dom = dumpDom(chromium, probed);
+        Path chromium = HeadlessChromium.find();
+        assumeTrue(chromium != null, HeadlessChromium.MISSING);
+        String dom = HeadlessChromium.renderWithProbe(chromium, page, PROBE, dir);
         Matcher probe = Pattern.compile("PROBE spans=(\\d+) coloured=(\\d+) circles=(\\d+) lines=(\\d+) shown=(\\S+) errors=(\\d+)([^<]*)")
                 .matcher(dom);
         assertTrue(probe.find(), "the probe ran: " + dom.substring(0, Math.min(300, dom.length())));
@@ -184,22 +171,5 @@ class ExplainCommandTest {
         assertEquals(first.path("layer").asInt() + "/" + first.path("state").asText() + "/" + first.path("unit").asInt(),
                 probe.group(5), "the first interpretable unit is shown");
         assertEquals(0, Integer.parseInt(probe.group(6)), "console / load errors:" + probe.group(7));
-    }
-
-    private static String dumpDom(Path chromium, Path page) throws IOException, InterruptedException {
-        Path stdout = dir.resolve("dom.html");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=10000", "--dump-dom", page.toUri().toString()));
-        // output to a file, errors discarded: a full pipe would block Chromium
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        assertTrue(finished, "chromium finished within 120 s");
-        return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 }

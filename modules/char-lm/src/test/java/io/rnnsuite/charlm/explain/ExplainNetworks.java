@@ -8,7 +8,6 @@ import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.text.CharVocabulary;
-import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -30,16 +29,6 @@ final class ExplainNetworks {
         for (INDArray p : net.getLayer(layer).paramTable().values()) {
             p.assign(0);
         }
-    }
-
-    /** Adds noise N(0, scale²) to every parameter, so biases and recurrent weights are far from their initial values. */
-    static void perturb(MultiLayerNetwork net, double scale, long seed) {
-        Random random = new Random(seed);
-        INDArray params = net.params();
-        for (long i = 0; i < params.length(); i++) {
-            params.putScalar(i, params.getDouble(i) + scale * random.nextGaussian());
-        }
-        net.setParams(params);
     }
 
     /** The network's own output of recurrent layer {@code layer} for the text, {@code [unit][step]}. */

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rnnsuite.common.CellType;
+import io.rnnsuite.common.explain.CellReplay;
+import io.rnnsuite.common.explain.InterpretableUnits;
+import io.rnnsuite.common.explain.LayerTrace;
+import io.rnnsuite.common.explain.UnitFinding;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.text.CharVocabulary;
 import java.util.List;

@@ -59,7 +59,7 @@ public record RunRecord(
     /**
      * How training went.
      *
-     * @param stopReason         {@code max_epochs}, {@code early_stopping}, {@code time_budget}, {@code diverged}
+     * @param stopReason         {@code max_epochs}, {@code early_stopping}, {@code time_budget}, {@code diverged}, {@code target_reached}
      * @param bestEpoch          epoch whose parameters were kept
      * @param epochs             per epoch: epoch, train_loss, validation_loss, seconds, improved
      * @param sequencesPerSecond training throughput

@@ -9,5 +9,7 @@ public enum StopReason {
     /** The next epoch would not have fitted in the time budget. */
     TIME_BUDGET,
     /** A loss became NaN or infinite; the best model so far was kept. */
-    DIVERGED
+    DIVERGED,
+    /** The validation loss reached the target the caller set ({@link Trainer#until}). */
+    TARGET_REACHED
 }

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.DoublePredicate;
 import java.util.function.ToDoubleFunction;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,10 +43,24 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final ProgressReporter progress;
+    private final DoublePredicate target;
 
     public Trainer(TrainingConfig config, ProgressReporter progress) {
+        this(config, progress, null);
+    }
+
+    private Trainer(TrainingConfig config, ProgressReporter progress, DoublePredicate target) {
         this.config = config;
         this.progress = progress == null ? ProgressReporter.SILENT : progress;
+        this.target = target;
+    }
+
+    /**
+     * The same trainer, stopping as soon as a validation loss passes {@code reached} (the memory lab
+     * stops a run once its task is clearly solved instead of spending the rest of its budget).
+     */
+    public Trainer until(DoublePredicate reached) {
+        return new Trainer(config, progress, reached);
     }
 
     /**
@@ -157,6 +172,10 @@ public final class Trainer {
                     checkpoint(network, outputDir, new TrainerState(epoch, bestEpoch, bestLoss, stale, seconds, sequences, history));
                 }
                 progress.epochFinished(stats, config.maxEpochs(), lastEpochSeconds * (config.maxEpochs() - epoch));
+                if (target != null && target.test(validation)) {
+                    reason = StopReason.TARGET_REACHED;
+                    break;
+                }
                 if (outOfTime) {
                     reason = StopReason.TIME_BUDGET;
                     break;

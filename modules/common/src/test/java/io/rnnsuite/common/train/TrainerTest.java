@@ -107,6 +107,19 @@ class TrainerTest {
     }
 
     @Test
+    void stopsAtTheFirstValidationThatReachesTheTarget() {
+        MultiLayerNetwork net = network(5, 0.01);
+        int[] calls = {0};
+        // validation losses 1, 1/2, 1/3, ...: the target (below 0.3) is first met at the fourth epoch
+        TrainingResult result = new Trainer(new TrainingConfig(50, 16, 0.01, 50, 1.0, 5, 0, 0), ProgressReporter.SILENT)
+                .until(loss -> loss < 0.3)
+                .train(TrainableNetwork.of(net), BatchSource.shuffled(train, 16), n -> 1.0 / ++calls[0], null, false);
+        assertEquals(StopReason.TARGET_REACHED, result.stopReason());
+        assertEquals(4, result.history().size());
+        assertEquals(4, result.bestEpoch());
+    }
+
+    @Test
     void divergenceStopsAndKeepsTheBestModel(@TempDir Path dir) throws Exception {
         MultiLayerNetwork net = network(9, 0.01);
         TrainableNetwork trainable = TrainableNetwork.of(net);

@@ -1,12 +1,12 @@
-package io.rnnsuite.charlm.explain;
+package io.rnnsuite.common.explain;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rnnsuite.charlm.TinyCorpus;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentImpl;
-import io.rnnsuite.common.text.CharVocabulary;
+import io.rnnsuite.common.RecurrentSpec;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,42 +14,44 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Gate-saturation shares of units whose gate values are known are exact. */
 class SaturationTest {
 
-    private static final String TEXT = TinyCorpus.text(400, 2);
+    private static final int SYMBOLS = 7;
+
+    private static MultiLayerNetwork zeroed(CellType cell, int hidden) {
+        MultiLayerNetwork net = ReplayNetworks.oneHotStack(new RecurrentSpec(cell, hidden, 1, false, 0.0, RecurrentImpl.FAST), SYMBOLS);
+        ReplayNetworks.zero(net, 0);
+        return net;
+    }
 
     @Test
     void lstmForgetGateSharesAreExactForKnownGates() {
-        CharVocabulary vocabulary = CharVocabulary.build(TEXT, 1);
-        MultiLayerNetwork net = ExplainNetworks.create(CellType.LSTM, RecurrentImpl.FAST, 4, 1, vocabulary);
-        ExplainNetworks.zero(net, 0);
+        MultiLayerNetwork net = zeroed(CellType.LSTM, 4);
         INDArray w = net.getLayer(0).getParam("W");
         INDArray b = net.getLayer(0).getParam("b");
         int h = 4;
         b.putScalar(h, -10);      // unit 0: forget gate always ~0
         b.putScalar(h + 1, 10);   // unit 1: always ~1
         // unit 2: bias 0, always 0.5
-        b.putScalar(h + 3, -10);  // unit 3: ~1 after an 'a', ~0 after anything else
-        w.putScalar(vocabulary.indexOf('a'), h + 3, 20);
-        int[] symbols = vocabulary.encode(TEXT);
-        long as = TEXT.chars().filter(c -> c == 'a').count();
+        b.putScalar(h + 3, -10);  // unit 3: ~1 after symbol 0, ~0 after anything else
+        w.putScalar(0, h + 3, 20);
+        int[] symbols = CellReplayTest.sequence(4);
+        long zeros = IntStream.of(symbols).filter(s -> s == 0).count();
 
         Saturation forget = Saturation.ofGate(CellReplay.run(net, symbols).get(0).gates().get("forget"));
 
         double steps = symbols.length;
-        assertArrayEquals(new double[] {1, 0, 0, (steps - as) / steps}, forget.left(), 0.0);
-        assertArrayEquals(new double[] {0, 1, 0, as / steps}, forget.right(), 0.0);
+        assertArrayEquals(new double[] {1, 0, 0, (steps - zeros) / steps}, forget.left(), 0.0);
+        assertArrayEquals(new double[] {0, 1, 0, zeros / steps}, forget.right(), 0.0);
         assertEquals(0.25, forget.meanBetween(), 1e-12);
     }
 
     @Test
     void gruUpdateGateSharesAreExactForConstantGates() {
-        CharVocabulary vocabulary = CharVocabulary.build(TEXT, 1);
-        MultiLayerNetwork net = ExplainNetworks.create(CellType.GRU, RecurrentImpl.FAST, 3, 1, vocabulary);
-        ExplainNetworks.zero(net, 0);
+        MultiLayerNetwork net = zeroed(CellType.GRU, 3);
         INDArray b = net.getLayer(0).getParam("b");
         b.putScalar(3, 10);       // update block [3, 6): unit 0 keeps everything
         b.putScalar(4, -10);      // unit 1 keeps nothing; unit 2 half
 
-        LayerTrace trace = CellReplay.run(net, vocabulary.encode(TEXT)).get(0);
+        LayerTrace trace = CellReplay.run(net, CellReplayTest.sequence(5)).get(0);
         Saturation update = Saturation.ofGate(trace.gates().get("update"));
 
         assertArrayEquals(new double[] {0, 1, 0}, update.left(), 0.0);
@@ -64,5 +66,18 @@ class SaturationTest {
         Saturation s = Saturation.ofTanh(values);
         assertArrayEquals(new double[] {0.5, 0}, s.left(), 0.0);
         assertArrayEquals(new double[] {0, 0.5}, s.right(), 0.0);
+    }
+
+    @Test
+    void halfLifeOfAConstantKeepGateIsExact() {
+        double[][] gate = new double[10][2];
+        for (double[] step : gate) {
+            step[0] = 0.5;
+            step[1] = Math.pow(0.5, 0.1); // halves in 10 steps
+        }
+        var kept = CellFigures.longestKept(0, "forget", gate, 2, 6);
+        assertEquals(1, kept.get(0).unit(), "the higher gate first");
+        assertEquals(10.0, kept.get(0).halfLifeSteps(), 1e-6);
+        assertEquals(1.0, kept.get(1).halfLifeSteps(), 1e-6);
     }
 }

@@ -1,4 +1,4 @@
-package io.rnnsuite.charlm.explain;
+package io.rnnsuite.common.explain;
 
 /**
  * How often each unit of a gate sits in the flat ends of its sigmoid: left-saturated below

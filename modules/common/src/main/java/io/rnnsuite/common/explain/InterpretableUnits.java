@@ -1,4 +1,4 @@
-package io.rnnsuite.charlm.explain;
+package io.rnnsuite.common.explain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * Finds the units that are easiest to read: for every unit (hidden state, and LSTM cell state) the
- * text property its activation correlates with best, ranked by the size of that correlation.
+ * property of the input its activation correlates with best, ranked by the size of that correlation.
  */
 public final class InterpretableUnits {
 
     /** At most this many units per property, so one strong property does not crowd out the rest. */
-    static final int PER_PROPERTY = 2;
+    public static final int PER_PROPERTY = 2;
 
     private InterpretableUnits() {
     }
@@ -61,7 +61,7 @@ public final class InterpretableUnits {
     }
 
     /** Column {@code j} of {@code [step][unit]} values. */
-    static double[] column(double[][] values, int j) {
+    public static double[] column(double[][] values, int j) {
         double[] out = new double[values.length];
         for (int t = 0; t < values.length; t++) {
             out[t] = values[t][j];
@@ -70,7 +70,7 @@ public final class InterpretableUnits {
     }
 
     /** Pearson's correlation; NaN when either series is constant (relative spread below 1e-12). */
-    static double pearson(double[] x, double[] y) {
+    public static double pearson(double[] x, double[] y) {
         int n = x.length;
         double mx = 0;
         double my = 0;
