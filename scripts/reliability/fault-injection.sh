@@ -307,10 +307,10 @@ stop "$first" "the first training"
 
 # two compare runs into one report directory
 report="$work/report"
-"${java_cmd[@]}" compare --apps forecast --quick --output-dir "$report" >/dev/null 2>"$work/compare1.err" &
+"${java_cmd[@]}" compare --apps forecast --quick --output-dir "$report" --keep-models "$work/models" >/dev/null 2>"$work/compare1.err" &
 first=$!
 if wait_for "[[ -e '$report/.rnn-suite.lock' ]]" 90; then
-  "${java_cmd[@]}" compare --apps forecast --quick --output-dir "$report" >/dev/null 2>"$work/compare2.err"; rc=$?
+  "${java_cmd[@]}" compare --apps forecast --quick --output-dir "$report" --keep-models "$work/models" >/dev/null 2>"$work/compare2.err"; rc=$?
   if [[ $rc == 2 ]] && one_line_error "$work/compare2.err" && grep -q 'is in use by another run' "$work/compare2.err"; then
     pass "a second compare into a busy report directory: $(grep '^error' "$work/compare2.err" | cut -c1-110)"
   else fail "a second compare into a busy report directory gave exit $rc: $(tail -2 "$work/compare2.err")"; fi

@@ -39,7 +39,7 @@ class AppDiscoveryTest {
 
         Path report = tmp.resolve("report");
         assertEquals(0, run("compare", "--apps", "toy", "--cells", "gru,lstm", "--hidden", "16", "--layers", "2",
-                "--seeds", "2", "--budget", "40s", "--output-dir", report.toString()), err.toString());
+                "--seeds", "2", "--budget", "40s", "--output-dir", report.toString(), "--keep-models", "none"), err.toString());
         JsonNode toy = Json.MAPPER.readTree(report.resolve("results.json").toFile()).path("apps").path("toy");
         JsonNode dataset = toy.path("datasets").get(0);
         assertEquals(2, dataset.path("per_seed").size(), "one comparison per seed");

@@ -6,6 +6,7 @@ import io.rnnsuite.common.app.AppModule;
 import io.rnnsuite.common.app.Apps;
 import io.rnnsuite.common.app.CompareSection;
 import io.rnnsuite.common.app.CompareSettings;
+import io.rnnsuite.common.app.ModelCompareSection;
 import io.rnnsuite.common.app.SectionResult;
 import io.rnnsuite.common.app.Variants;
 import io.rnnsuite.common.cli.DurationConverter;
@@ -88,6 +89,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--output-dir", paramLabel = "DIR", description = "Where the report goes (default: ${DEFAULT-VALUE}).")
     Path outputDir = Path.of("reports", "compare");
 
+    @Option(names = "--keep-models", paramLabel = "DIR",
+            description = "Keep the first seed's model of every app and cell as a model directory DIR/APP/CELL (what APP "
+                    + "train writes; 'rnn-suite serve' serves them), replacing what an earlier compare kept there; "
+                    + "'none' keeps none (default: ${DEFAULT-VALUE}).")
+    Path keepModels = KeptModels.DEFAULT;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "ND4J operation threads; 0 = leave as the launcher set them (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -125,6 +132,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         prepareOutputDir();
         io.rnnsuite.common.io.DirectoryLock.holdUntilExit(outputDir, "rnn-suite compare");
+        KeptModels kept = KeptModels.open(keepModels);
         CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed, seedCount);
         CompareReport report = new CompareReport(outputDir, settings);
         double fixedSeconds = selected.stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();
@@ -151,14 +159,19 @@ public final class CompareCommand implements Callable<Integer> {
                                 selected.size(), section.app(), sectionFixed));
                 progress.sectionStarted(section.app(), sectionModels, sectionFixed);
                 double trainedBefore = progress.trainingSecondsUsed();
-                SectionResult result = section.run(sectionSettings, outputDir.resolve(section.app()), progress);
+                boolean keeps = kept != null && section instanceof ModelCompareSection<?, ?, ?>;
+                CompareSection running = keeps ? ((ModelCompareSection<?, ?, ?>) section).keepingModels(kept.root()) : section;
+                Path sectionDir = outputDir.resolve(section.app());
+                SectionResult result = running.run(sectionSettings, sectionDir, progress);
                 if (sectionModels > 0) {
                     // only training counts against the budget: a section's evaluations, baselines and data
                     // loading must not starve the apps after it
                     modelBudgetLeft = Math.max(0, modelBudgetLeft - (progress.trainingSecondsUsed() - trainedBefore));
                     modelsLeft -= sectionModels;
                 }
-                report.add(result, (System.nanoTime() - start) / 1e9);
+                List<KeptModels.Model> sectionKept = keeps
+                        ? kept.collect(appOf(section), section.app(), sectionDir, progress.lines("")) : List.of();
+                report.add(result, keeps ? kept.howToServe(section.app()) : null, sectionKept, (System.nanoTime() - start) / 1e9);
                 progress.sectionFinished(sectionModels, sectionFixed);
                 progress.println(System.out, report.console(result));
             }
@@ -168,7 +181,16 @@ public final class CompareCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%d apps in %.0f s; report: %s%n", selected.size(), (System.nanoTime() - start) / 1e9,
                 outputDir.resolve("index.html").toAbsolutePath());
+        if (kept != null) {
+            System.out.printf(Locale.ROOT, "models kept in %s: scripts/rnn-suite serve --models %s, then %s/%n", kept.root(),
+                    kept.serveRoot(), KeptModels.PLAYGROUND);
+        }
         return 0;
+    }
+
+    /** The app whose section this is, or {@code null}. */
+    private static AppModule appOf(CompareSection section) {
+        return Apps.all().stream().filter(a -> a.info().command().equals(section.app())).findFirst().orElse(null);
     }
 
     /** Ends the interrupt message's watch: the run finished, or failed with its own error message. */

@@ -20,6 +20,15 @@ import java.util.Map;
  */
 final class CompareHtml {
 
+    /**
+     * The models an app's section kept.
+     *
+     * @param howToServe one paragraph: where they are and how to use them
+     * @param models     each kept model
+     */
+    record Kept(String howToServe, List<KeptModels.Model> models) {
+    }
+
     private CompareHtml() {
     }
 
@@ -36,7 +45,8 @@ final class CompareHtml {
         return "app-" + result.app();
     }
 
-    static void write(Path file, List<SectionResult> results, CompareSettings settings, double elapsedSeconds) throws IOException {
+    static void write(Path file, List<SectionResult> results, Map<String, Kept> kept, CompareSettings settings,
+                      double elapsedSeconds) throws IOException {
         HtmlReport page = new HtmlReport("rnn-suite compare: plain RNN vs LSTM");
         page.meta(header(settings, elapsedSeconds));
         page.paragraph("A plain RNN, h_t = tanh(W_xh x_t + W_hh h_{t-1} + b), trained by backpropagation through time, "
@@ -68,6 +78,16 @@ final class CompareHtml {
                 page.table(first.value());
             }
             page.reading(result.reading());
+            Kept models = kept.get(result.app());
+            if (models != null) {
+                page.subheading("Kept models");
+                page.paragraph(models.howToServe());
+                if (models.models().isEmpty()) {
+                    page.paragraph("(no model of this section finished training)");
+                } else {
+                    page.links(KeptModels.links(models.models(), file.getParent() == null ? Path.of(".") : file.getParent()));
+                }
+            }
             page.beginFolded("all tables, plots and texts of " + result.title());
             for (SectionResult.Titled<MarkdownTable> table : result.tables().subList(Math.min(1, result.tables().size()),
                     result.tables().size())) {
@@ -87,7 +107,7 @@ final class CompareHtml {
         page.write(file);
     }
 
-    static String markdown(List<SectionResult> results, CompareSettings settings, double elapsedSeconds) {
+    static String markdown(List<SectionResult> results, Map<String, Kept> kept, CompareSettings settings, double elapsedSeconds) {
         StringBuilder md = new StringBuilder("# rnn-suite compare\n\n").append(header(settings, elapsedSeconds)).append("\n\n");
         md.append("## Verdicts\n\n");
         for (SectionResult result : results) {
@@ -100,6 +120,15 @@ final class CompareHtml {
                 md.append("### ").append(table.title()).append("\n\n").append(table.value().toMarkdown()).append('\n');
             }
             md.append(result.reading()).append("\n\n");
+            Kept models = kept.get(result.app());
+            if (models != null) {
+                md.append("### Kept models\n\n").append(models.howToServe()).append("\n\n");
+                for (KeptModels.Model m : models.models()) {
+                    md.append("- ").append(m.label()).append(": `").append(m.dir()).append("`, served as `").append(m.served())
+                            .append('`').append(m.explain() == null ? "" : ", explain page `" + m.explain() + "`").append('\n');
+                }
+                md.append('\n');
+            }
         }
         return md.toString();
     }

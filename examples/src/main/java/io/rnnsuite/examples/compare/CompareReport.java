@@ -29,6 +29,7 @@ final class CompareReport {
     private final Path dir;
     private final CompareSettings settings;
     private final List<SectionResult> results = new ArrayList<>();
+    private final Map<String, CompareHtml.Kept> kept = new LinkedHashMap<>();
     private final ReentrantLock writing = new ReentrantLock();
 
     CompareReport(Path dir, CompareSettings settings) {
@@ -36,15 +37,27 @@ final class CompareReport {
         this.settings = settings;
     }
 
-    void add(SectionResult result, double elapsedSeconds) {
+    /**
+     * Adds a finished app and rewrites the three files.
+     *
+     * @param howToServe  how to use its kept models (one paragraph), or {@code null} when none are kept
+     * @param keptModels  its kept models
+     */
+    void add(SectionResult result, String howToServe, List<KeptModels.Model> keptModels, double elapsedSeconds) {
         writing.lock();
         try {
             List<SectionResult> all = new ArrayList<>(results);
             all.add(result);
-            CompareHtml.write(dir.resolve("index.html"), all, settings, elapsedSeconds);
-            AtomicFiles.writeString(dir.resolve("summary.md"), CompareHtml.markdown(all, settings, elapsedSeconds));
-            Json.write(dir.resolve("results.json"), json(all, settings, elapsedSeconds));
+            Map<String, CompareHtml.Kept> allKept = new LinkedHashMap<>(kept);
+            if (howToServe != null) {
+                allKept.put(result.app(), new CompareHtml.Kept(howToServe, keptModels));
+            }
+            CompareHtml.write(dir.resolve("index.html"), all, allKept, settings, elapsedSeconds);
+            AtomicFiles.writeString(dir.resolve("summary.md"), CompareHtml.markdown(all, allKept, settings, elapsedSeconds));
+            Json.write(dir.resolve("results.json"), json(all, allKept, settings, elapsedSeconds, dir));
             results.add(result);
+            kept.clear();
+            kept.putAll(allKept);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the comparison report into " + dir, e);
         } finally {
@@ -52,7 +65,8 @@ final class CompareReport {
         }
     }
 
-    static Map<String, Object> json(List<SectionResult> results, CompareSettings settings, double elapsedSeconds) {
+    static Map<String, Object> json(List<SectionResult> results, Map<String, CompareHtml.Kept> kept, CompareSettings settings,
+                                    double elapsedSeconds, Path dir) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("createdAt", Instant.now().toString());
         json.put("quick", settings.quick());
@@ -61,6 +75,16 @@ final class CompareReport {
         Map<String, Object> apps = new LinkedHashMap<>();
         results.forEach(r -> apps.put(r.app(), r.data()));
         json.put("apps", apps);
+        Map<String, Object> models = new LinkedHashMap<>();
+        kept.forEach((app, k) -> models.put(app, k.models().stream().map(m -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("model", m.label());
+            entry.put("dir", m.dir().toString());
+            entry.put("served_as", m.served());
+            entry.put("explain", m.explain() == null ? null : KeptModels.relative(dir, m.explain()));
+            return entry;
+        }).toList()));
+        json.put("keptModels", models);
         return json;
     }
 

@@ -74,11 +74,28 @@ class BrowserCheckTest {
         Path reportDir = tmp.resolve("report");
         // two seeds: the tables carry mean ± spread and the verdicts a test; the textbook table is filled in
         int code = RnnSuiteCommand.newCommandLine().execute("compare", "--quick", "--seeds", "2", "--apps", "forecast",
-                "--cells", "simple_rnn,lstm", "--budget", "40s", "--output-dir", reportDir.toString());
+                "--cells", "simple_rnn,lstm", "--budget", "40s", "--output-dir", reportDir.toString(),
+                "--keep-models", tmp.resolve("models").toString());
         assertEquals(0, code);
         String html = Files.readString(reportDir.resolve("index.html"));
         assertTrue(html.contains("The textbook table, measured") && html.contains(" ± "), "spread and textbook table on the page");
         assertTrue(html.contains("<details>"), "each app's detail folds away");
+        // every relative link (the kept models' reports) leads to a file; the playground links name served models
+        Matcher links = Pattern.compile("href=\"([^\"#][^\"]*)\"").matcher(html);
+        int relative = 0;
+        int playground = 0;
+        while (links.find()) {
+            String href = links.group(1);
+            if (href.startsWith("http://127.0.0.1:8080/models/")) {
+                playground++;
+            } else {
+                relative++;
+                Path target = reportDir.resolve(java.net.URLDecoder.decode(href, StandardCharsets.UTF_8));
+                assertTrue(Files.isRegularFile(target), href + " leads to a file");
+            }
+        }
+        assertEquals(4, relative, "a report link per kept model: 2 quick series x 2 cells");
+        assertEquals(4, playground, "a playground link per kept model");
         Path probed = tmp.resolve("probed.html");
         Files.writeString(probed, html.replaceFirst("<head>", "<head>" + Matcher.quoteReplacement(PROBE)));
 

@@ -69,8 +69,9 @@ class CompareCommandTest {
 
     @Test
     void writesASelfContainedPageWithNumbers(@TempDir Path tmp) throws Exception {
+        Path models = tmp.resolve("kept");
         String[] r = run("compare", "--quick", "--apps", "forecast", "--cells", "simple_rnn", "--budget", "12s",
-                "--output-dir", tmp.toString());
+                "--output-dir", tmp.toString(), "--keep-models", models.toString());
         assertEquals("0", r[0], r[1]);
         String html = Files.readString(tmp.resolve("index.html"));
         assertTrue(html.contains(">Time-series forecasting</h2>"), html);
@@ -83,5 +84,15 @@ class CompareCommandTest {
         assertTrue(Pattern.compile("<td class=\"num\">[0-9]").matcher(html).find(), "tables hold numbers");
         assertTrue(Files.readString(tmp.resolve("summary.md")).contains("| airpassengers |"));
         assertTrue(Files.readString(tmp.resolve("results.json")).contains("\"forecast\""));
+        // one kept model per quick series, each loadable by the app and named on the page
+        var forecast = (io.rnnsuite.common.app.RnnApp<?, ?, ?>) io.rnnsuite.common.app.Apps.named("forecast");
+        try (var series = Files.list(models.resolve("forecast"))) {
+            List<Path> dirs = series.map(p -> p.resolve("simple_rnn")).sorted().toList();
+            assertEquals(2, dirs.size(), dirs.toString());
+            for (Path dir : dirs) {
+                io.rnnsuite.common.app.AppModels.open(forecast, dir);
+                assertTrue(html.contains(dir.toString()), dir + " listed on the page");
+            }
+        }
     }
 }

@@ -40,7 +40,7 @@ class CompareInterruptTest {
                 "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), RnnSuiteCommand.class.getName(),
                 "compare", "--quick", "--apps", "forecast,classify", "--cells", "simple_rnn", "--budget", "15s",
-                "--output-dir", reportDir.toString());
+                "--output-dir", reportDir.toString(), "--keep-models", tmp.resolve("models").toString());
         Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
             Path results = reportDir.resolve("results.json");
@@ -62,6 +62,9 @@ class CompareInterruptTest {
             assertTrue(json.path("apps").has("forecast"), json.toString());
             assertFalse(json.path("apps").has("classify"), "classify had not finished: " + json);
             assertTrue(Files.readString(reportDir.resolve("summary.md")).contains("| airpassengers |"));
+            assertTrue(Files.isRegularFile(tmp.resolve("models/forecast/airpassengers/simple_rnn/run.json")),
+                    "the finished app's models are kept");
+            assertFalse(Files.exists(tmp.resolve("models/classify")), "the interrupted app kept nothing half-made");
             assertTrue(Files.readString(reportDir.resolve("index.html")).contains(">Time-series forecasting</h2>"));
             try (Stream<Path> files = Files.list(reportDir)) {
                 assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(),

@@ -5,13 +5,25 @@ import java.util.List;
 
 /**
  * What an app answers beyond {@code POST /api/models/NAME/predict} (which every app has through
- * its {@code predict}): the char-LM's streamed sampling and autocomplete, per-word influence for a
- * classifier, greedy and beam translations with attention, forecasts with a chosen horizon.
+ * its {@code predict}): the char-LM's streamed sampling, autocomplete and explain view, per-word
+ * influence for a classifier, greedy and beam translations with attention, forecasts with a chosen
+ * horizon, recognised words for an uploaded or recorded WAV file.
  */
 interface AppEndpoints {
 
-    /** A request the load benchmark sends. */
-    record BenchRequest(String action, String body) {
+    /**
+     * A request the load benchmark sends: POST {@code body} as {@code contentType}.
+     *
+     * @param action      the action under {@code /api/models/NAME/}
+     * @param contentType the body's type
+     * @param body        the body's bytes
+     */
+    record BenchRequest(String action, String contentType, byte[] body) {
+
+        /** A JSON body. */
+        BenchRequest(String action, String json) {
+            this(action, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Whether these endpoints are for {@code model}'s app. */
@@ -19,6 +31,11 @@ interface AppEndpoints {
 
     /** The actions under {@code /api/models/NAME/}, besides {@code predict}. */
     List<String> actions();
+
+    /** Whether {@code action} is asked with GET (a stream, a page's data) rather than POST. */
+    default boolean takesGet(String action) {
+        return false;
+    }
 
     /** Answers {@code action} for {@code model}; an unknown action is the caller's 404. */
     void handle(String action, Request request, ServedModel<?, ?> model) throws Exception;
@@ -76,7 +93,7 @@ interface AppEndpoints {
     /** The endpoints for {@code model}'s app. */
     static AppEndpoints of(ServedModel<?, ?> model) {
         for (AppEndpoints endpoints : List.of(new CharLmEndpoints(), new ClassifyEndpoints(), new TranslateEndpoints(),
-                new ForecastEndpoints())) {
+                new ForecastEndpoints(), new SpeechEndpoints())) {
             if (endpoints.serves(model)) {
                 return endpoints;
             }

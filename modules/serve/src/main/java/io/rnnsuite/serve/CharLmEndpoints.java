@@ -28,7 +28,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The char-LM's playground: {@code sample} (the whole text as JSON), {@code stream} (the same as
  * server-sent events, one event per character as it is drawn) and {@code complete} (the likeliest
- * next characters, and the words they most likely start: predictive text input). Each drawn
+ * next characters, and the words they most likely start: predictive text input), and
+ * {@code explain} (the numbers of the explain view, whose page is {@code /models/NAME/explain}). Each drawn
  * character carries the activation of one chosen unit of one recurrent layer at the moment the
  * model chose it, for colouring.
  */
@@ -44,9 +45,79 @@ final class CharLmEndpoints implements AppEndpoints {
         return model.app() instanceof CharLmApp;
     }
 
+    /** The explain view's action and page name. */
+    static final String EXPLAIN = "explain";
+    /** Characters of the model's test text the explain view reads (the compare run's pages read as many). */
+    static final int EXPLAIN_LENGTH = 500;
+
+    /** The explain view, made on its first request and kept: the page and its JSON. */
+    private record Explained(String html, String json) {
+    }
+
+    private final java.util.concurrent.locks.ReentrantLock explaining = new java.util.concurrent.locks.ReentrantLock();
+    private volatile Explained explained;
+
     @Override
     public List<String> actions() {
-        return List.of("sample", "stream", "complete");
+        return List.of("sample", "stream", "complete", EXPLAIN);
+    }
+
+    @Override
+    public boolean takesGet(String action) {
+        return action.equals("stream") || action.equals(EXPLAIN);
+    }
+
+    /** The explain view's page (what {@code charlm explain} writes), made on the first request. */
+    String explainPage(ServedModel<?, ?> model, ServeLimits limits) throws Exception {
+        return explained(model, limits).html();
+    }
+
+    /**
+     * Runs {@code charlm explain} on the model directory, once: into a scratch directory, on the
+     * first {@value #EXPLAIN_LENGTH} characters of the model's own test text, reading its own copy
+     * of the model (so the served one stays free). Requests meanwhile wait, at most the model wait.
+     */
+    private Explained explained(ServedModel<?, ?> model, ServeLimits limits) throws Exception {
+        Explained done = explained;
+        if (done != null) {
+            return done;
+        }
+        if (!explaining.tryLock(limits.modelWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new HttpError(503, "the explain view of '" + model.name() + "' is still being made; try again");
+        }
+        try {
+            if (explained == null) {
+                explained = runExplain(model);
+            }
+            return explained;
+        } finally {
+            explaining.unlock();
+        }
+    }
+
+    private static Explained runExplain(ServedModel<?, ?> model) throws IOException {
+        java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("rnn-suite-explain-");
+        try {
+            java.nio.file.Path page = scratch.resolve("explain.html");
+            picocli.CommandLine line = io.rnnsuite.common.cli.CliErrors.install(model.app().command());
+            java.io.StringWriter err = new java.io.StringWriter();
+            line.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            line.setErr(new java.io.PrintWriter(err, true));
+            int code = line.execute(EXPLAIN, "--model", model.directory().toString(), "--output", page.toString(),
+                    "--length", Integer.toString(EXPLAIN_LENGTH));
+            if (code != 0) {
+                throw new HttpError(500, "cannot make the explain view of '" + model.name() + "': "
+                        + err.toString().strip().replaceFirst("^error: ", ""));
+            }
+            return new Explained(java.nio.file.Files.readString(page, StandardCharsets.UTF_8),
+                    java.nio.file.Files.readString(io.rnnsuite.charlm.explain.ExplainPage.jsonFile(page), StandardCharsets.UTF_8));
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(scratch)) {
+                for (java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -91,6 +162,8 @@ final class CharLmEndpoints implements AppEndpoints {
             case "sample" -> sample(request, model);
             case "stream" -> stream(request, model);
             case "complete" -> complete(request, model);
+            case EXPLAIN -> Responses.text(request.exchange(), 200, "application/json; charset=utf-8",
+                    explained(model, request.limits()).json());
             default -> throw HttpError.notFound("no action '" + action + "' for a char-LM model");
         }
     }

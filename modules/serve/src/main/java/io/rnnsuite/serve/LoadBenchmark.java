@@ -36,11 +36,17 @@ public final class LoadBenchmark {
 
     /** Sends {@code clients × requests} requests: POST {@code jsonBody}, or GET when it is {@code null}. */
     public static Result run(URI uri, String jsonBody, int clients, int requests) throws Exception {
+        return run(uri, "application/json", jsonBody == null ? null : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                clients, requests);
+    }
+
+    /** Sends {@code clients × requests} requests: POST {@code body} as {@code contentType}, or GET when it is {@code null}. */
+    public static Result run(URI uri, String contentType, byte[] body, int clients, int requests) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120));
-        HttpRequest request = jsonBody == null ? builder.GET().build()
-                : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build();
+        HttpRequest request = body == null ? builder.GET().build()
+                : builder.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         long[] latencies = new long[clients * requests];
         AtomicInteger errors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);

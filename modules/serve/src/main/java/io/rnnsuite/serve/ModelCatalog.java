@@ -21,13 +21,21 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The models a server answers with: every directory directly under the models root that holds a
- * finished training run ({@code run.json}) of a registered app, loaded once at start through
- * {@link AppModels#open}. A directory that cannot be loaded (another suite's, half-written,
- * corrupt, a link pointing out of the root) is skipped with one warning line; the rest are served.
- * Models are found by their directory name only, so a request cannot name a path.
+ * The models a server answers with: every directory under the models root, at most
+ * {@value #MAX_DEPTH} levels down, that holds a finished training run ({@code run.json}) of a
+ * registered app, loaded once at start through {@link AppModels#open}. A model directory's own
+ * sub-directories (its checkpoint) are not searched, nor are hidden ones (a compare run's staging
+ * directory). A directory that cannot be loaded (another suite's, half-written, corrupt, a link
+ * pointing out of the root) is skipped with one warning line; the rest are served. Models are found
+ * by name only: the directory's path under the root with {@code .} between its parts
+ * ({@code air-lstm}, {@code compare.charlm.lstm}), so a request never names a path.
  */
 public final class ModelCatalog {
+
+    /** How many directory levels under the root are searched for models ({@code compare/forecast/co2/lstm} is 4). */
+    public static final int MAX_DEPTH = 4;
+    /** Between the parts of a nested model's name. */
+    public static final String NAME_SEPARATOR = ".";
 
     private final Path root;
     private final Map<String, ServedModel<?, ?>> models;
@@ -35,6 +43,14 @@ public final class ModelCatalog {
     private ModelCatalog(Path root, Map<String, ServedModel<?, ?>> models) {
         this.root = root;
         this.models = models;
+    }
+
+    /** The name a server started with {@code --models root} gives the model directory {@code dir} under it. */
+    public static String nameOf(Path root, Path dir) {
+        Path relative = root.toAbsolutePath().normalize().relativize(dir.toAbsolutePath().normalize());
+        List<String> parts = new ArrayList<>();
+        relative.forEach(p -> parts.add(p.toString()));
+        return String.join(NAME_SEPARATOR, parts);
     }
 
     /**
@@ -49,9 +65,9 @@ public final class ModelCatalog {
                     + "--output-dir of APP train runs, e.g. models/air-lstm)");
         }
         ConfinedFiles confined = new ConfinedFiles(root);
-        List<Path> children;
-        try (Stream<Path> list = Files.list(root)) {
-            children = list.sorted().toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            search(root, 1, confined, found, warnings);
         } catch (IOException e) {
             throw new UserInputException("cannot list models directory " + root + ": " + e.getMessage());
         }
@@ -60,13 +76,10 @@ public final class ModelCatalog {
             apps.put(app.info().id(), app);
         }
         Map<String, ServedModel<?, ?>> models = new LinkedHashMap<>();
-        for (Path dir : children) {
-            String name = String.valueOf(dir.getFileName());
-            if (!Files.isDirectory(dir) || !Files.isRegularFile(dir.resolve(ModelDirectory.RUN_FILE))) {
-                continue;
-            }
-            if (!ConfinedFiles.safeName(name) || !confined.contains(dir)) {
-                warnings.accept("skipped " + dir + ": it lies outside " + root + " (a symbolic link?)");
+        for (Path dir : found) {
+            String name = nameOf(root, dir);
+            if (models.containsKey(name)) {
+                warnings.accept("skipped " + dir + ": another model directory is already served as '" + name + "'");
                 continue;
             }
             try {
@@ -87,6 +100,33 @@ public final class ModelCatalog {
             }
         }
         return new ModelCatalog(root, models);
+    }
+
+    /** Adds the model directories under {@code dir} ({@code depth} levels below the root) to {@code found}, in name order. */
+    private static void search(Path dir, int depth, ConfinedFiles confined, List<Path> found, Consumer<String> warnings)
+            throws IOException {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.sorted().toList();
+        }
+        for (Path child : children) {
+            String name = String.valueOf(child.getFileName());
+            if (!Files.isDirectory(child) || name.startsWith(".")) {
+                continue;
+            }
+            boolean model = Files.isRegularFile(child.resolve(ModelDirectory.RUN_FILE));
+            if (!ConfinedFiles.safeName(name) || !confined.contains(child)) {
+                if (model) {
+                    warnings.accept("skipped " + child + ": it lies outside " + confined.root() + " (a symbolic link?)");
+                }
+                continue; // nothing under a link out of the root is searched either
+            }
+            if (model) {
+                found.add(child);
+            } else if (depth < MAX_DEPTH) {
+                search(child, depth + 1, confined, found, warnings);
+            }
+        }
     }
 
     private static <C, D, M> ServedModel<C, M> open(String name, RnnApp<C, D, M> app, Path dir, JsonNode run) {

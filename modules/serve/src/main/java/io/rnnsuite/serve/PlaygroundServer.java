@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  * GET  /api/models                      every model: app, cell, data, metrics, baselines, training time
  * GET  /api/models/NAME                 one model, with what its page needs
  * GET  /api/models/NAME/files/FILE      a plot or report file of the model directory
+ * GET  /models/NAME/explain             a char-LM's explain view (its cells on a passage of its test text)
  * POST /api/models/NAME/predict         {"inputs": [...]} → {"answers": [...]} (the app's own predict)
  * POST /api/models/NAME/ACTION          the app's actions (see {@link AppEndpoints})
  * GET  /api/reports                     the files under the reports root
@@ -54,7 +55,10 @@ public final class PlaygroundServer implements AutoCloseable {
             "reports.html", "text/html; charset=utf-8", "app.js", "text/javascript; charset=utf-8",
             "style.css", "text/css; charset=utf-8");
     /** Our own pages load only our own scripts and styles, and nothing from the network. */
-    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; connect-src 'self'";
+    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; connect-src 'self'; media-src 'self' blob:";
+    /** A generated self-contained page (the explain view): its own inline script and style, and nothing else. */
+    private static final String SELF_CONTAINED_POLICY = "default-src 'none'; script-src 'unsafe-inline'; "
+            + "style-src 'unsafe-inline'; img-src data:";
 
     /** Seconds a client has to send its request line, headers and body; a slower one is disconnected. */
     static final int REQUEST_SECONDS = 60;
@@ -174,6 +178,14 @@ public final class PlaygroundServer implements AutoCloseable {
             case "api" -> api(request, path.subList(1, path.size()));
             case "favicon.ico" -> Responses.bytes(request.exchange(), 204, "image/x-icon", new byte[0]); // browsers ask for it
             case "models" -> {
+                if (path.size() == 3 && path.get(2).equals(CharLmEndpoints.EXPLAIN)
+                        && endpoints.get(catalog.require(path.get(1)).name()) instanceof CharLmEndpoints charLm) {
+                    requireMethod(request, "GET", "HEAD");
+                    request.exchange().getResponseHeaders().set("Content-Security-Policy", SELF_CONTAINED_POLICY);
+                    Responses.text(request.exchange(), 200, "text/html; charset=utf-8",
+                            charLm.explainPage(catalog.require(path.get(1)), limits));
+                    return;
+                }
                 if (path.size() != 2) {
                     throw HttpError.notFound("no page " + request.exchange().getRequestURI().getRawPath());
                 }
@@ -252,7 +264,12 @@ public final class PlaygroundServer implements AutoCloseable {
         if (path.size() == 1) {
             requireMethod(request, "GET");
             ObjectNode details = summary(model);
-            details.set("app_details", app.describe(model));
+            ObjectNode appDetails = app.describe(model);
+            if (app instanceof SpeechEndpoints) {
+                appDetails.put("max_seconds", SpeechEndpoints.maxSeconds(model, limits));
+                appDetails.put("max_bytes", limits.maxAudioBytes());
+            }
+            details.set("app_details", appDetails);
             Responses.json(request.exchange(), 200, details);
             return;
         }
@@ -269,9 +286,7 @@ public final class PlaygroundServer implements AutoCloseable {
             requireMethod(request, "POST");
             predict(request, model, app);
         } else if (app.actions().contains(action)) {
-            if (!action.equals("stream")) {
-                requireMethod(request, "POST");
-            }
+            requireMethod(request, app.takesGet(action) ? "GET" : "POST");
             app.handle(action, request, model);
         } else {
             throw HttpError.notFound("model '" + model.name() + "' has no action '" + action + "' (it has: predict"

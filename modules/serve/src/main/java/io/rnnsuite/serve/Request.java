@@ -106,6 +106,11 @@ public final class Request {
      * sending, receives the answer instead of a reset connection.
      */
     public byte[] body() throws IOException {
+        return body(limits.maxBodyBytes());
+    }
+
+    /** The body, at most {@code maxBytes} bytes; a larger one is a 413, read and dropped as {@link #body()} does. */
+    public byte[] body(int maxBytes) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         long declared = -1;
         if (length != null) {
@@ -118,15 +123,15 @@ public final class Request {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (InputStream in = exchange.getRequestBody()) {
-            if (declared > limits.maxBodyBytes()) {
+            if (declared > maxBytes) {
                 discard(in, buffer);
-                throw tooLarge();
+                throw tooLarge(maxBytes);
             }
             int n;
             while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > limits.maxBodyBytes()) {
+                if (out.size() + n > maxBytes) {
                     discard(in, buffer);
-                    throw tooLarge();
+                    throw tooLarge(maxBytes);
                 }
                 out.write(buffer, 0, n);
             }
@@ -145,8 +150,8 @@ public final class Request {
         }
     }
 
-    private HttpError tooLarge() {
-        return HttpError.tooLarge("request body larger than " + limits.maxBodyBytes() + " bytes");
+    private static HttpError tooLarge(int maxBytes) {
+        return HttpError.tooLarge("request body larger than " + maxBytes + " bytes");
     }
 
     /** The body as a JSON object; wrong content type, malformed JSON or another JSON value are a 400. */

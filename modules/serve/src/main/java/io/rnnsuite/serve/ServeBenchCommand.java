@@ -1,5 +1,6 @@
 package io.rnnsuite.serve;
 
+import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.report.MarkdownTable;
 import java.io.PrintWriter;
@@ -33,24 +34,24 @@ public final class ServeBenchCommand implements Callable<Integer> {
             description = "Directory of model directories to serve (default: ${DEFAULT-VALUE}).")
     Path models;
 
-    @Option(names = "--clients", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--clients", converter = Ranges.AtLeastOne.class, paramLabel = "N", defaultValue = "4",
             description = "Concurrent clients, 1..64 (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--requests", paramLabel = "M", defaultValue = "50",
+    @Option(names = "--requests", converter = Ranges.AtLeastOne.class, paramLabel = "M", defaultValue = "50",
             description = "Requests per client and endpoint, 1..10000 (default: ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--workers", converter = Ranges.AtLeastOne.class, paramLabel = "N", defaultValue = "4",
             description = "The server's worker threads (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--warmup", converter = Ranges.ZeroOrMore.class, paramLabel = "N", defaultValue = "5",
             description = "Untimed requests per endpoint first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     /** One endpoint to load. */
-    record Target(String model, String endpoint, String path, String body) {
+    record Target(String model, String endpoint, String path, String contentType, byte[] body) {
     }
 
     @Override
@@ -70,13 +71,14 @@ public final class ServeBenchCommand implements Callable<Integer> {
             List<Target> targets = targets(catalog);
             for (Target t : targets) {
                 if (warmup > 0) {
-                    LoadBenchmark.run(URI.create(server.baseUrl() + t.path()), t.body(), 1, warmup);
+                    LoadBenchmark.run(URI.create(server.baseUrl() + t.path()), t.contentType(), t.body(), 1, warmup);
                 }
             }
             long heapBefore = usedHeapAfterGc(memory);
             MarkdownTable table = new MarkdownTable("model", "endpoint", "requests", "errors", "p50 ms", "p99 ms", "requests/s");
             for (Target t : targets) {
-                LoadBenchmark.Result r = LoadBenchmark.run(URI.create(server.baseUrl() + t.path()), t.body(), clients, requests);
+                LoadBenchmark.Result r = LoadBenchmark.run(URI.create(server.baseUrl() + t.path()), t.contentType(), t.body(),
+                        clients, requests);
                 errors += r.errors();
                 table.row(t.model(), t.endpoint(), r.requests(), r.errors(), round(r.p50Millis()), round(r.p99Millis()),
                         round(r.perSecond()));
@@ -96,12 +98,13 @@ public final class ServeBenchCommand implements Callable<Integer> {
     /** Every model's list entry, its predict and its own actions (streaming excluded: it is measured by sample). */
     static List<Target> targets(ModelCatalog catalog) {
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("-", "GET /api/models", "/api/models", null));
+        targets.add(new Target("-", "GET /api/models", "/api/models", null, null));
         for (ServedModel<?, ?> model : catalog.all()) {
             String base = "/api/models/" + model.name() + "/";
             AppEndpoints endpoints = AppEndpoints.of(model);
             for (AppEndpoints.BenchRequest request : endpoints.benchRequests(model)) {
-                targets.add(new Target(model.name(), request.action(), base + request.action(), request.body()));
+                targets.add(new Target(model.name(), request.action(), base + request.action(), request.contentType(),
+                        request.body()));
             }
         }
         return targets;

@@ -2,6 +2,7 @@ package io.rnnsuite.serve;
 
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.cli.DurationConverter;
+import io.rnnsuite.common.cli.Ranges;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -39,7 +40,7 @@ public final class ServeCommand implements Runnable {
             description = "Directory of reports to browse, served as they are (default: ${DEFAULT-VALUE}).")
     Path reports;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+    @Option(names = "--port", converter = Ranges.ZeroOrMore.class, paramLabel = "N", defaultValue = "8080",
             description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -48,13 +49,22 @@ public final class ServeCommand implements Runnable {
                     + " authentication, to the network (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--workers", converter = Ranges.AtLeastOne.class, paramLabel = "N", defaultValue = "4",
             description = "Requests answered at once; each model answers one at a time (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
+    @Option(names = "--max-body", converter = Ranges.AtLeastOne.class, paramLabel = "BYTES", defaultValue = "1048576",
             description = "Largest request body; a larger one is refused with 413 (default: ${DEFAULT-VALUE}).")
     int maxBody;
+
+    @Option(names = "--max-audio-bytes", converter = Ranges.AtLeastOne.class, paramLabel = "BYTES", defaultValue = "4194304",
+            description = "Largest uploaded WAV file for speech models; a larger one is refused with 413 (default: ${DEFAULT-VALUE}).")
+    int maxAudioBytes;
+
+    @Option(names = "--max-audio-seconds", converter = Ranges.Positive.class, paramLabel = "SECONDS", defaultValue = "10",
+            description = "Longest recording a speech model is given (or the model's own --max-seconds when shorter); "
+                    + "a longer one is refused with 413 (default: ${DEFAULT-VALUE}).")
+    double maxAudioSeconds;
 
     @Option(names = "--model-wait", paramLabel = "TIME", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long a request waits for a model busy with another; then 503 (default: ${DEFAULT-VALUE}).")
@@ -85,6 +95,12 @@ public final class ServeCommand implements Runnable {
         if (maxBody < 1024) {
             throw new UserInputException("--max-body must be at least 1024 bytes, got " + maxBody);
         }
+        if (maxAudioBytes < 1024) {
+            throw new UserInputException("--max-audio-bytes must be at least 1024 bytes, got " + maxAudioBytes);
+        }
+        if (!(maxAudioSeconds > 0 && maxAudioSeconds <= 600)) {
+            throw new UserInputException("--max-audio-seconds must be above 0 and at most 600, got " + maxAudioSeconds);
+        }
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port must be between 0 and 65535, got " + port);
         }
@@ -98,7 +114,8 @@ public final class ServeCommand implements Runnable {
                     + " forecast train --dataset airpassengers --output-dir " + models.resolve("air-lstm"));
         }
         PlaygroundServer server = PlaygroundServer.start(catalog, reports, host, port, workers,
-                ServeLimits.defaults().withMaxBodyBytes(maxBody).withModelWait(modelWait), err);
+                ServeLimits.defaults().withMaxBodyBytes(maxBody).withModelWait(modelWait)
+                        .withAudio(maxAudioBytes, maxAudioSeconds), err);
         out.println("serving " + catalog.all().size() + " model(s) from " + models + " and the reports in " + reports
                 + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/  (Ctrl-C stops)");
         out.flush();

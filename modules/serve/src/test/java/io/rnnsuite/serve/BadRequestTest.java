@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,6 +156,34 @@ class BadRequestTest {
         }
         ServerFixture.Answer good = fixture.post(CLASSIFY, "{\"text\":\"fur tail\"}");
         assertEquals(200, good.status(), good.body());
-        assertEquals(4, fixture.get("/api/health").json().path("models").asInt());
+        assertEquals(5, fixture.get("/api/health").json().path("models").asInt());
+    }
+
+    @Test
+    void aCorruptSilentTooLongOrTooLargeUploadIsRefusedAndTheServerGoesOn() throws Exception {
+        String url = "/api/models/" + TinyModels.SPEECH + "/recognise";
+        byte[] good = TinyModels.toneWav(TinyModels.LOW_HZ, 0.5, 16_000, 3);
+        assertTrue(refused(400, fixture.post(url, "audio/wav", "not audio at all".getBytes(StandardCharsets.UTF_8)))
+                .contains("not a WAV file"));
+        assertTrue(refused(400, fixture.post(url, "audio/wav", java.util.Arrays.copyOf(good, 30))).contains("corrupt 'fmt ' chunk"));
+        assertTrue(refused(400, fixture.post(url, "audio/wav", java.util.Arrays.copyOf(good, 144))).contains("truncated WAV file"));
+        byte[] lying = good.clone();
+        java.nio.ByteBuffer.wrap(lying).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, good.length * 4);
+        assertTrue(refused(400, fixture.post(url, "audio/wav", lying)).contains("truncated WAV file"));
+        byte[] garbage = good.clone();
+        java.nio.ByteBuffer.wrap(garbage).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(20, (short) 0x55);
+        assertTrue(refused(400, fixture.post(url, "audio/wav", garbage)).contains("MPEG layer 3"));
+        assertTrue(refused(400, fixture.post(url, "audio/wav", new byte[0])).contains("empty body"));
+        assertTrue(refused(400, fixture.post(url, "{}")).contains("audio/wav"), "JSON is not a recording");
+        byte[] silent = io.rnnsuite.speech.audio.WavWriter.pcm16(new io.rnnsuite.speech.audio.Audio(new float[8000], 16_000));
+        assertTrue(refused(400, fixture.post(url, "audio/wav", silent)).contains("silent"));
+        assertTrue(refused(413, fixture.post(url, "audio/wav", TinyModels.toneWav(400, 10.5, 8_000, 1))).contains("at most 10.00 s"));
+        byte[] huge = new byte[ServeLimits.defaults().maxAudioBytes() + 1];
+        assertTrue(refused(413, fixture.post(url, "audio/wav", huge)).contains("larger than"));
+        assertTrue(refused(400, fixture.post("/api/models/" + TinyModels.SPEECH + "/predict", "{\"inputs\":[\"/etc/passwd\"]}"))
+                .contains("name files"), "predict never opens a file a request names");
+        ServerFixture.Answer answer = fixture.post(url, "audio/wav", good);
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(TinyModels.TONES.contains(answer.json().path("text").asText()), answer.body());
     }
 }

@@ -70,6 +70,8 @@ class BrowserTest {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1200,1500",
+                // a fake microphone (a beeping tone) that needs no permission prompt, for the recording test
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--user-data-dir=" + scratch.resolve("profile"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -121,14 +123,15 @@ class BrowserTest {
         driver.get(fixture.url("/"));
         List<WebElement> rows = waiting().until(d -> {
             List<WebElement> r = d.findElements(By.cssSelector("#models tbody tr"));
-            return r.size() == 4 ? r : null;
+            return r.size() == 5 ? r : null;
         });
         assertEquals(TinyModels.CHARLM, rows.get(0).getAttribute("data-model"));
         for (WebElement row : rows) {
             assertTrue(row.findElements(By.cssSelector("td.num")).get(0).getText().matches(".*[0-9].*"), row.getText());
         }
         screenshot("models");
-        rows.get(3).findElement(By.tagName("a")).click();
+        rows.stream().filter(r -> TinyModels.TRANSLATE.equals(r.getAttribute("data-model"))).findFirst().orElseThrow()
+                .findElement(By.tagName("a")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/models/" + TinyModels.TRANSLATE));
     }
 
@@ -238,6 +241,63 @@ class BrowserTest {
         WebElement error = visible("error");
         assertTrue(error.getText().contains("never saw"), error.getText());
         driver.manage().logs().get(LogType.BROWSER).getAll(); // the refused request's 400 is expected here
+    }
+
+    @Test
+    void theCharLmPageLinksToTheExplainViewWhichDrawsItsPlots() throws IOException {
+        driver.get(fixture.url("/models/" + TinyModels.CHARLM));
+        visible("charlm");
+        WebElement link = waiting().until(d -> {
+            WebElement a = d.findElement(By.id("explain-link"));
+            return a.getAttribute("href").endsWith("/models/" + TinyModels.CHARLM + "/explain") ? a : null;
+        });
+        link.click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/explain"));
+        // the page's own inline script ran (the served page's policy allows it and nothing else): it marks the unit shown
+        waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-shown") != null);
+        assertTrue(driver.findElements(By.cssSelector("svg circle, svg path, svg polyline, svg rect")).size() > 3,
+                "the explain view's plots are drawn");
+        screenshot("charlm-explain");
+    }
+
+    @Test
+    void theSpeechPageRecognisesAnUploadedWav() throws IOException {
+        Path wav = scratch.resolve("tone.wav");
+        Files.write(wav, TinyModels.toneWav(TinyModels.HIGH_HZ, 0.6, 22_050, 9));
+        driver.get(fixture.url("/models/" + TinyModels.SPEECH));
+        visible("speech");
+        assertTrue(driver.findElement(By.id("speech-vocabulary")).getText().contains("low"));
+        driver.findElement(By.id("wav-file")).sendKeys(wav.toAbsolutePath().toString());
+        WebElement recognised = waiting().until(d -> {
+            WebElement r = d.findElement(By.id("recognised"));
+            return "true".equals(r.getAttribute("data-ready")) ? r : null;
+        });
+        assertTrue(TinyModels.TONES.contains(recognised.getText()), recognised.getText());
+        List<WebElement> bars = driver.findElements(By.cssSelector("#speech-bars .bar-row"));
+        assertEquals(2, bars.size());
+        assertEquals(1.0, bars.stream().mapToDouble(b -> Double.parseDouble(b.getAttribute("data-probability"))).sum(), 1e-3);
+        assertTrue(driver.findElement(By.id("speech-status")).getText().contains("22050 Hz"));
+        screenshot("speech-upload");
+    }
+
+    @Test
+    void theSpeechPageRecordsFromTheMicrophoneDecodesInTheBrowserAndRecognises() throws Exception {
+        driver.get(fixture.url("/models/" + TinyModels.SPEECH));
+        visible("speech");
+        WebElement record = driver.findElement(By.id("record"));
+        assertTrue(record.isEnabled(), "MediaRecorder is available: " + record.getAttribute("title"));
+        record.click();
+        waiting().until(d -> d.findElement(By.id("stop")).isEnabled());
+        Thread.sleep(1500);
+        driver.findElement(By.id("stop")).click();
+        WebElement recognised = waiting().until(d -> {
+            WebElement r = d.findElement(By.id("recognised"));
+            return "true".equals(r.getAttribute("data-ready")) ? r : null;
+        });
+        assertTrue(TinyModels.TONES.contains(recognised.getText()), recognised.getText());
+        assertTrue(driver.findElement(By.id("speech-status")).getText().contains("16000 Hz"),
+                "the recording was decoded and sent as 16 kHz WAV: " + driver.findElement(By.id("speech-status")).getText());
+        screenshot("speech-record");
     }
 
 }

@@ -45,11 +45,12 @@ class JsonApiTest {
 
     @Test
     void listsEveryModelWithAppCellDataMetricsAndTrainingTime() throws Exception {
-        assertEquals(4, ok(fixture.get("/api/health")).path("models").asInt());
+        assertEquals(5, ok(fixture.get("/api/health")).path("models").asInt());
         JsonNode models = ok(fixture.get("/api/models")).path("models");
         List<String> names = new ArrayList<>();
         models.forEach(m -> names.add(m.path("name").asText()));
-        assertEquals(List.of(TinyModels.CHARLM, TinyModels.CLASSIFY, TinyModels.FORECAST, TinyModels.TRANSLATE), names);
+        assertEquals(List.of(TinyModels.CHARLM, TinyModels.CLASSIFY, TinyModels.FORECAST, TinyModels.SPEECH, TinyModels.TRANSLATE),
+                names);
         for (JsonNode m : models) {
             assertFalse(m.path("cell").asText().isEmpty(), m.toString());
             assertFalse(m.path("data").path("name").asText().isEmpty(), m.toString());
@@ -242,5 +243,52 @@ class JsonApiTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void speechRecognisesAnUploadedWavAsItsOwnPredictDoes(@TempDir Path tmp) throws Exception {
+        String base = "/api/models/" + TinyModels.SPEECH;
+        JsonNode model = ok(fixture.get(base));
+        assertEquals("[\"predict\",\"recognise\"]", model.path("actions").toString());
+        JsonNode details = model.path("app_details");
+        assertEquals(TinyModels.TONES.toString().replace(" ", ""), details.path("vocabulary").toString().replace("\"", ""));
+        assertEquals(10.0, details.path("max_seconds").asDouble(), 1e-9);
+        assertFalse(details.path("ctc").asBoolean());
+
+        io.rnnsuite.speech.SpeechApp app = new io.rnnsuite.speech.SpeechApp();
+        var loaded = io.rnnsuite.common.app.AppModels.open(app, TinyModels.root().resolve(TinyModels.SPEECH));
+        for (double hz : new double[] {TinyModels.LOW_HZ, TinyModels.HIGH_HZ}) {
+            byte[] wav = TinyModels.toneWav(hz, 0.5, 44_100, 5);
+            JsonNode answer = ok(fixture.post(base + "/recognise", "audio/wav", wav));
+            assertEquals(0.5, answer.path("seconds").asDouble(), 1e-3);
+            assertEquals(44_100, answer.path("sample_rate").asInt());
+            JsonNode alternatives = answer.path("alternatives");
+            assertEquals(2, alternatives.size());
+            assertEquals(answer.path("text").asText(), alternatives.get(0).path("word").asText(), "the likeliest word first");
+            assertEquals(1.0, alternatives.get(0).path("probability").asDouble() + alternatives.get(1).path("probability").asDouble(),
+                    1e-3);
+            // the same file through the app's own predict: the same word and probability
+            Path file = Files.write(tmp.resolve(hz + ".wav"), wav);
+            String[] line = app.predict(loaded.model(), List.of(file.toString())).get(0).split("\t");
+            assertEquals(List.of(file.toString(), answer.path("text").asText()), List.of(line[0], line[1]));
+            assertEquals(Double.parseDouble(line[2].substring(2)), alternatives.get(0).path("probability").asDouble(), 6e-4);
+        }
+    }
+
+    @Test
+    void theCharLmExplainViewIsMadeOnceAndItsNumbersComeAsJson() throws Exception {
+        ServerFixture.Answer page = fixture.get("/models/" + TinyModels.CHARLM + "/explain");
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains(io.rnnsuite.charlm.explain.ExplainPage.DATA_ID), "the explain page's data");
+        JsonNode numbers = ok(fixture.get("/api/models/" + TinyModels.CHARLM + "/explain"));
+        String text = numbers.path("text").asText();
+        assertTrue(text.length() > 100 && text.length() <= CharLmEndpoints.EXPLAIN_LENGTH, "at most 500 characters: " + text.length());
+        assertTrue(Files.readString(TinyModels.root().resolve("data/tiny.txt")).contains(text), "a passage of the model's own text");
+        assertTrue(numbers.path("units").size() > 0, numbers.path("units").toString());
+        assertTrue(page.body().contains(numbers.path("units").get(0).path("property").asText()));
+        assertEquals(page.body(), fixture.get("/models/" + TinyModels.CHARLM + "/explain").body(), "made once, then kept");
+        assertEquals(404, fixture.get("/models/" + TinyModels.CLASSIFY + "/explain").status());
+        assertEquals(405, fixture.post("/api/models/" + TinyModels.CHARLM + "/explain", "{}").status());
     }
 }

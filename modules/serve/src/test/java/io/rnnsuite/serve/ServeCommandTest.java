@@ -35,7 +35,7 @@ class ServeCommandTest {
         StringWriter out = new StringWriter();
         try (PlaygroundServer server = loopback.start(new PrintWriter(out), new PrintStream(err, true, StandardCharsets.UTF_8))) {
             assertTrue(server.baseUrl().startsWith("http://127.0.0.1:"), server.baseUrl());
-            assertTrue(out.toString().startsWith("serving 4 model(s)"), out.toString());
+            assertTrue(out.toString().startsWith("serving 5 model(s)"), out.toString());
         }
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("authentication"), err.toString(StandardCharsets.UTF_8));
 
@@ -69,7 +69,8 @@ class ServeCommandTest {
         String text = out.toString();
         assertEquals(0, code, text);
         assertTrue(text.contains("p50 ms") && text.contains("p99 ms") && text.contains("requests/s"), text);
-        for (String endpoint : new String[] {"GET /api/models", "sample", "complete", "classify", "translate", "forecast"}) {
+        for (String endpoint : new String[] {"GET /api/models", "sample", "complete", "classify", "translate", "forecast",
+                "recognise"}) {
             assertTrue(text.contains(" " + endpoint + " "), endpoint + " in\n" + text);
         }
         assertTrue(text.contains("errors: 0"), text);

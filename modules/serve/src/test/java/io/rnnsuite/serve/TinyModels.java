@@ -25,6 +25,11 @@ final class TinyModels {
     static final String CLASSIFY = "classify-gru";
     static final String TRANSLATE = "translate-attention";
     static final String FORECAST = "forecast-lstm";
+    static final String SPEECH = "speech-gru";
+    /** The speech model's words: a low and a high tone (stand-in audio made here, as no recordings are bundled). */
+    static final List<String> TONES = List.of("high", "low");
+    static final double LOW_HZ = 300;
+    static final double HIGH_HZ = 1800;
     static final List<String> LABELS = List.of("animal", "food", "plant");
 
     private static Path root;
@@ -57,6 +62,9 @@ final class TinyModels {
         train("translate", "train", "--dataset", "numbers-en-fr", "--pairs-count", "300", "--max-length", "24", "--cell", "lstm",
                 "--hidden", "16", "--attention", "--beam", "2", "--epochs", "2", "--batch-size", "32",
                 "--output-dir", dir.resolve(TRANSLATE).toString());
+        Path tones = tones(data.resolve("tones"), 8);
+        train("speech", "train", "--wav-dir", tones.toString(), "--cell", "gru", "--hidden", "8", "--batch-size", "8",
+                "--epochs", "3", "--output-dir", dir.resolve(SPEECH).toString());
         train("forecast", "train", "--csv", series.toString(), "--target", "value", "--season", "12", "--hidden", "8", "--epochs", "8", "--output-dir", dir.resolve(FORECAST).toString());
         root = dir;
         return root;
@@ -75,6 +83,31 @@ final class TinyModels {
         if (code != 0) {
             throw new IllegalStateException(app + " train failed (" + code + "): " + err);
         }
+    }
+
+    /** One folder of WAV files per tone, {@code perTone} files each, of varied length, pitch and loudness. */
+    static Path tones(Path dir, int perTone) throws IOException {
+        Random random = new Random(11);
+        for (String tone : TONES) {
+            Path folder = Files.createDirectories(dir.resolve(tone));
+            for (int i = 0; i < perTone; i++) {
+                double hz = (tone.equals("low") ? LOW_HZ : HIGH_HZ) * (0.9 + 0.2 * random.nextDouble());
+                Files.write(folder.resolve(i + ".wav"), toneWav(hz, 0.4 + 0.3 * random.nextDouble(), 16000, random.nextLong()));
+            }
+        }
+        return dir;
+    }
+
+    /** A WAV file (16-bit PCM, mono) of a sine tone with a little noise, faded in and out. */
+    static byte[] toneWav(double hz, double seconds, int rate, long seed) {
+        Random random = new Random(seed);
+        float[] samples = new float[(int) Math.round(seconds * rate)];
+        double amplitude = 0.3 + 0.4 * random.nextDouble();
+        for (int t = 0; t < samples.length; t++) {
+            double fade = Math.min(1, Math.min(t, samples.length - 1 - t) / (0.02 * rate));
+            samples[t] = (float) (fade * amplitude * Math.sin(2 * Math.PI * hz * t / rate) + 0.01 * random.nextGaussian());
+        }
+        return io.rnnsuite.speech.audio.WavWriter.pcm16(new io.rnnsuite.speech.audio.Audio(samples, rate));
     }
 
     static String englishLike(int characters, long seed) {

@@ -3,6 +3,7 @@ package io.rnnsuite.common.app;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.io.Json;
 import io.rnnsuite.common.io.AtomicFiles;
+import io.rnnsuite.common.io.ModelDirectory;
 import io.rnnsuite.common.report.LineChart;
 import io.rnnsuite.common.report.MarkdownTable;
 import io.rnnsuite.common.report.PeakMemory;
@@ -83,7 +84,7 @@ public final class CompareRun {
     }
 
     /**
-     * Compares.
+     * Compares, keeping every model in memory only.
      *
      * @param base           data, non-recurrent sizes and training settings shared by every model
      * @param specs          the recurrent variants
@@ -92,10 +93,30 @@ public final class CompareRun {
      */
     public static <C, D, M> Outcome<C, D, M> run(RnnApp<C, D, M> app, C base, List<RecurrentSpec> specs,
                                              Duration budgetPerModel, ProgressReporter progress) {
+        return run(app, base, specs, budgetPerModel, progress, null);
+    }
+
+    /**
+     * Compares, and with {@code keepIn} also writes each model as a model directory
+     * {@code keepIn/LABEL} ({@code lstm}, {@code 2x_gru}), exactly as {@code APP train} does: the
+     * trainer's {@code model.zip} and {@code checkpoint/}, then {@link TrainRun#save} (side files,
+     * {@code app-config.json}, {@code report.md}, {@code results.json}, {@code run.json} last).
+     * Writing the model and its checkpoint after each epoch takes from the model's wall-clock
+     * budget, not from its training seconds.
+     *
+     * @param keepIn where the models go; {@code null} keeps them in memory only
+     */
+    public static <C, D, M> Outcome<C, D, M> run(RnnApp<C, D, M> app, C base, List<RecurrentSpec> specs,
+                                             Duration budgetPerModel, ProgressReporter progress, Path keepIn) {
+        long start = System.nanoTime();
         D data = app.load(base);
         DataSummary summary = app.describe(base, data);
+        double loadingSeconds = seconds(start);
         List<Row> rows = new ArrayList<>();
-        for (Evaluation baseline : app.baselines(base, data)) {
+        start = System.nanoTime();
+        List<Evaluation> baselines = app.baselines(base, data);
+        double baselineSeconds = seconds(start);
+        for (Evaluation baseline : baselines) {
             rows.add(new Row(baseline.model(), null, baseline, null, 0, 0, 0));
         }
         List<Compared<M>> models = new ArrayList<>();
@@ -110,16 +131,33 @@ public final class CompareRun {
                 continue;
             }
             C config = app.with(base, spec, training);
-            PeakMemory.Measured<Trained<M>> measured = PeakMemory.during(
-                    () -> app.train(config, data, TrainContext.inMemory(progress)));
+            Path modelDir = keepIn == null ? null : keepIn.resolve(safe(spec.label()));
+            ModelDirectory directory = modelDir == null ? null : ModelDirectory.create(modelDir);
+            TrainContext context = modelDir == null ? TrainContext.inMemory(progress) : new TrainContext(modelDir, false, progress);
+            PeakMemory.Measured<Trained<M>> measured = PeakMemory.during(() -> app.train(config, data, context));
             Trained<M> trained = measured.value();
+            start = System.nanoTime();
             Evaluation evaluation = app.evaluate(trained.model(), data);
+            double evaluationSeconds = seconds(start);
             Row row = new Row(spec.label(), spec, evaluation, trained.training(), trained.parameters(),
                     trained.totalSeconds(), measured.peakMiB());
             rows.add(row);
             models.add(new Compared<>(row, trained.model()));
+            if (directory != null) {
+                Map<String, Double> timings = new LinkedHashMap<>();
+                timings.put("loading", loadingSeconds);
+                timings.put("training", trained.totalSeconds());
+                timings.put("evaluation", evaluationSeconds);
+                timings.put("baselines", baselineSeconds);
+                TrainRun.save(app, directory, new TrainRun.Outcome<>(config, summary, trained, evaluation, baselines,
+                        timings, modelDir));
+            }
         }
         return new Outcome<>(base, data, summary, rows, models, skipped);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The comparison table: metrics, then cost (training time, updates, time per update, size, memory) and how training stopped. */

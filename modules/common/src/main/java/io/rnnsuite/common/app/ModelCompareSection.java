@@ -24,10 +24,37 @@ import java.util.Map;
  */
 public final class ModelCompareSection<C, D, M> implements CompareSection {
 
+    /** Prefix of the directory a section's models are written into before they replace the kept ones. */
+    public static final String STAGING_PREFIX = ".staging-";
+    /** Prefix of the kept models being replaced, while they are deleted. */
+    public static final String REPLACED_PREFIX = ".replaced-";
+
     private final RnnApp<C, D, M> app;
+    private final Path keepRoot;
 
     public ModelCompareSection(RnnApp<C, D, M> app) {
+        this(app, null);
+    }
+
+    private ModelCompareSection(RnnApp<C, D, M> app, Path keepRoot) {
         this.app = app;
+        this.keepRoot = keepRoot;
+    }
+
+    /**
+     * The same section, keeping the first seed's model of every cell as a model directory (what
+     * {@code APP train} writes) under {@code root/APP/CELL}, or {@code root/APP/DATASET/CELL} when
+     * the app compares on several datasets. The models are written into {@code root/.staging-APP-...}
+     * and replace {@code root/APP} in one rename when the section has finished, so {@code root/APP}
+     * never mixes two runs; a section that fails leaves the models kept before.
+     */
+    public ModelCompareSection<C, D, M> keepingModels(Path root) {
+        return new ModelCompareSection<>(app, root);
+    }
+
+    /** Where {@link #keepingModels} puts this app's models, or {@code null} when it keeps none. */
+    public Path keptModels() {
+        return keepRoot == null ? null : keepRoot.resolve(app());
     }
 
     @Override
@@ -43,6 +70,47 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
 
     @Override
     public SectionResult run(CompareSettings settings, Path dir, SectionProgress progress) throws IOException {
+        if (keepRoot == null) {
+            return run(settings, dir, progress, null);
+        }
+        Files.createDirectories(keepRoot);
+        Path staging = Files.createTempDirectory(keepRoot, STAGING_PREFIX + app() + "-");
+        try {
+            SectionResult result = run(settings, dir, progress, staging);
+            replaceKept(staging);
+            return result;
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Moves the staged models into {@code keepRoot/APP}, the models kept there before out of the way first. */
+    private void replaceKept(Path staging) throws IOException {
+        Path target = keptModels();
+        Path replaced = null;
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            replaced = keepRoot.resolve(REPLACED_PREFIX + app() + "-" + Long.toHexString(System.nanoTime()));
+            Files.move(target, replaced, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        if (replaced != null) {
+            deleteTree(replaced);
+        }
+    }
+
+    /** Deletes {@code root} and everything under it, symbolic links themselves and not what they point to. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private SectionResult run(CompareSettings settings, Path dir, SectionProgress progress, Path staging) throws IOException {
         List<RecurrentSpec> specs = specs(settings);
         List<String> labels = CompareRun.supported(app, specs).stream().map(RecurrentSpec::label).toList();
         List<C> configs = app.compareConfigs(settings.quick());
@@ -57,13 +125,19 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         for (int i = 0; i < configs.size(); i++) {
             C base = configs.get(i);
             List<CompareRun.Outcome<C, D, M>> perSeed = new ArrayList<>();
+            // the first seed's models are kept; with several datasets each under its own name, known once loaded
+            Path keepIn = staging == null ? null : configs.size() == 1 ? staging : staging.resolve(".dataset-" + i);
             for (long seed : settings.seedList()) {
                 C seeded = app.with(base, app.spec(base), app.training(base).withSeed(seed));
                 String what = app() + (configs.size() == 1 ? "" : " " + (i + 1) + "/" + configs.size())
                         + (settings.seeds() == 1 ? "" : " seed " + seed);
-                perSeed.add(CompareRun.run(app, seeded, specs, settings.budget(), progress.reporter(what, labels)));
+                perSeed.add(CompareRun.run(app, seeded, specs, settings.budget(), progress.reporter(what, labels),
+                        perSeed.isEmpty() ? keepIn : null));
             }
             CompareRun.Outcome<C, D, M> outcome = perSeed.get(0);
+            if (keepIn != null && configs.size() > 1 && Files.isDirectory(keepIn)) {
+                Files.move(keepIn, staging.resolve(CompareRun.safe(outcome.data().name())));
+            }
             firstSeed.add(outcome);
             SeededComparison seeded = new SeededComparison(perSeed, app.primaryMetric());
             comparisons.add(seeded);

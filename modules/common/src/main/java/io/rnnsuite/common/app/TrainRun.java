@@ -132,7 +132,12 @@ public final class TrainRun {
         }
     }
 
-    private static <C, D, M> void save(RnnApp<C, D, M> app, ModelDirectory dir, Outcome<C, M> outcome) {
+    /**
+     * Writes what {@code APP train} writes beside the trainer's {@code model.zip}: the app's side files,
+     * {@code app-config.json}, {@code report.md}, {@code results.json}, and {@code run.json} last.
+     * {@link CompareRun} keeps its models with it too.
+     */
+    public static <C, D, M> void save(RnnApp<C, D, M> app, ModelDirectory dir, Outcome<C, M> outcome) {
         try {
             app.save(outcome.trained().model(), dir);
             dir.writeConfig(outcome.config());

@@ -81,6 +81,15 @@ public final class HtmlReport {
         return this;
     }
 
+    /** A list of links, each entry's text linking to its address (a relative path or a URL). */
+    public HtmlReport links(java.util.Map<String, String> hrefByText) {
+        body.append("<ul class=\"links\">\n");
+        hrefByText.forEach((text, href) -> body.append("<li><a href=\"").append(escape(href)).append("\">").append(escape(text))
+                .append("</a></li>\n"));
+        body.append("</ul>\n");
+        return this;
+    }
+
     public HtmlReport table(MarkdownTable table) {
         body.append(table.toHtml());
         return this;

@@ -125,7 +125,10 @@ async function modelPage() {
   $('summary').textContent = model.title + ': ' + model.cell + ' on ' + model.data.name + ', trained '
     + fmt(model.training_seconds, 3) + ' s; ' + model.primary_metric.label + ' ' + fmt(model.metrics[model.primary_metric.key]) + '.';
   scores(model, base);
-  const panels = { 'char-lm': charLm, 'text-classification': classify, 'seq2seq-translation': translate, 'timeseries-forecast': forecast };
+  const panels = {
+    'char-lm': charLm, 'text-classification': classify, 'seq2seq-translation': translate, 'timeseries-forecast': forecast,
+    'speech-recognition': speech,
+  };
   (panels[model.app] || generic)(model, base);
 }
 
@@ -152,6 +155,7 @@ function charLm(model, base) {
   $('charlm').classList.remove('hidden');
   const details = model.app_details;
   $('prime').value = details.default_prime;
+  $('explain-link').href = '/models/' + encodeURIComponent(model.name) + '/explain';
   for (let layer = 0; layer < details.layers; layer++) $('layer').append(el('option', { value: layer }, 'layer ' + (layer + 1)));
   $('unit').max = details.hidden - 1;
   const output = $('sample-output');
@@ -363,6 +367,119 @@ function forecast(model, base) {
     await run();
   });
   run();
+}
+
+// ---- speech ----
+const SPEECH_RATE = 16000;
+
+/** Mono 16-bit PCM WAV bytes of float samples in [-1, 1]. */
+function wavBytes(samples, rate) {
+  const buffer = new ArrayBuffer(44 + 2 * samples.length);
+  const view = new DataView(buffer);
+  const text = (at, s) => { for (let i = 0; i < s.length; i++) view.setUint8(at + i, s.charCodeAt(i)); };
+  text(0, 'RIFF'); view.setUint32(4, 36 + 2 * samples.length, true); text(8, 'WAVE');
+  text(12, 'fmt '); view.setUint32(16, 16, true); view.setUint16(20, 1, true); view.setUint16(22, 1, true);
+  view.setUint32(24, rate, true); view.setUint32(28, 2 * rate, true); view.setUint16(32, 2, true); view.setUint16(34, 16, true);
+  text(36, 'data'); view.setUint32(40, 2 * samples.length, true);
+  for (let i = 0; i < samples.length; i++) {
+    view.setInt16(44 + 2 * i, Math.round(Math.max(-1, Math.min(1, samples[i])) * 32767), true);
+  }
+  return new Uint8Array(buffer);
+}
+
+/** A recording (WebM/Opus, whatever MediaRecorder made) decoded by the browser, mixed to mono at 16 kHz. */
+async function recordingToWav(blob) {
+  const context = new AudioContext();
+  let decoded;
+  try {
+    decoded = await context.decodeAudioData(await blob.arrayBuffer());
+  } finally {
+    context.close();
+  }
+  const frames = Math.max(1, Math.ceil(decoded.duration * SPEECH_RATE));
+  const offline = new OfflineAudioContext(1, frames, SPEECH_RATE);
+  const source = offline.createBufferSource();
+  source.buffer = decoded;
+  source.connect(offline.destination);
+  source.start();
+  const rendered = await offline.startRendering();
+  return wavBytes(rendered.getChannelData(0), SPEECH_RATE);
+}
+
+function speech(model, base) {
+  $('speech').classList.remove('hidden');
+  const details = model.app_details;
+  const maxSeconds = details.max_seconds;
+  $('speech-max').textContent = fmt(maxSeconds, 3);
+  $('speech-vocabulary').textContent = details.vocabulary.join(', ');
+  const status = $('speech-status');
+  const recognise = async (bytes, what) => {
+    showError(null);
+    status.textContent = 'recognising ' + what + '…';
+    $('recognised').textContent = '';
+    $('speech-bars').textContent = '';
+    const response = await fetch(base + '/recognise', { method: 'POST', headers: { 'Content-Type': 'audio/wav' }, body: bytes });
+    let answer = null;
+    try { answer = await response.json(); } catch (e) { /* not JSON */ }
+    if (!response.ok) {
+      status.textContent = '';
+      throw new Error(answer && answer.error ? answer.error : 'HTTP ' + response.status);
+    }
+    $('recognised').textContent = answer.text || '(nothing: no word recognised)';
+    $('recognised').dataset.ready = 'true';
+    status.textContent = what + ': ' + fmt(answer.seconds, 3) + ' s at ' + answer.sample_rate + ' Hz.';
+    const rows = answer.ctc ? answer.words.map((w) => ({ word: w.word, p: w.confidence }))
+      : answer.alternatives.map((a) => ({ word: a.word, p: a.probability }));
+    for (const r of rows) {
+      $('speech-bars').append(el('div', { class: 'bar-row' + (r.word === answer.text ? ' best' : ''), 'data-probability': r.p },
+        el('span', {}, r.word), el('div', {}, el('div', { class: 'bar', style: 'width:' + (100 * r.p).toFixed(2) + '%' })),
+        el('span', { class: 'num' }, fmt(r.p, 3))));
+    }
+  };
+  $('wav-file').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    if (!file) return;
+    try { await recognise(new Uint8Array(await file.arrayBuffer()), file.name); } catch (e) { showError(e); }
+  });
+  const record = $('record');
+  const stop = $('stop');
+  if (!navigator.mediaDevices || !window.MediaRecorder) {
+    record.disabled = true;
+    record.title = 'this browser cannot record here (recording needs a secure page: http://127.0.0.1 or https)';
+    return;
+  }
+  let recorder = null;
+  let timer = null;
+  record.addEventListener('click', async () => {
+    showError(null);
+    let stream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    } catch (e) {
+      showError(new Error('cannot use the microphone: ' + e.message));
+      return;
+    }
+    const chunks = [];
+    recorder = new MediaRecorder(stream);
+    recorder.addEventListener('dataavailable', (e) => { if (e.data.size > 0) chunks.push(e.data); });
+    recorder.addEventListener('stop', async () => {
+      clearTimeout(timer);
+      stream.getTracks().forEach((t) => t.stop());
+      record.disabled = false;
+      stop.disabled = true;
+      const blob = new Blob(chunks, { type: recorder.mimeType });
+      $('playback').src = URL.createObjectURL(blob);
+      $('playback').classList.remove('hidden');
+      try { await recognise(await recordingToWav(blob), 'the recording'); } catch (e) { showError(e); }
+    });
+    recorder.start();
+    record.disabled = true;
+    stop.disabled = false;
+    status.textContent = 'recording… (stops by itself after ' + fmt(maxSeconds, 3) + ' s)';
+    // a little under the limit: the encoder's last frame may run past the stop
+    timer = setTimeout(() => { if (recorder.state === 'recording') recorder.stop(); }, Math.max(500, 1000 * maxSeconds - 300));
+  });
+  stop.addEventListener('click', () => { if (recorder && recorder.state === 'recording') recorder.stop(); });
 }
 
 function generic(model, base) {
