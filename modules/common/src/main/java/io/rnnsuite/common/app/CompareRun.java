@@ -113,18 +113,19 @@ public final class CompareRun {
         DataSummary summary = app.describe(base, data);
         double loadingSeconds = seconds(start);
         List<Row> rows = new ArrayList<>();
+        TrainingConfig training = app.training(base);
+        if (budgetPerModel != null) {
+            training = training.withTimeBudget(budgetPerModel);
+        }
         start = System.nanoTime();
-        List<Evaluation> baselines = app.baselines(base, data);
+        // baselines that train (speech's frame classifier) get the models' budget too
+        List<Evaluation> baselines = app.baselines(budgetPerModel == null ? base : app.with(base, app.spec(base), training), data);
         double baselineSeconds = seconds(start);
         for (Evaluation baseline : baselines) {
             rows.add(new Row(baseline.model(), null, baseline, null, 0, 0, 0));
         }
         List<Compared<M>> models = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
-        TrainingConfig training = app.training(base);
-        if (budgetPerModel != null) {
-            training = training.withTimeBudget(budgetPerModel);
-        }
         for (RecurrentSpec spec : specs) {
             if (app.unsupported(spec).isPresent()) {
                 skipped.put(spec.label(), app.unsupported(spec).get());

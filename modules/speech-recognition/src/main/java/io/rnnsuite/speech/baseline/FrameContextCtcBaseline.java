@@ -35,14 +35,26 @@ public final class FrameContextCtcBaseline implements Recognizer {
         this.training = training;
     }
 
+    /**
+     * At most {@link SpeechConfig#baselineSeconds()}, and never more than the recurrent models' own
+     * training budget (so a compare's per-model share also holds for this baseline); none when neither is set.
+     */
+    static Duration budget(SpeechConfig config) {
+        double seconds = config.baselineSeconds();
+        double models = config.training().timeBudgetSeconds();
+        if (models > 0) {
+            seconds = seconds > 0 ? Math.min(seconds, models) : models;
+        }
+        return seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null;
+    }
+
     public static FrameContextCtcBaseline fit(SpeechConfig config, SpeechData data) {
         if (!config.ctc()) {
             throw new IllegalArgumentException("the frame-context CTC baseline is for connected speech");
         }
         int stacked = SpeechNetwork.contextFrames() * config.features().dimension();
         MultiLayerNetwork network = SpeechNetwork.frameContextCtc(config, stacked);
-        TrainingConfig settings = config.training().withTimeBudget(
-                config.baselineSeconds() > 0 ? Duration.ofMillis((long) (config.baselineSeconds() * 1000)) : null);
+        TrainingConfig settings = config.training().withTimeBudget(budget(config));
         SpeechData stackedData = new SpeechData(true, data.vocabulary(), stack(data.train()), stack(data.validation()), List.of(),
                 data.name(), data.source(), data.sha256(), data.details());
         TrainingResult result = SpeechTraining.fit(network, true, settings, stackedData, ProgressReporter.SILENT, null, false);
