@@ -144,6 +144,23 @@ public final class FastStepper {
         return outputs;
     }
 
+    /** Recurrent layers it steps (the network's layers but the output layer). */
+    public int recurrentLayers() {
+        return cells.size();
+    }
+
+    /**
+     * Unit {@code unit}'s output in recurrent layer {@code layer} after the last step (0 before the
+     * first step, as the zero state); what {@code rnnGetPreviousState} would hold there.
+     */
+    public double output(int layer, int unit) {
+        Cell cell = cells.get(layer);
+        if (unit < 0 || unit >= cell.hidden) {
+            throw new IllegalArgumentException("unit " + unit + " outside 0.." + (cell.hidden - 1));
+        }
+        return cell.started ? cell.h[cell.current].get(unit) : 0;
+    }
+
     /** Back to the zero state (what {@code rnnClearPreviousState} gives), with the network's current parameters. */
     public void reset() {
         for (Cell cell : cells) {

@@ -210,7 +210,7 @@ final class CharLmEndpoints implements AppEndpoints {
             checkKnown("prime", sampling.prime(), m.vocabulary());
             ArrayNode activations = Json.MAPPER.createArrayNode();
             String text = m.sampler().sample(sampling.prime(), sampling.options(),
-                    s -> activations.add(activation(m.network(), sampling.layer(), sampling.unit())));
+                    s -> activations.add(rounded(m.sampler().activation(sampling.layer(), sampling.unit()))));
             ObjectNode answer = Responses.object();
             answer.put("prime", sampling.prime());
             answer.put("text", text);
@@ -239,7 +239,7 @@ final class CharLmEndpoints implements AppEndpoints {
                 Consumer<String> sink = symbol -> {
                     ObjectNode event = Responses.object();
                     event.put("text", symbol);
-                    Double a = activation(m.network(), sampling.layer(), sampling.unit());
+                    Double a = rounded(m.sampler().activation(sampling.layer(), sampling.unit()));
                     if (a != null) {
                         event.put("activation", a);
                     }
@@ -261,6 +261,11 @@ final class CharLmEndpoints implements AppEndpoints {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Four decimals are plenty for a colour; {@code null} stays {@code null}. */
+    private static Double rounded(Double value) {
+        return value == null ? null : Math.round(value * 1e4) / 1e4;
     }
 
     /** Unit {@code unit}'s output in recurrent layer {@code layer} after the last step, or {@code null}. */

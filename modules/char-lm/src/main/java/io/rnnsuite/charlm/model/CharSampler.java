@@ -3,6 +3,7 @@ package io.rnnsuite.charlm.model;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.text.CharVocabulary;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -42,6 +43,31 @@ public final class CharSampler {
         this.stepper = useStepper ? FastStepper.of(net)
                 .filter(s -> s.inputSize() == vocabulary.size() && s.outputSize() == vocabulary.size())
                 .orElse(null) : null;
+    }
+
+    /**
+     * Unit {@code unit}'s output in recurrent layer {@code layer} after the last step of the sampling
+     * in progress (read from within the {@code sink} of {@link #sample}), or {@code null} where the
+     * layer or unit does not exist or nothing has been stepped.
+     */
+    public Double activation(int layer, int unit) {
+        if (stepper != null) {
+            if (layer < 0 || layer >= stepper.recurrentLayers() || unit < 0) {
+                return null;
+            }
+            try {
+                return stepper.output(layer, unit);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        Map<String, INDArray> state = net.rnnGetPreviousState(layer);
+        if (state == null || state.isEmpty()) {
+            return null;
+        }
+        INDArray h = state.getOrDefault("prevAct", state.values().iterator().next());
+        float[] values = h.dup('c').data().asFloat();
+        return unit < values.length ? (double) values[unit] : null;
     }
 
     /** Whether characters are drawn through a {@link FastStepper} rather than {@code rnnTimeStep}. */
