@@ -17,8 +17,8 @@ public class ClusterOptions {
     public static final int DEFAULT_AVERAGING_FREQUENCY = 5;
 
     @Option(names = "--spark", paramLabel = "MASTER",
-            description = "Train on Apache Spark: local[N] (N worker threads here) or spark://host:port (a standalone cluster); "
-                    + "default: in this process.")
+            description = "Train on Apache Spark: local[N] (N worker threads here) or spark://host:port (a standalone cluster) "
+                    + "(default: none, train in this process).")
     public String spark;
 
     @Option(names = "--workers", converter = Ranges.AtLeastOne.class, paramLabel = "N",
