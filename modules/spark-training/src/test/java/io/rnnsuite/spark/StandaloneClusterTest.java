@@ -8,6 +8,7 @@ import io.rnnsuite.charlm.CharLmApp;
 import io.rnnsuite.common.app.AppModels;
 import io.rnnsuite.common.app.RunRecordSchema;
 import io.rnnsuite.common.io.ModelDirectory;
+import io.rnnsuite.common.train.Checkpoint;
 import io.rnnsuite.textclf.TextClassificationApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ class StandaloneClusterTest {
                 new TextClassificationApp().command(), "train", "--csv", csv.toString(), "--hidden", "8",
                 "--embedding-size", "8", "--batch-size", "8", "--min-count", "1", "--epochs", "6", "--patience", "6",
                 "--spark", cluster.url(), "--workers", "2", "--averaging-frequency", "2", "--output-dir", model.toString()));
-        Path state = model.resolve(ModelDirectory.CHECKPOINT_DIR).resolve("state.json");
+        Path state = model.resolve(ModelDirectory.CHECKPOINT_DIR).resolve(Checkpoint.MANIFEST);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(state) && !training.isDone() && System.nanoTime() < deadline) {
             Thread.sleep(100);
