@@ -18,12 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The char-LM's playground: {@code sample} (the whole text as JSON), {@code stream} (the same as
@@ -37,8 +35,6 @@ final class CharLmEndpoints implements AppEndpoints {
 
     /** Characters a word completion may add after the next one. */
     static final int MAX_COMPLETION = 20;
-    /** The hidden state's key in DL4J's recurrent layers and in the suite's own layers. */
-    private static final String STATE_OUTPUT = "prevAct";
 
     @Override
     public boolean serves(ServedModel<?, ?> model) {
@@ -266,17 +262,6 @@ final class CharLmEndpoints implements AppEndpoints {
     /** Four decimals are plenty for a colour; {@code null} stays {@code null}. */
     private static Double rounded(Double value) {
         return value == null ? null : Math.round(value * 1e4) / 1e4;
-    }
-
-    /** Unit {@code unit}'s output in recurrent layer {@code layer} after the last step, or {@code null}. */
-    static Double activation(MultiLayerNetwork net, int layer, int unit) {
-        Map<String, INDArray> state = net.rnnGetPreviousState(layer);
-        if (state == null || state.isEmpty()) {
-            return null;
-        }
-        INDArray h = state.getOrDefault(STATE_OUTPUT, state.values().iterator().next());
-        float[] values = h.dup('c').data().asFloat();
-        return unit < values.length ? Math.round(values[unit] * 1e4) / 1e4 : null;
     }
 
     /**

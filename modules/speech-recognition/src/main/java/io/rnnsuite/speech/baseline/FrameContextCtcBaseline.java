@@ -12,7 +12,6 @@ import io.rnnsuite.speech.model.SpeechNetwork;
 import io.rnnsuite.speech.model.SpeechTraining;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -58,9 +57,6 @@ public final class FrameContextCtcBaseline implements Recognizer {
         SpeechData stackedData = new SpeechData(true, data.vocabulary(), stack(data.train()), stack(data.validation()), List.of(),
                 data.name(), data.source(), data.sha256(), data.details());
         TrainingResult result = SpeechTraining.fit(network, true, settings, stackedData, ProgressReporter.SILENT, null, false);
-        System.err.printf(Locale.ROOT, "speech: baseline %s: %,d parameters, %d epochs in %.0f s (%s), best at epoch %d%n",
-                NAME, network.numParams(), result.history().size(), result.trainingSeconds(),
-                result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), result.bestEpoch());
         return new FrameContextCtcBaseline(new SpeechModel(network, config, data.vocabulary()), result);
     }
 
