@@ -11,6 +11,7 @@ import io.rnnsuite.common.app.SectionResult;
 import io.rnnsuite.common.app.Variants;
 import io.rnnsuite.common.cli.DurationConverter;
 import io.rnnsuite.common.cli.VariantsOptions;
+import io.rnnsuite.common.train.ParallelRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "ND4J operation threads; 0 = leave as the launcher set them (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Trainings at the same time, each on its own thread (every model is trained as it would be "
+                    + "alone; the budget counts each one's own training seconds); 0 = one per core when each uses one "
+                    + "thread (the launcher's default), else 1 (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
     /** The apps with a compare section, for the help line. */
     static final class AppNames implements Iterable<String> {
         @Override
@@ -115,6 +122,9 @@ public final class CompareCommand implements Callable<Integer> {
         NativeThreads.apply(threads);
         if (seeds < 0) {
             throw new UserInputException("--seeds must be 0 (the default count) or positive, got " + seeds);
+        }
+        if (parallel < 0) {
+            throw new UserInputException("--parallel must be 0 (one training per core) or a positive count, got " + parallel);
         }
         List<CompareSection> selected = selectedSections();
         Variants chosen = variants.toVariants();
@@ -133,10 +143,11 @@ public final class CompareCommand implements Callable<Integer> {
         prepareOutputDir();
         io.rnnsuite.common.io.DirectoryLock.holdUntilExit(outputDir, "rnn-suite compare");
         KeptModels kept = KeptModels.open(keepModels);
-        CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed, seedCount);
+        int trainingsAtOnce = parallel > 0 ? parallel : ParallelRuns.perCore();
+        CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed, seedCount, trainingsAtOnce);
         CompareReport report = new CompareReport(outputDir, settings);
         double fixedSeconds = selected.stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();
-        CompareProgress progress = CompareProgress.onStderr(models, perModel, fixedSeconds);
+        CompareProgress progress = CompareProgress.onStderr(models, perModel, fixedSeconds, trainingsAtOnce);
         Thread onInterrupt = new Thread(() -> report.interrupted(System.err), "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         long start = System.nanoTime();
