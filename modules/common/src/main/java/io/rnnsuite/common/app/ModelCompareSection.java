@@ -365,9 +365,9 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         return rows;
     }
 
-    /** The comparison's variants at this app's default width unless --hidden was given. */
+    /** The comparison's variants at the width of this app's (first) compare configuration unless --hidden was given. */
     private List<RecurrentSpec> specs(CompareSettings settings) {
-        return settings.specs(app.spec(app.defaults(settings.quick())).hiddenSize());
+        return settings.specs(app.spec(app.compareConfigs(settings.quick()).get(0)).hiddenSize());
     }
 
     private MarkdownTable summary(List<CompareRun.Outcome<C, D, M>> outcomes, List<SeededComparison> comparisons) {
