@@ -55,7 +55,7 @@ public final class CompareCommand implements Callable<Integer> {
     static final int FULL_SEEDS = 3;
     static final int QUICK_SEEDS = 1;
     /** The default budget for each seed's models: the full run's and the quick run's. */
-    static final double FULL_SECONDS_PER_SEED = 720;
+    static final double FULL_SECONDS_PER_SEED = 600;
     static final double QUICK_SECONDS_PER_SEED = 120;
 
     /** A model needs at least this many seconds to finish one epoch on the smallest data. */
@@ -68,7 +68,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Total training time of the models, each model's own training seconds added up (with "
                     + "--parallel 2 the run takes about half of it), shared equally by the models of each app (what an "
                     + "app's early-stopped models leave goes to the apps after it; evaluation, baselines and data "
-                    + "loading come on top): 90s, 10m, 1h; 0 = 12m per seed, or 2m per seed with --quick (default: 0). "
+                    + "loading come on top): 90s, 10m, 1h; 0 = 10m per seed, or 2m per seed with --quick (default: 0). "
                     + "The lab runs on budgets of its own.")
     Duration budget = Duration.ZERO;
 
