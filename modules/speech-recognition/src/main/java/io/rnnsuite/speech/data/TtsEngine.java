@@ -38,9 +38,4 @@ public enum TtsEngine {
         }
         return this == AUTO ? (espeak ? ESPEAK : FREETTS) : this;
     }
-
-    /** The program's name: {@code espeak-ng} or {@code freetts} ({@code auto} for {@link #AUTO}). */
-    public String program() {
-        return this == ESPEAK ? EspeakGenerator.NAME : flag();
-    }
 }
