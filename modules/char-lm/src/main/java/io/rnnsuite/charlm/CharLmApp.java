@@ -5,6 +5,7 @@ import io.rnnsuite.charlm.cli.CharLmOptions;
 import io.rnnsuite.charlm.cli.ExplainCommand;
 import io.rnnsuite.charlm.cli.SampleCommand;
 import io.rnnsuite.charlm.data.CharSequenceBatches;
+import io.rnnsuite.charlm.data.CharTextShards;
 import io.rnnsuite.charlm.data.CorpusText;
 import io.rnnsuite.charlm.data.PreparedCorpus;
 import io.rnnsuite.charlm.model.BitsByPosition;
@@ -29,6 +30,7 @@ import io.rnnsuite.common.app.TrainContext;
 import io.rnnsuite.common.app.Trained;
 import io.rnnsuite.common.eval.LanguageModelMetrics;
 import io.rnnsuite.common.io.ModelDirectory;
+import io.rnnsuite.common.train.BatchSource;
 import io.rnnsuite.common.train.TrainableNetwork;
 import io.rnnsuite.common.train.Trainer;
 import io.rnnsuite.common.train.TrainingConfig;
@@ -157,8 +159,11 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
             }
         }
         RnnCharModel scorer = model.asNextCharModel();
-        CharSequenceBatches batches = new CharSequenceBatches(data.train(), vocabularySize, config.sequenceLength(),
-                training.batchSize());
+        // a file can be read by a cluster's workers themselves (each its own range); text in memory is batched here
+        BatchSource batches = data.text().kind().equals(CorpusText.FILE)
+                ? new CharTextShards(Path.of(data.source()), data.train(), data.vocabulary(), config.sequenceLength(),
+                        training.batchSize())
+                : new CharSequenceBatches(data.train(), vocabularySize, config.sequenceLength(), training.batchSize());
         TrainingResult result = new Trainer(training, context.progress()).train(TrainableNetwork.of(net), batches,
                 network -> scorer.evaluate(data.validation()).crossEntropy(), context.outputDir(), context.resume());
         return new Trained<>(model, result, net.numParams(), 0);
