@@ -36,6 +36,16 @@ final class FastBidirectionalLayer extends BidirectionalLayer {
         backward.readBackwards();
     }
 
+    /** The half that reads the sequence first step first. */
+    FastRecurrentLayer forwardLayer() {
+        return forward;
+    }
+
+    /** The half that reads it last step first. */
+    FastRecurrentLayer backwardLayer() {
+        return backward;
+    }
+
     private int featureDimension() {
         return TimeSeriesUtils.getFormatFromRnnLayer(forward.layerConf()) == RNNFormat.NWC ? 2 : 1;
     }

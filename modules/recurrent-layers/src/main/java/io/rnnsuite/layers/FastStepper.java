@@ -246,15 +246,18 @@ public final class FastStepper {
     }
 
     /** A zeroed buffer whose array {@code owner} keeps reachable (freed memory would otherwise be read). */
-    private static Mem buffer(List<INDArray> owner, boolean isDouble, long length) {
+    static Mem buffer(List<INDArray> owner, boolean isDouble, long length) {
         INDArray array = Nd4j.createUninitializedDetached(isDouble ? DataType.DOUBLE : DataType.FLOAT, length);
         array.assign(0);
         owner.add(array);
         return Mem.of(array);
     }
 
-    /** One recurrent layer's step: its pre-activations, its state (two buffers used in turn), its parameters. */
-    private abstract static class Cell {
+    /**
+     * One recurrent layer's step: its pre-activations, its state (two buffers used in turn), its
+     * parameters. {@link FastForward} runs the same cells over whole sequences.
+     */
+    abstract static class Cell {
         final Layer layer;
         final int inputs;
         final int hidden;
@@ -309,6 +312,29 @@ public final class FastStepper {
             }
         }
 
+        /**
+         * {@code projected = X W} for {@code steps} time-major rows of {@code x} (one product for
+         * the whole sequence; {@link #loadProjection} then hands each row to {@link #advance()}).
+         */
+        void projectSequence(Mem x, int steps, Mem projected) {
+            Blas.gemm(false, true, steps, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, projected, 0, width);
+        }
+
+        /** Row {@code step} of a {@link #projectSequence} result as this step's projected input. */
+        void loadProjection(Mem projected, int step) {
+            int from = step * width;
+            if (projected.floats != null) {
+                gates.floats.put(0, projected.floats, from, width);
+            } else {
+                gates.doubles.put(0, projected.doubles, from, width);
+            }
+        }
+
+        /** Back to the zero state. */
+        void clear() {
+            started = false;
+        }
+
         /** Finishes the step from the projected input in {@link #gates}; returns the new output state. */
         abstract Mem advance();
 
@@ -318,7 +344,7 @@ public final class FastStepper {
         }
     }
 
-    private static final class LstmCell extends Cell {
+    static final class LstmCell extends Cell {
         final Mem[] c = new Mem[2];
         final Mem tanhCell;
 
@@ -351,7 +377,7 @@ public final class FastStepper {
         }
     }
 
-    private static final class SimpleRnnCell extends Cell {
+    static final class SimpleRnnCell extends Cell {
         SimpleRnnCell(Layer layer, boolean isDouble, List<INDArray> owned) {
             super(layer, 1, isDouble, owned);
         }
@@ -380,7 +406,7 @@ public final class FastStepper {
         }
     }
 
-    private static final class GruCell extends Cell {
+    static final class GruCell extends Cell {
         final Mem recurrent;
         final Mem recurrentCandidate;
         Mem recurrentBias;
