@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
@@ -37,7 +38,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * concatenated); then either a per-step {@code RnnOutputLayer}, or a reduction to one vector (the
  * last recurrent layer wrapped in {@code LastTimeStep}, or a {@code GlobalPoolingLayer} AVG or MAX)
  * followed by an {@code OutputLayer}; output activations softmax or identity; no input
- * preprocessors. {@link #unsupportedReason} says why it cannot take any other network; callers then
+ * preprocessors (but the {@code RnnToFeedForwardPreProcessor} DL4J puts before such an
+ * {@code OutputLayer}, which passes the reduced 2-d input on). {@link #unsupportedReason} says why it cannot take any other network; callers then
  * use {@code net.output}. Dropout and weight noise are training-only and ignored, as at inference.
  *
  * <p>The parameters are read where the network keeps them, so training in between is seen;
@@ -162,8 +164,11 @@ public final class FastForward {
         }
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         for (int i = 0; i < n; i++) {
-            if (conf.getInputPreProcess(i) != null) {
-                return "layer " + i + " has an input preprocessor";
+            // DL4J puts one before an OutputLayer fed by a reduction; on the 2-d input there it passes it on
+            boolean passesOn = i == n - 1 && net.getLayer(i) instanceof OutputLayer
+                    && conf.getInputPreProcess(i) instanceof RnnToFeedForwardPreProcessor;
+            if (conf.getInputPreProcess(i) != null && !passesOn) {
+                return "layer " + i + " has an input preprocessor (" + conf.getInputPreProcess(i).getClass().getSimpleName() + ")";
             }
         }
         int first = 0;

@@ -5,6 +5,9 @@
  * lacks) and {@link io.rnnsuite.layers.FastBidirectional}. The element-wise gate maths runs fused
  * in one pass with the JDK Vector API ({@code --add-modules jdk.incubator.vector}; scalar code
  * otherwise) and the matrix products call OpenBLAS directly ({@link io.rnnsuite.layers.BlasThreads}).
+ * {@link io.rnnsuite.layers.FastStepper}, {@link io.rnnsuite.layers.FastForward} and
+ * {@link io.rnnsuite.layers.ConditionedStepper} run trained networks of these layers for single
+ * requests (one step, one sequence, a decoder's rows) without DL4J's per-call work.
  * Depends on DL4J, ND4J and OpenBLAS only.
  */
 package io.rnnsuite.layers;

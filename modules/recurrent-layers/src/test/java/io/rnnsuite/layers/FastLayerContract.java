@@ -683,6 +683,10 @@ abstract class FastLayerContract {
             FastForward forward = FastForward.of(pooled).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(pooled)));
             assertForwardEqualsOutput(pooled, forward, STEPS, 5, "bidirectional, " + type + " pooling");
         }
+        MultiLayerNetwork plainPooled = headNetwork(DataType.FLOAT, fastLayer(IN, HIDDEN, RNNFormat.NCW),
+                pooling(org.deeplearning4j.nn.conf.layers.PoolingType.AVG), dense(HIDDEN, 3, Activation.SOFTMAX));
+        assertForwardEqualsOutput(plainPooled, FastForward.of(plainPooled)
+                .orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(plainPooled))), STEPS, 9, "mean pooling");
         MultiLayerNetwork biStack = headNetwork(DataType.FLOAT, new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)),
                 new FastBidirectional(fastLayer(2 * HIDDEN, HIDDEN, RNNFormat.NCW)), perStep(2 * HIDDEN, OUT, Activation.IDENTITY));
         assertForwardEqualsOutput(biStack, FastForward.of(biStack).orElseThrow(), STEPS, 6, "bidirectional stack");
@@ -732,7 +736,13 @@ abstract class FastLayerContract {
             MultiLayerNetwork stock = network(stockConf, DataType.FLOAT, RNNFormat.NCW, HIDDEN);
             assertTrue(FastForward.of(stock).isEmpty());
             assertTrue(FastForward.unsupportedReason(stock).contains("layer 0"), FastForward.unsupportedReason(stock));
+            assertTrue(ConditionedStepper.of(stock.getLayer(0), stock.getLayer(1), 1).isEmpty());
         }
+        MultiLayerNetwork identityHead = network(fastLayer(IN, HIDDEN, RNNFormat.NCW), DataType.FLOAT, RNNFormat.NCW, HIDDEN);
+        assertTrue(ConditionedStepper.unsupportedReason(identityHead.getLayer(0), identityHead.getLayer(1), 1)
+                .contains("softmax"));
+        assertTrue(ConditionedStepper.unsupportedReason(identityHead.getLayer(0), identityHead.getLayer(1), IN)
+                .contains("context"));
         MultiLayerNetwork denseInBetween = headNetwork(DataType.FLOAT,
                 new org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep(fastLayer(IN, HIDDEN, RNNFormat.NCW)),
                 new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(HIDDEN).nOut(4).build(),
