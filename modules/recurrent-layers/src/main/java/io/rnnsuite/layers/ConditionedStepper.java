@@ -161,7 +161,7 @@ public final class ConditionedStepper {
         INDArray ctx = contexts.dataType() == type && contexts.ordering() == 'c' && !contexts.isView()
                 ? contexts : contexts.castTo(type).dup('c');
         // the context's share of the input product: ctx [n, context] x W[symbols.., :]
-        Blas.gemm(false, true, contextRows, width, context, 1, Mem.of(ctx), 0, context, cell.w, symbols, cell.inputs,
+        Blas.product(false, true, contextRows, width, context, 1, Mem.of(ctx), 0, context, cell.w, symbols, cell.inputs,
                 0, contextProjection, 0, width);
         java.lang.ref.Reference.reachabilityFence(ctx);
         rows = 0;
@@ -203,19 +203,19 @@ public final class ConditionedStepper {
         Mem hPrev = started ? h[current] : null;
         if (lstm) {
             if (hPrev != null) {
-                Blas.gemm(false, true, rowCount, width, hidden, 1, hPrev, 0, hidden, cell.rw, 0, hidden, 1, gates, 0, width);
+                Blas.product(false, true, rowCount, width, hidden, 1, hPrev, 0, hidden, cell.rw, 0, hidden, 1, gates, 0, width);
             }
             cell.pointwise.lstmForward(rowCount, hidden, gates, 0, cell.bias, started ? c[current] : null, 0, c[next], 0,
                     tanhCell, 0, h[next], 0, null, 0);
         } else if (gru) {
             if (hPrev != null) {
-                Blas.gemm(false, true, rowCount, width, hidden, 1, hPrev, 0, hidden, cell.rw, 0, hidden, 0, recurrent, 0, width);
+                Blas.product(false, true, rowCount, width, hidden, 1, hPrev, 0, hidden, cell.rw, 0, hidden, 0, recurrent, 0, width);
             }
             cell.pointwise.gruForward(rowCount, hidden, gates, 0, cell.bias, hPrev == null ? null : recurrent, 0,
                     ((FastStepper.GruCell) cell).recurrentBias, hPrev, 0, candidate, 0, h[next], 0, null, 0);
         } else {
             if (hPrev != null) {
-                Blas.gemm(false, true, rowCount, hidden, hidden, 1, hPrev, 0, hidden, cell.rw, 0, hidden, 1, gates, 0, hidden);
+                Blas.product(false, true, rowCount, hidden, hidden, 1, hPrev, 0, hidden, cell.rw, 0, hidden, 1, gates, 0, hidden);
             }
             cell.pointwise.simpleRnnForward(rowCount, hidden, gates, 0, cell.bias, null, 0);
             for (long i = 0; i < (long) rowCount * hidden; i++) {
@@ -227,10 +227,10 @@ public final class ConditionedStepper {
         rows = rowCount;
         // y = h W + b: W is DL4J's [hidden, outputs] ('f' order: row-major [outputs, hidden])
         if (outputWeightsTransposed) {
-            Blas.gemm(false, true, rowCount, outputs, hidden, 1, h[current], 0, hidden, outputWeights, 0, hidden, 0, logits, 0,
+            Blas.product(false, true, rowCount, outputs, hidden, 1, h[current], 0, hidden, outputWeights, 0, hidden, 0, logits, 0,
                     outputs);
         } else {
-            Blas.gemm(false, false, rowCount, outputs, hidden, 1, h[current], 0, hidden, outputWeights, 0, outputs, 0, logits,
+            Blas.product(false, false, rowCount, outputs, hidden, 1, h[current], 0, hidden, outputWeights, 0, outputs, 0, logits,
                     0, outputs);
         }
         for (int r = 0; r < rowCount; r++) {

@@ -436,9 +436,9 @@ public final class FastForward {
     private void head(Mem x, int rows, int width, double[] output) {
         // y = x W + b: W is DL4J's [width, outputs] ('f' order: row-major [outputs, width])
         if (outputWeightsTransposed) {
-            Blas.gemm(false, true, rows, outputs, width, 1, x, 0, width, outputWeights, 0, width, 0, logits, 0, outputs);
+            Blas.product(false, true, rows, outputs, width, 1, x, 0, width, outputWeights, 0, width, 0, logits, 0, outputs);
         } else {
-            Blas.gemm(false, false, rows, outputs, width, 1, x, 0, width, outputWeights, 0, outputs, 0, logits, 0, outputs);
+            Blas.product(false, false, rows, outputs, width, 1, x, 0, width, outputWeights, 0, outputs, 0, logits, 0, outputs);
         }
         for (int r = 0; r < rows; r++) {
             int base = r * outputs;

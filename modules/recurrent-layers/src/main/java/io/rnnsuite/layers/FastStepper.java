@@ -217,9 +217,9 @@ public final class FastStepper {
         int hidden = cells.get(cells.size() - 1).hidden;
         // y = h W + b: W is DL4J's [hidden, outputs] ('f' order: row-major [outputs, hidden])
         if (outputWeightsTransposed) {
-            Blas.gemm(false, true, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, hidden, 0, logits, 0, outputs);
+            Blas.product(false, true, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, hidden, 0, logits, 0, outputs);
         } else {
-            Blas.gemm(false, false, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, outputs, 0, logits, 0, outputs);
+            Blas.product(false, false, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, outputs, 0, logits, 0, outputs);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < outputs; j++) {
@@ -308,7 +308,7 @@ public final class FastStepper {
                     gates.set(j, w.get((long) j * inputs + symbol));
                 }
             } else {
-                Blas.gemm(false, true, 1, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, gates, 0, width);
+                Blas.product(false, true, 1, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, gates, 0, width);
             }
         }
 
@@ -317,7 +317,7 @@ public final class FastStepper {
          * the whole sequence; {@link #loadProjection} then hands each row to {@link #advance()}).
          */
         void projectSequence(Mem x, int steps, Mem projected) {
-            Blas.gemm(false, true, steps, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, projected, 0, width);
+            Blas.product(false, true, steps, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, projected, 0, width);
         }
 
         /** Row {@code step} of a {@link #projectSequence} result as this step's projected input. */
@@ -367,7 +367,7 @@ public final class FastStepper {
             Mem hPrev = previous();
             Mem cPrev = started ? c[current] : null;
             if (hPrev != null) {
-                Blas.gemm(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, width);
+                Blas.product(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, width);
             }
             int next = 1 - current;
             pointwise.lstmForward(1, hidden, gates, 0, bias, cPrev, 0, c[next], 0, tanhCell, 0, h[next], 0, null, 0);
@@ -393,7 +393,7 @@ public final class FastStepper {
         Mem advance() {
             Mem hPrev = previous();
             if (hPrev != null) {
-                Blas.gemm(false, true, 1, hidden, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, hidden);
+                Blas.product(false, true, 1, hidden, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, hidden);
             }
             pointwise.simpleRnnForward(1, hidden, gates, 0, bias, null, 0);
             int next = 1 - current;
@@ -429,7 +429,7 @@ public final class FastStepper {
         Mem advance() {
             Mem hPrev = previous();
             if (hPrev != null) {
-                Blas.gemm(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 0, recurrent, 0, width);
+                Blas.product(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 0, recurrent, 0, width);
             }
             int next = 1 - current;
             pointwise.gruForward(1, hidden, gates, 0, bias, hPrev == null ? null : recurrent, 0, recurrentBias,
