@@ -34,7 +34,7 @@ class BatchedPredictionTest {
     @ParameterizedTest
     @EnumSource(RecurrentImpl.class)
     void aBatchGivesEveryTextTheProbabilitiesItGetsAlone(RecurrentImpl impl) throws IOException {
-        Path csv = SyntheticTexts.writeCsv(dir.resolve("texts.csv"), 20, 1);
+        Path csv = SyntheticTexts.writeCsv(dir.resolve("texts.csv"), 30, 1);
         // a high learning rate: a few steps move every bias well away from zero
         TrainingConfig training = new TrainingConfig(2, 16, 0.05, 2, 1.0, 3L, 4, 0);
         TextClassificationConfig config = new TextClassificationConfig(TextSource.csv(csv, "text", "label"), 12, 1, 100, 8,
