@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Data-parallel training figures on one machine (docs/results/scale-out.md):
-#   [RUNS="local 1:4 2:1 2:4 2:16"] scripts/bench/scale-out.sh [extra charlm train flags...]
+#   [RUNS="local 1:4 2:1 2:4 2:16"] [CHARACTERS=20000] scripts/bench/scale-out.sh [extra charlm train flags...]
 # starts a Spark standalone cluster here (a master and two workers, separate JVMs on 127.0.0.1,
 # one core and 1 GB each), then trains the same char-LM in this process and on the cluster with 1 and
 # 2 workers and several averaging frequencies, and prints one row per run: seconds, sequences per
-# second, test bits per character, rounds and bytes per round (from each run.json). Every process it
-# starts is ended on exit. Build first with ./mvnw -B -q package -DskipTests.
+# second, test bits per character, rounds, state bytes per round, where the minibatches came from
+# and the data bytes per round (from each run.json). A run W:K has the workers read their own
+# ranges of the text file; W:K:driver has the driver build and send the minibatches instead. Every
+# process it starts is ended on exit. Build first with ./mvnw -B -q package -DskipTests.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lib="$here/examples/target/lib"
@@ -49,32 +51,38 @@ python3 -c '
 import random, sys
 words = "the cat sat on a mat and dog ran to its bed".split()
 r = random.Random(1); s = ""
-while len(s) < 20000: s += r.choice(words) + (".\n" if r.randrange(8) == 0 else " ")
-open(sys.argv[1], "w").write(s)' "$out/words.txt"
+while len(s) < int(sys.argv[2]): s += r.choice(words) + (".\n" if r.randrange(8) == 0 else " ")
+open(sys.argv[1], "w").write(s)' "$out/words.txt" "${CHARACTERS:-20000}"
 common=(--text "$out/words.txt" --cell lstm --hidden 64 --layers 1 --sequence-length 32 --tbptt 32 --batch-size 16
   --max-batches 32 --epochs 1 --learning-rate 0.01 "$@")
 export RNN_SUITE_JAVA_OPTS="-Xmx3g -Dspark.executor.memory=768m"
-printf '| run | seconds | sequences/s | test bits/char | rounds | bytes per round |\n|---|---|---|---|---|---|\n'
+printf '| run | seconds | sequences/s | test bits/char | rounds | state bytes per round | data | data bytes per round |\n|---|---|---|---|---|---|---|---|\n'
 row() { # label dir
   python3 - "$1" "$2/run.json" <<'PY'
 import json, sys
 label, path = sys.argv[1], sys.argv[2]
 r = json.load(open(path)); t = r["training"]; c = t.get("cluster", {})
 print(f"| {label} | {r['timings']['training']:.1f} | {t['sequences_per_second']:.1f} | {r['metrics']['bits_per_char']:.3f} "
-      f"| {c.get('rounds', '–')} | {c.get('bytes_per_round', '–')} |")
+      f"| {c.get('rounds', '–')} | {c.get('bytes_per_round', '–')} | {c.get('data', '–')} | {c.get('data_bytes_per_round', '–')} |")
 PY
 }
-run() { # label flags...
-  local label="$1"; shift
+run() { # label java-opts flags...
+  local label="$1" opts="$2"; shift 2
   local dir="$out/model-${label//[^a-zA-Z0-9]/_}"
-  "$here/scripts/rnn-suite" charlm train "${common[@]}" "$@" --output-dir "$dir" > "$dir.stdout" 2> "$dir.stderr" \
+  RNN_SUITE_JAVA_OPTS="$RNN_SUITE_JAVA_OPTS $opts" \
+    "$here/scripts/rnn-suite" charlm train "${common[@]}" "$@" --output-dir "$dir" > "$dir.stdout" 2> "$dir.stderr" \
     || { echo "| $label | failed: $(tail -n 1 "$dir.stderr") |"; return; }
   row "$label" "$dir"
 }
 # RUNS: the cluster runs as WORKERS:K pairs; "local" is the run in this process
 for spec in ${RUNS:-local 1:4 2:1 2:4 2:16}; do
-  if [[ "$spec" == local ]]; then run "this process"; continue; fi
-  w="${spec%%:*}"; k="${spec##*:}"
-  run "cluster, $w worker(s), K=$k" --spark "spark://127.0.0.1:$port" --workers "$w" --averaging-frequency "$k"
+  if [[ "$spec" == local ]]; then run "this process" ""; continue; fi
+  IFS=: read -r w k from <<< "$spec"
+  if [[ "${from:-}" == driver ]]; then
+    run "cluster, $w worker(s), K=$k, driver sends data" "-Dspark.rnnsuite.workersReadData=false" \
+      --spark "spark://127.0.0.1:$port" --workers "$w" --averaging-frequency "$k"
+  else
+    run "cluster, $w worker(s), K=$k" "" --spark "spark://127.0.0.1:$port" --workers "$w" --averaging-frequency "$k"
+  fi
 done
 echo "(outputs in $out)"

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
  * audio by a bidirectional LSTM, tested on voices it never heard.
  *
  * <ol>
- *   <li>Data: generated on first use with espeak-ng into {@code data/speech} (24 training voices,
- *       4 validation voices, 6 test voices of other timbres), plus noisy copies at 20 / 10 / 5 dB.</li>
+ *   <li>Data: generated on first use with espeak-ng (or, where it is not installed, FreeTTS's
+ *       pseudo-speakers) into {@code data/speech} (24 training voices, 4 validation voices, 6 test
+ *       voices of other timbres), plus noisy copies at 20 / 10 / 5 dB.</li>
  *   <li>Features: 13 MFCCs + deltas + delta-deltas every 10 ms, normalised per utterance.</li>
  *   <li>Model: a BiLSTM over the frames, mean over the frames, softmax over the 14 words.</li>
  *   <li>Train with early stopping (the shared train run), score beside the majority and the

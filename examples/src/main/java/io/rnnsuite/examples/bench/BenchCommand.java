@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  * {@code OMP_NUM_THREADS} and {@code OPENBLAS_NUM_THREADS} set; the parent gathers the children's
  * rows, prints the table and writes {@code bench.json} and {@code bench.md}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = TimeToTargetCommand.class,
         description = "Time training and inference of the fast and the stock recurrent layers (see also scripts/bench/compare.sh).")
 public final class BenchCommand implements Callable<Integer> {
 

@@ -11,6 +11,7 @@ import io.rnnsuite.common.app.SectionResult;
 import io.rnnsuite.common.app.Variants;
 import io.rnnsuite.common.cli.DurationConverter;
 import io.rnnsuite.common.cli.VariantsOptions;
+import io.rnnsuite.common.train.ParallelRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class CompareCommand implements Callable<Integer> {
     static final int FULL_SEEDS = 3;
     static final int QUICK_SEEDS = 1;
     /** The default budget for each seed's models: the full run's and the quick run's. */
-    static final double FULL_SECONDS_PER_SEED = 320;
+    static final double FULL_SECONDS_PER_SEED = 600;
     static final double QUICK_SECONDS_PER_SEED = 120;
 
     /** A model needs at least this many seconds to finish one epoch on the smallest data. */
@@ -64,10 +65,11 @@ public final class CompareCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--budget", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Total training time of the models, shared equally by the models of each app (what an app's "
-                    + "early-stopped models leave goes to the apps after it; evaluation, baselines and data loading come "
-                    + "on top): 90s, 10m, 1h; 0 = 5m20s per seed, or 2m per seed with --quick (default: 0). The lab runs "
-                    + "on budgets of its own.")
+            description = "Total training time of the models, each model's own training seconds added up (with "
+                    + "--parallel 2 the run takes about half of it), shared equally by the models of each app (what an "
+                    + "app's early-stopped models leave goes to the apps after it; evaluation, baselines and data "
+                    + "loading come on top): 90s, 10m, 1h; 0 = 10m per seed, or 2m per seed with --quick (default: 0). "
+                    + "The lab runs on budgets of its own.")
     Duration budget = Duration.ZERO;
 
     @Option(names = "--seeds", paramLabel = "N",
@@ -99,6 +101,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "ND4J operation threads; 0 = leave as the launcher set them (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Trainings at the same time, each on its own thread (every model is trained as it would be "
+                    + "alone; the budget counts each one's own training seconds); 0 = one per core when each uses one "
+                    + "thread (the launcher's default), else 1 (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
     /** The apps with a compare section, for the help line. */
     static final class AppNames implements Iterable<String> {
         @Override
@@ -115,6 +123,9 @@ public final class CompareCommand implements Callable<Integer> {
         NativeThreads.apply(threads);
         if (seeds < 0) {
             throw new UserInputException("--seeds must be 0 (the default count) or positive, got " + seeds);
+        }
+        if (parallel < 0) {
+            throw new UserInputException("--parallel must be 0 (one training per core) or a positive count, got " + parallel);
         }
         List<CompareSection> selected = selectedSections();
         Variants chosen = variants.toVariants();
@@ -133,10 +144,11 @@ public final class CompareCommand implements Callable<Integer> {
         prepareOutputDir();
         io.rnnsuite.common.io.DirectoryLock.holdUntilExit(outputDir, "rnn-suite compare");
         KeptModels kept = KeptModels.open(keepModels);
-        CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed, seedCount);
+        int trainingsAtOnce = parallel > 0 ? parallel : ParallelRuns.perCore();
+        CompareSettings settings = new CompareSettings(quick, chosen, perModel, seed, seedCount, trainingsAtOnce);
         CompareReport report = new CompareReport(outputDir, settings);
         double fixedSeconds = selected.stream().mapToDouble(s -> s.fixedSeconds(settings)).sum();
-        CompareProgress progress = CompareProgress.onStderr(models, perModel, fixedSeconds);
+        CompareProgress progress = CompareProgress.onStderr(models, perModel, fixedSeconds, trainingsAtOnce);
         Thread onInterrupt = new Thread(() -> report.interrupted(System.err), "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         long start = System.nanoTime();

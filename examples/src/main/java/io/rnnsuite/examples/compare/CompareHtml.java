@@ -34,10 +34,12 @@ final class CompareHtml {
 
     static String header(CompareSettings settings, double elapsedSeconds) {
         return String.format(Locale.ROOT, "%s run, %s; cells %s; %d seed%s from %d; %.0f s training budget per model at the "
-                        + "start (time that early-stopped models leave goes to the apps after them); %.0f s so far; "
+                        + "start (time that early-stopped models leave goes to the apps after them); %s; %.0f s so far; "
                         + "DL4J %s, Java %s, %s.", settings.quick() ? "Quick" : "Full", Instant.now().toString().substring(0, 16),
                 String.join(", ", settings.variants().names()), settings.seeds(), settings.seeds() == 1 ? "" : "s",
-                settings.seed(), settings.secondsPerModel(), elapsedSeconds, Versions.current().get("deeplearning4j"),
+                settings.seed(), settings.secondsPerModel(), settings.parallel() == 1 ? "one training at a time"
+                        : settings.parallel() + " trainings at a time, each on its own thread (peak memory is then the process's)",
+                elapsedSeconds, Versions.current().get("deeplearning4j"),
                 Versions.current().get("java"), Versions.current().get("os"));
     }
 

@@ -28,6 +28,8 @@ final class CompareProgress implements SectionProgress {
     private final PrintStream out;
     private final boolean interactive;
     private final int totalModels;
+    /** Trainings at the same time: the budgets left take this many times less wall time. */
+    private final int parallel;
     private double secondsPerModel;
     private final long startNanos = System.nanoTime();
 
@@ -51,18 +53,21 @@ final class CompareProgress implements SectionProgress {
      * @param totalModels     models the whole run trains
      * @param secondsPerModel each model's training budget
      * @param fixedSeconds    seconds of sections that do not share the per-model budget (the lab)
+     * @param parallel        trainings at the same time
      */
-    CompareProgress(PrintStream out, boolean interactive, int totalModels, double secondsPerModel, double fixedSeconds) {
+    CompareProgress(PrintStream out, boolean interactive, int totalModels, double secondsPerModel, double fixedSeconds,
+                    int parallel) {
         this.out = out;
         this.interactive = interactive;
         this.totalModels = totalModels;
+        this.parallel = Math.max(1, parallel);
         this.secondsPerModel = secondsPerModel;
         this.budgetLeft = totalModels * secondsPerModel + fixedSeconds;
     }
 
     /** On stderr; a redrawn line only when a console is attached. */
-    static CompareProgress onStderr(int totalModels, double secondsPerModel, double fixedSeconds) {
-        return new CompareProgress(System.err, System.console() != null, totalModels, secondsPerModel, fixedSeconds);
+    static CompareProgress onStderr(int totalModels, double secondsPerModel, double fixedSeconds, int parallel) {
+        return new CompareProgress(System.err, System.console() != null, totalModels, secondsPerModel, fixedSeconds, parallel);
     }
 
     /**
@@ -222,7 +227,7 @@ final class CompareProgress implements SectionProgress {
     private String current(String text) {
         long now = System.nanoTime();
         return line(modelsDone, totalModels, (now - startNanos) / 1e9,
-                etaSeconds(budgetLeft, unitBudget, (now - unitStartNanos) / 1e9), text);
+                etaSeconds(budgetLeft, unitBudget, (now - unitStartNanos) / 1e9) / parallel, text);
     }
 
     private void redraw(boolean force) {

@@ -71,6 +71,7 @@ final class CompareReport {
         json.put("createdAt", Instant.now().toString());
         json.put("quick", settings.quick());
         json.put("secondsPerModel", settings.secondsPerModel());
+        json.put("trainingsAtOnce", settings.parallel());
         json.put("elapsedSeconds", elapsedSeconds);
         Map<String, Object> apps = new LinkedHashMap<>();
         results.forEach(r -> apps.put(r.app(), r.data()));

@@ -71,7 +71,7 @@ class CompareCommandTest {
     void writesASelfContainedPageWithNumbers(@TempDir Path tmp) throws Exception {
         Path models = tmp.resolve("kept");
         String[] r = run("compare", "--quick", "--apps", "forecast", "--cells", "simple_rnn", "--budget", "12s",
-                "--output-dir", tmp.toString(), "--keep-models", models.toString());
+                "--output-dir", tmp.toString(), "--keep-models", models.toString(), "--parallel", "2");
         assertEquals("0", r[0], r[1]);
         String html = Files.readString(tmp.resolve("index.html"));
         assertTrue(html.contains(">Time-series forecasting</h2>"), html);
@@ -84,6 +84,8 @@ class CompareCommandTest {
         assertTrue(Pattern.compile("<td class=\"num\">[0-9]").matcher(html).find(), "tables hold numbers");
         assertTrue(Files.readString(tmp.resolve("summary.md")).contains("| airpassengers |"));
         assertTrue(Files.readString(tmp.resolve("results.json")).contains("\"forecast\""));
+        assertTrue(Files.readString(tmp.resolve("results.json")).replace(" ", "").contains("\"trainingsAtOnce\":2"));
+        assertTrue(html.contains("2 trainings at a time"), "the page says the models trained side by side");
         // one kept model per quick series, each loadable by the app and named on the page
         var forecast = (io.rnnsuite.common.app.RnnApp<?, ?, ?>) io.rnnsuite.common.app.Apps.named("forecast");
         try (var series = Files.list(models.resolve("forecast"))) {

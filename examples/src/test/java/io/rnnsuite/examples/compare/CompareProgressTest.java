@@ -40,7 +40,7 @@ class CompareProgressTest {
     void withoutATerminalEveryFinishedModelIsOnePlainLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        CompareProgress progress = new CompareProgress(out, false, 3, 10, 30);
+        CompareProgress progress = new CompareProgress(out, false, 3, 10, 30, 1);
         progress.sectionStarted("forecast", 2, 0);
         ProgressReporter reporter = progress.reporter("forecast co2", List.of("simple_rnn", "lstm"));
         for (int model = 0; model < 2; model++) {
@@ -68,7 +68,7 @@ class CompareProgressTest {
     @Test
     void logLinesPassThroughWhole() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CompareProgress progress = new CompareProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0, 10, 30);
+        CompareProgress progress = new CompareProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0, 10, 30, 1);
         PrintStream log = progress.lines("  lab ");
         log.printf("adding T=%d done%n", 10);
         log.println("second");

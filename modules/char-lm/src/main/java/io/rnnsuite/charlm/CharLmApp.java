@@ -5,6 +5,7 @@ import io.rnnsuite.charlm.cli.CharLmOptions;
 import io.rnnsuite.charlm.cli.ExplainCommand;
 import io.rnnsuite.charlm.cli.SampleCommand;
 import io.rnnsuite.charlm.data.CharSequenceBatches;
+import io.rnnsuite.charlm.data.CharTextShards;
 import io.rnnsuite.charlm.data.CorpusText;
 import io.rnnsuite.charlm.data.PreparedCorpus;
 import io.rnnsuite.charlm.model.BitsByPosition;
@@ -29,6 +30,7 @@ import io.rnnsuite.common.app.TrainContext;
 import io.rnnsuite.common.app.Trained;
 import io.rnnsuite.common.eval.LanguageModelMetrics;
 import io.rnnsuite.common.io.ModelDirectory;
+import io.rnnsuite.common.train.BatchSource;
 import io.rnnsuite.common.train.TrainableNetwork;
 import io.rnnsuite.common.train.Trainer;
 import io.rnnsuite.common.train.TrainingConfig;
@@ -96,6 +98,21 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
         return quick ? defaults.withSizes(64, defaults.sequenceLength(), defaults.tbpttLength()) : defaults;
     }
 
+    /**
+     * What {@code rnn-suite compare} trains: the defaults' corpus at a width of 64 on sequences of
+     * 50 (one tBPTT segment), about six times cheaper per update than the default 2-layer
+     * LSTM(128) on sequences of 100, so that a full run's per-model budget buys hundreds of updates
+     * instead of dozens; the quick run keeps its own sizes.
+     */
+    @Override
+    public List<CharLmConfig> compareConfigs(boolean quick) {
+        return List.of(quick ? defaults(true) : defaults(false).withSizes(COMPARE_WIDTH, COMPARE_SEQUENCE, COMPARE_SEQUENCE));
+    }
+
+    /** The full comparison's width and sequence length. */
+    static final int COMPARE_WIDTH = 64;
+    static final int COMPARE_SEQUENCE = 50;
+
     @Override
     public Class<CharLmConfig> configType() {
         return CharLmConfig.class;
@@ -142,8 +159,11 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
             }
         }
         RnnCharModel scorer = model.asNextCharModel();
-        CharSequenceBatches batches = new CharSequenceBatches(data.train(), vocabularySize, config.sequenceLength(),
-                training.batchSize());
+        // a file can be read by a cluster's workers themselves (each its own range); text in memory is batched here
+        BatchSource batches = data.text().kind().equals(CorpusText.FILE)
+                ? new CharTextShards(Path.of(data.source()), data.train(), data.vocabulary(), config.sequenceLength(),
+                        training.batchSize())
+                : new CharSequenceBatches(data.train(), vocabularySize, config.sequenceLength(), training.batchSize());
         TrainingResult result = new Trainer(training, context.progress()).train(TrainableNetwork.of(net), batches,
                 network -> scorer.evaluate(data.validation()).crossEntropy(), context.outputDir(), context.resume());
         return new Trained<>(model, result, net.numParams(), 0);

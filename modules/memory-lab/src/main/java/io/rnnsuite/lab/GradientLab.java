@@ -3,6 +3,7 @@ package io.rnnsuite.lab;
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentLayerFactory;
 import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.train.ParallelRuns;
 import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.common.train.StopReason;
 import io.rnnsuite.common.train.Trainer;
@@ -80,11 +81,20 @@ public final class GradientLab {
     }
 
     public static Result run(GradientLabConfig config, PrintStream log) {
-        List<NormProfile> profiles = new ArrayList<>();
+        return run(config, log, 1);
+    }
+
+    /** The profiles of every cell and the two exploding runs, {@code parallel} of these runs at a time. */
+    public static Result run(GradientLabConfig config, PrintStream log, int parallel) {
+        List<java.util.concurrent.Callable<List<NormProfile>>> vanishing = new ArrayList<>();
         for (CellType cell : CellType.values()) {
-            profiles.addAll(vanishing(cell, config, log));
+            vanishing.add(() -> vanishing(cell, config, log));
         }
-        List<ExplodingRun> exploding = List.of(exploding(0, config, log), exploding(config.clipNorm(), config, log));
+        List<java.util.concurrent.Callable<ExplodingRun>> explodingRuns = List.of(() -> exploding(0, config, log),
+                () -> exploding(config.clipNorm(), config, log));
+        List<NormProfile> profiles = new ArrayList<>();
+        ParallelRuns.run(parallel, "gradient-lab", vanishing).forEach(profiles::addAll);
+        List<ExplodingRun> exploding = ParallelRuns.run(parallel, "gradient-lab", explodingRuns);
         return new Result(config, profiles, exploding);
     }
 

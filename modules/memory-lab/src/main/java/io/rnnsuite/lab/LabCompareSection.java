@@ -64,10 +64,10 @@ public final class LabCompareSection implements CompareSection {
         LabConfig config = sweepConfig(settings);
         AddingProblem task = new AddingProblem();
         PrintStream log = progress.lines("  lab ");
-        List<SweepRow> rows = LengthSweep.run(task, config, log);
+        List<SweepRow> rows = LengthSweep.run(task, config, log, settings.parallel());
         Path addingDir = dir.resolve("adding");
         SweepReport.write(task, config, rows, addingDir);
-        GradientLab.Result gradients = GradientLab.run(gradientConfig(settings), log);
+        GradientLab.Result gradients = GradientLab.run(gradientConfig(settings), log, settings.parallel());
         Path gradientDir = dir.resolve("gradients");
         GradientReport.write(gradients, gradientDir);
         String headline = SweepSummary.headline(rows, config.budgetSeconds());

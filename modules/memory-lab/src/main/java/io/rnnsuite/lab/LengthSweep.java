@@ -2,6 +2,7 @@ package io.rnnsuite.lab;
 
 import io.rnnsuite.common.CellType;
 import io.rnnsuite.common.RecurrentSpec;
+import io.rnnsuite.common.train.ParallelRuns;
 import io.rnnsuite.common.train.ProgressReporter;
 import io.rnnsuite.common.train.Trainer;
 import io.rnnsuite.common.train.TrainingConfig;
@@ -36,19 +37,31 @@ public final class LengthSweep {
     private LengthSweep() {
     }
 
-    /** Runs the sweep, printing one line per finished run to {@code log} (may be {@code null}). */
+    /** Runs the sweep one run after another, printing one line per finished run to {@code log} (may be {@code null}). */
     public static List<SweepRow> run(MemoryTask task, LabConfig config, PrintStream log) {
-        List<SweepRow> rows = new ArrayList<>();
+        return run(task, config, log, 1);
+    }
+
+    /**
+     * Runs the sweep with {@code parallel} runs at a time (each run is independent and seeded by
+     * its own length, so the rows are the same however many run at once, budgets aside), printing
+     * one line per finished run to {@code log} (may be {@code null}) as it finishes; the rows come
+     * back by length, then cell.
+     */
+    public static List<SweepRow> run(MemoryTask task, LabConfig config, PrintStream log, int parallel) {
+        List<java.util.concurrent.Callable<SweepRow>> runs = new ArrayList<>();
         for (int length : config.lengths()) {
             for (CellType cell : config.cells()) {
-                SweepRow row = runOne(task, cell, length, config);
-                rows.add(row);
-                if (log != null) {
-                    log.println(describe(task, row));
-                }
+                runs.add(() -> {
+                    SweepRow row = runOne(task, cell, length, config);
+                    if (log != null) {
+                        log.println(describe(task, row));
+                    }
+                    return row;
+                });
             }
         }
-        return rows;
+        return ParallelRuns.run(parallel, "lab", runs);
     }
 
     /** One cell at one length. */

@@ -36,6 +36,23 @@ class LabEndToEndTest {
     }
 
     @Test
+    void sweepRunsSideBySideGiveTheRowsOfOneAtATime() {
+        LabConfig config = new LabConfig(List.of(3, 6), List.of(CellType.SIMPLE_RNN, CellType.GRU),
+                4, 8, 0.01, 1.0, 5, 10, 5, 16, 16, 0.1, 1L);
+        CopyMemoryTask task = new CopyMemoryTask();
+        List<String> alone = LengthSweep.run(task, config, null, 1).stream().map(LabEndToEndTest::outcome).toList();
+        List<String> sideBySide = LengthSweep.run(task, config, null, 2).stream().map(LabEndToEndTest::outcome).toList();
+        assertEquals(4, alone.size());
+        assertEquals(alone, sideBySide);
+    }
+
+    /** What a sweep run learned, its timing aside. */
+    private static String outcome(SweepRow row) {
+        return row.cell() + " T=" + row.length() + " test " + row.testLoss() + " updates " + row.updates() + " solved at "
+                + row.stepsToSolve();
+    }
+
+    @Test
     void gradientLabWritesBothPlots(@TempDir Path tmp) throws Exception {
         GradientLabConfig config = new GradientLabConfig(12, 4, 8, 5, 5, 0.01, 3.0, 10, 0.05, 10, 1.0, 1L);
         GradientLab.Result result = GradientLab.run(config, null);

@@ -230,16 +230,20 @@ abstract class FastLayerContract {
     }
 
     /**
-     * FastBidirectional (the backward layer reads the sequence in reverse by itself) against DL4J's
-     * Bidirectional wrapper around the same fast layer: same parameters, outputs and gradients
-     * (input and input-gradient too, through a second layer), with a mask, in both layouts.
+     * FastBidirectional (the backward layer reads the sequence in reverse by itself) against a
+     * wrapper around the same fast layer: same parameters, outputs and gradients (input and
+     * input-gradient too, through a second layer), in both layouts. Without a mask the wrapper is
+     * DL4J's Bidirectional; with one (trailing padding) it is {@link MaskedBidirectional}, since
+     * DL4J's reverses the padded axis and so starts its backward half in the padding.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"NCW", "NWC"})
-    void fastBidirectionalMatchesDl4jsWrapper(String layout) {
-        RNNFormat format = RNNFormat.valueOf(layout);
-        MultiLayerNetwork wrapped = bidirectionalNetwork(new Bidirectional(Bidirectional.Mode.CONCAT,
-                fastLayer(IN, HIDDEN, format)), format);
+    @ValueSource(strings = {"NCW", "NWC", "NCW+mask", "NWC+mask"})
+    void fastBidirectionalMatchesTheWrapper(String variant) {
+        RNNFormat format = variant.startsWith("NWC") ? RNNFormat.NWC : RNNFormat.NCW;
+        boolean masked = variant.endsWith("mask");
+        Layer reference = masked ? new MaskedBidirectional(fastLayer(IN, HIDDEN, format))
+                : new Bidirectional(Bidirectional.Mode.CONCAT, fastLayer(IN, HIDDEN, format));
+        MultiLayerNetwork wrapped = bidirectionalNetwork(reference, format);
         MultiLayerNetwork fast = bidirectionalNetwork(new FastBidirectional(fastLayer(IN, HIDDEN, format)), format);
         assertTrue(fast.getLayer(1) instanceof FastBidirectionalLayer, fast.getLayer(1).getClass().getName());
         assertEquals(wrapped.paramTable().keySet(), fast.paramTable().keySet());
@@ -247,7 +251,7 @@ abstract class FastLayerContract {
 
         INDArray x = input(DataType.FLOAT, format, 6);
         INDArray y = labels(DataType.FLOAT, format);
-        INDArray m = mask(DataType.FLOAT);
+        INDArray m = masked ? mask(DataType.FLOAT) : null;
         double outputs = maxAbsDifference(wrapped.output(x, false, m, m), fast.output(x, false, m, m));
         assertTrue(outputs < 1e-5, "outputs differ by " + outputs);
         for (MultiLayerNetwork net : List.of(wrapped, fast)) {

@@ -23,6 +23,11 @@ public final class SparkClusterTraining implements ClusterTraining {
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** Property: seconds to wait for the executors to register (default 60). */
     static final String EXECUTOR_WAIT = "spark.rnnsuite.executorWaitSeconds";
+    /**
+     * Property: {@code false} makes the driver send the minibatches even for a file the workers could
+     * read themselves (default {@code true}: they read their own ranges of it).
+     */
+    static final String WORKERS_READ = "spark.rnnsuite.workersReadData";
     /** What Spark needs opened on Java 17; given to executors unless spark.executor.extraJavaOptions is set. */
     static final String JAVA_17_OPENS = java.util.stream.Stream.of("java.lang", "java.lang.invoke", "java.lang.reflect",
                     "java.io", "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
@@ -70,7 +75,7 @@ public final class SparkClusterTraining implements ClusterTraining {
                 throw e;
             }
         }
-        return new ParameterAveraging(spark, master, workers, settings.averagingFrequency());
+        return new ParameterAveraging(spark, master, workers, settings.averagingFrequency(), conf.getBoolean(WORKERS_READ, true));
     }
 
     private static void awaitExecutors(JavaSparkContext spark, SparkMaster master, int workers, int seconds) {

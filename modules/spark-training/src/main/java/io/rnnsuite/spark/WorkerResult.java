@@ -16,14 +16,15 @@ record WorkerResult(NetworkState state, int minibatches, double lossSum, int mos
 
     private static final long serialVersionUID = 1L;
 
-    /** Fits {@code shard} on a network built from {@code blueprint}, starting at {@code start}. Runs on an executor. */
-    static WorkerResult fit(Shard shard, NetworkBlueprint blueprint, NetworkState start) {
+    /** Fits {@code minibatches} on a network built from {@code blueprint}, starting at {@code start}. Runs on an executor. */
+    static WorkerResult fit(java.util.List<org.nd4j.linalg.dataset.api.MultiDataSet> minibatches, NetworkBlueprint blueprint,
+                            NetworkState start) {
         TrainableNetwork network = blueprint.take();
         try {
             start.applyTo(network.model());
             double lossSum = 0;
             int fitted = 0;
-            for (org.nd4j.linalg.dataset.api.MultiDataSet batch : shard.read()) {
+            for (org.nd4j.linalg.dataset.api.MultiDataSet batch : minibatches) {
                 network.fit(batch);
                 lossSum += network.lastLoss();
                 fitted++;

@@ -30,8 +30,28 @@ final class OneMachineCluster implements AutoCloseable {
 
     /** Starts the cluster; logs and work directories go under {@code dir}. On failure nothing is left running. */
     OneMachineCluster(Path dir, int workerCount) throws IOException, InterruptedException {
+        this(dir, workerCount, List.of());
+    }
+
+    /**
+     * Starts the cluster with {@code sparkJars} (a Spark installation's jars) in its Spark home's
+     * {@code jars/}, where executors find Spark as on a real installation; without them, executors
+     * get every class from {@code spark.executor.extraClassPath}.
+     */
+    OneMachineCluster(Path dir, int workerCount, List<Path> sparkJars) throws IOException, InterruptedException {
         home = Files.createDirectories(dir.resolve("spark-home"));
-        Files.createDirectories(home.resolve("jars")); // executors' class path comes from spark.executor.extraClassPath
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        try (var old = Files.list(jars)) {
+            for (Path link : old.toList()) {
+                Files.delete(link);
+            }
+        }
+        for (Path jar : sparkJars) {
+            Path link = jars.resolve(jar.getFileName());
+            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(link, jar.toAbsolutePath());
+            }
+        }
         masterPort = freePort();
         masterUiPort = freePort();
         master = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
@@ -48,6 +68,11 @@ final class OneMachineCluster implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The cluster's Spark home (its {@code jars/} and {@code conf/}). */
+    Path home() {
+        return home;
     }
 
     String url() {

@@ -4,7 +4,6 @@ import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.app.AppInfo;
 import io.rnnsuite.common.app.AppOptions;
-import io.rnnsuite.common.app.CompareSection;
 import io.rnnsuite.common.app.DataSummary;
 import io.rnnsuite.common.app.Evaluation;
 import io.rnnsuite.common.app.LengthBreakdown;
@@ -26,9 +25,11 @@ import io.rnnsuite.speech.cli.TransferCommand;
 import io.rnnsuite.speech.ctc.CtcDecoder;
 import io.rnnsuite.speech.data.DigitWords;
 import io.rnnsuite.speech.data.EspeakGenerator;
+import io.rnnsuite.speech.data.FreettsGenerator;
 import io.rnnsuite.speech.data.SpeechCorpus;
 import io.rnnsuite.speech.data.SpeechData;
 import io.rnnsuite.speech.data.SpeechSource;
+import io.rnnsuite.speech.data.TtsEngine;
 import io.rnnsuite.speech.features.FeatureExtractor;
 import io.rnnsuite.speech.model.SpeechByLength;
 import io.rnnsuite.speech.model.SpeechEvaluation;
@@ -217,10 +218,7 @@ public class SpeechApp implements RnnApp<SpeechConfig, SpeechData, SpeechModel> 
     @Override
     public String setup(SpeechConfig config, DataSummary data) {
         SpeechSource s = config.source();
-        String what = s.isGenerated()
-                ? String.format(Locale.ROOT, "%s generated with %s: %d training voices, %d validation voices and %d test "
-                        + "voices whose timbres never occur in training (speaker-independent)", s.dataset(),
-                        data.details().getOrDefault("generator", "espeak-ng"), s.trainVoices(), s.validationVoices(), s.testVoices())
+        String what = s.isGenerated() ? generatedSetup(s, data)
                 : "your recordings in " + s.describe() + ", split per label (seeded): 10 % test, 10 % validation";
         return String.format(Locale.ROOT, "%s; %s training / %s validation / %s test utterances; each training utterance "
                         + "also with %d noisy cop%s, every test utterance clean and at %s dB SNR (noise made here). "
@@ -245,14 +243,24 @@ public class SpeechApp implements RnnApp<SpeechConfig, SpeechData, SpeechModel> 
         return List.of(words, SpeechConfig.defaults(SpeechSource.generated(SpeechSource.DIGIT_STRINGS)));
     }
 
-    /** No compare section without espeak-ng (nothing to train on); the reason goes to standard error once. */
-    @Override
-    public CompareSection compareSection() {
-        if (EspeakGenerator.version().isEmpty()) {
-            System.err.println("speech: left out of compare: " + EspeakGenerator.missingMessage(SpeechSource.SPOKEN_DIGITS));
-            return null;
+    /**
+     * Which engine spoke a generated set and why: espeak-ng's voices, or FreeTTS's pseudo-speakers
+     * because espeak-ng is not installed (or {@code --tts freetts} asked for them).
+     */
+    static String generatedSetup(SpeechSource s, DataSummary data) {
+        Object generator = data.details().getOrDefault("generator", EspeakGenerator.NAME);
+        if (!FreettsGenerator.NAME.equals(data.details().get("tts"))) {
+            return String.format(Locale.ROOT, "%s generated with %s: %d training voices, %d validation voices and %d test "
+                            + "voices whose timbres never occur in training (speaker-independent)", s.dataset(), generator,
+                    s.trainVoices(), s.validationVoices(), s.testVoices());
         }
-        return RnnApp.super.compareSection();
+        String why = TtsEngine.FREETTS.flag().equals(data.details().get("tts_requested")) ? "asked for with --tts freetts"
+                : "espeak-ng is not installed";
+        return String.format(Locale.ROOT, "%s generated with %s (%s; espeak-ng's many voices and accents would make a "
+                        + "more varied set): its one voice made into %d training, %d validation and %d test pseudo-speakers "
+                        + "by formant scaling (vocal-tract length), pitch, tempo and spectral tilt; the test pseudo-speakers' "
+                        + "formant scales never occur in training (speaker-independent)", s.dataset(), generator, why,
+                s.trainVoices(), s.validationVoices(), s.testVoices());
     }
 
     /** {@code speech transfer} (real recordings) and {@code speech bench} (real-time factor, training memory). */

@@ -107,6 +107,34 @@ class SpeechAppTest {
                 err.toString());
     }
 
+    /** Generated spoken digits through the FreeTTS fallback, as on a machine without espeak-ng. */
+    @Test
+    void freettsSpokenDigitsTrainAndEvaluateWithTheGeneratorRecorded() throws IOException {
+        Path model = dir.resolve("freetts");
+        assertEquals(0, run(with("train", "--tts", "freetts", "--train-voices", "3", "--validation-voices", "1",
+                "--test-voices", "1", "--snrs", "10", "--data-dir", dir.resolve("speech").toString(),
+                "--output-dir", model.toString())), err.toString());
+        JsonNode record = RunRecordSchema.assertValid(model.resolve(ModelDirectory.RUN_FILE));
+        JsonNode details = record.path("data").path("details");
+        assertEquals("generated", record.path("data").path("source").asText());
+        assertEquals("freetts", details.path("tts").asText(), details.toString());
+        assertEquals(io.rnnsuite.speech.data.FreettsGenerator.VERSION, details.path("generator").asText());
+        assertEquals(3, details.path("train_voices").size());
+        assertTrue(record.path("data").path("sha256").asText().matches("[0-9a-f]{64}"));
+        String report = Files.readString(model.resolve("report.md"));
+        assertTrue(report.contains("generated with FreeTTS 1.2.2") && report.contains("asked for with --tts freetts")
+                && report.contains("pseudo-speakers"), report);
+        assertTrue(record.path("metrics").has("accuracy_snr10"), record.path("metrics").toString());
+
+        assertEquals(0, run("evaluate", "--model", model.toString()), err.toString());
+        assertTrue(out.toString().contains("accuracy") && out.toString().contains("pooled_mfcc_logreg (baseline)"),
+                out.toString());
+
+        assertEquals(2, run(with("train", "--tts", "festival", "--output-dir", dir.resolve("never").toString())));
+        assertEquals("error: --tts festival: expected espeak, freetts or auto", err.toString().strip());
+        assertTrue(Files.notExists(dir.resolve("never")));
+    }
+
     /** The layout of pocketsphinx-testdata with stand-in audio: a raw 16-bit file and a WAV file. */
     private static Path fakePackagedRecordings(Path root) throws IOException {
         java.util.Random random = new java.util.Random(9);
@@ -212,6 +240,6 @@ class SpeechAppTest {
         assertTrue(Apps.named("speech") instanceof SpeechApp);
         String help = new SpeechApp().command().getSubcommands().get("train").getUsageMessage();
         assertTrue(help.contains("default: spoken-digits") && help.contains("default: 20,10,5")
-                && help.contains("(default: 64)"), help);
+                && help.contains("(default: 64)") && help.contains("--tts=ENGINE") && help.contains("(default: auto)"), help);
     }
 }

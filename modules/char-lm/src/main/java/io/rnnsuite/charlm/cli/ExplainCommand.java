@@ -6,15 +6,13 @@ import io.rnnsuite.charlm.data.CorpusText;
 import io.rnnsuite.charlm.explain.ExplainPage;
 import io.rnnsuite.charlm.explain.ExplainResult;
 import io.rnnsuite.charlm.explain.Explainer;
-import io.rnnsuite.common.explain.UnitFinding;
+import io.rnnsuite.common.explain.ExplainConsole;
 import io.rnnsuite.charlm.model.CharLmModel;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.app.AppModels;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,19 +93,12 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output, e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        for (UnitFinding f : result.units().subList(0, Math.min(3, result.units().size()))) {
-            out.printf(Locale.ROOT, "layer %d %s unit %d follows %s (r = %.3f)%n", f.layer(), f.state(), f.unit(), f.property(),
-                    f.correlation());
-        }
-        out.println("wrote " + output + " and " + ExplainPage.jsonFile(output));
-        out.flush();
+        ExplainConsole.printSummary(spec.commandLine().getOut(), result.units(), output, ExplainPage.jsonFile(output));
         return 0;
     }
 
     private static String label(CharLmModel model, Path dir) {
-        Path name = dir.toAbsolutePath().normalize().getFileName();
-        return model.name() + " (" + (name == null ? dir : name) + ")";
+        return ExplainConsole.modelLabel(model.name(), dir);
     }
 
     private static String firstCodePoints(String text, int n) {

@@ -102,17 +102,43 @@ public final class CompareRun {
      * trainer's {@code model.zip} and {@code checkpoint/}, then {@link TrainRun#save} (side files,
      * {@code app-config.json}, {@code report.md}, {@code results.json}, {@code run.json} last).
      * Writing the model and its checkpoint after each epoch takes from the model's wall-clock
-     * budget, not from its training seconds.
+     * budget, not from its training seconds. The models train one after another; see
+     * {@link #prepare} and {@link #train} for running them side by side.
      *
      * @param keepIn where the models go; {@code null} keeps them in memory only
      */
     public static <C, D, M> Outcome<C, D, M> run(RnnApp<C, D, M> app, C base, List<RecurrentSpec> specs,
                                              Duration budgetPerModel, ProgressReporter progress, Path keepIn) {
+        Prepared<C, D> prepared = prepare(app, base, budgetPerModel);
+        List<Compared<M>> models = new ArrayList<>();
+        for (RecurrentSpec spec : supported(app, specs)) {
+            models.add(train(app, prepared, spec, progress, keepIn, true));
+        }
+        return outcome(app, prepared, specs, models);
+    }
+
+    /**
+     * A comparison's data and baselines, ready for its models to train on, in any order and side
+     * by side ({@link #train} only reads them).
+     *
+     * @param base             the configuration every model starts from
+     * @param data             the data as loaded
+     * @param summary          what was loaded
+     * @param training         every model's training settings (the per-model budget applied)
+     * @param baselines        the baselines' test scores
+     * @param loadingSeconds   seconds to load the data
+     * @param baselineSeconds  seconds to fit and score the baselines
+     */
+    public record Prepared<C, D>(C base, D data, DataSummary summary, TrainingConfig training, List<Evaluation> baselines,
+                                 double loadingSeconds, double baselineSeconds) {
+    }
+
+    /** Loads the data and scores the baselines (those that train get the models' budget too). */
+    public static <C, D, M> Prepared<C, D> prepare(RnnApp<C, D, M> app, C base, Duration budgetPerModel) {
         long start = System.nanoTime();
         D data = app.load(base);
         DataSummary summary = app.describe(base, data);
         double loadingSeconds = seconds(start);
-        List<Row> rows = new ArrayList<>();
         TrainingConfig training = app.training(base);
         if (budgetPerModel != null) {
             training = training.withTimeBudget(budgetPerModel);
@@ -120,41 +146,54 @@ public final class CompareRun {
         start = System.nanoTime();
         // baselines that train (speech's frame classifier) get the models' budget too
         List<Evaluation> baselines = app.baselines(budgetPerModel == null ? base : app.with(base, app.spec(base), training), data);
-        double baselineSeconds = seconds(start);
-        for (Evaluation baseline : baselines) {
+        return new Prepared<>(base, data, summary, training, List.copyOf(baselines), loadingSeconds, seconds(start));
+    }
+
+    /**
+     * Trains and scores one model on prepared data; with {@code keepIn}, writes it as
+     * {@code keepIn/LABEL} as {@link #run} does.
+     *
+     * @param alone whether no other training runs at the same time: then the heap is collected
+     *              first and the peak memory is this model's; beside others it is the process's
+     */
+    public static <C, D, M> Compared<M> train(RnnApp<C, D, M> app, Prepared<C, D> prepared, RecurrentSpec spec,
+                                              ProgressReporter progress, Path keepIn, boolean alone) {
+        C config = app.with(prepared.base(), spec, prepared.training());
+        Path modelDir = keepIn == null ? null : keepIn.resolve(safe(spec.label()));
+        ModelDirectory directory = modelDir == null ? null : ModelDirectory.create(modelDir);
+        TrainContext context = modelDir == null ? TrainContext.inMemory(progress) : new TrainContext(modelDir, false, progress);
+        PeakMemory.Measured<Trained<M>> measured = PeakMemory.during(() -> app.train(config, prepared.data(), context), alone);
+        Trained<M> trained = measured.value();
+        long start = System.nanoTime();
+        Evaluation evaluation = app.evaluate(trained.model(), prepared.data());
+        double evaluationSeconds = seconds(start);
+        Row row = new Row(spec.label(), spec, evaluation, trained.training(), trained.parameters(),
+                trained.totalSeconds(), measured.peakMiB());
+        if (directory != null) {
+            Map<String, Double> timings = new LinkedHashMap<>();
+            timings.put("loading", prepared.loadingSeconds());
+            timings.put("training", trained.totalSeconds());
+            timings.put("evaluation", evaluationSeconds);
+            timings.put("baselines", prepared.baselineSeconds());
+            TrainRun.save(app, directory, new TrainRun.Outcome<>(config, prepared.summary(), trained, evaluation,
+                    prepared.baselines(), timings, modelDir));
+        }
+        return new Compared<>(row, trained.model());
+    }
+
+    /** The comparison of the models trained on {@code prepared}: baselines first, then {@code models} in order. */
+    public static <C, D, M> Outcome<C, D, M> outcome(RnnApp<C, D, M> app, Prepared<C, D> prepared, List<RecurrentSpec> specs,
+                                                 List<Compared<M>> models) {
+        List<Row> rows = new ArrayList<>();
+        for (Evaluation baseline : prepared.baselines()) {
             rows.add(new Row(baseline.model(), null, baseline, null, 0, 0, 0));
         }
-        List<Compared<M>> models = new ArrayList<>();
+        models.forEach(m -> rows.add(m.row()));
         Map<String, String> skipped = new LinkedHashMap<>();
         for (RecurrentSpec spec : specs) {
-            if (app.unsupported(spec).isPresent()) {
-                skipped.put(spec.label(), app.unsupported(spec).get());
-                continue;
-            }
-            C config = app.with(base, spec, training);
-            Path modelDir = keepIn == null ? null : keepIn.resolve(safe(spec.label()));
-            ModelDirectory directory = modelDir == null ? null : ModelDirectory.create(modelDir);
-            TrainContext context = modelDir == null ? TrainContext.inMemory(progress) : new TrainContext(modelDir, false, progress);
-            PeakMemory.Measured<Trained<M>> measured = PeakMemory.during(() -> app.train(config, data, context));
-            Trained<M> trained = measured.value();
-            start = System.nanoTime();
-            Evaluation evaluation = app.evaluate(trained.model(), data);
-            double evaluationSeconds = seconds(start);
-            Row row = new Row(spec.label(), spec, evaluation, trained.training(), trained.parameters(),
-                    trained.totalSeconds(), measured.peakMiB());
-            rows.add(row);
-            models.add(new Compared<>(row, trained.model()));
-            if (directory != null) {
-                Map<String, Double> timings = new LinkedHashMap<>();
-                timings.put("loading", loadingSeconds);
-                timings.put("training", trained.totalSeconds());
-                timings.put("evaluation", evaluationSeconds);
-                timings.put("baselines", baselineSeconds);
-                TrainRun.save(app, directory, new TrainRun.Outcome<>(config, summary, trained, evaluation, baselines,
-                        timings, modelDir));
-            }
+            app.unsupported(spec).ifPresent(why -> skipped.put(spec.label(), why));
         }
-        return new Outcome<>(base, data, summary, rows, models, skipped);
+        return new Outcome<>(prepared.base(), prepared.data(), prepared.summary(), rows, List.copyOf(models), skipped);
     }
 
     private static double seconds(long start) {

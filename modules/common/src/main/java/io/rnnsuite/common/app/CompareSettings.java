@@ -13,18 +13,28 @@ import java.util.List;
  * @param secondsPerModel each model's wall-clock training budget, equal for all
  * @param seed            the first random seed
  * @param seeds           how many seeds every model is trained with ({@code seed}, {@code seed + 1}, ...)
+ * @param parallel        how many trainings run at the same time, each on its own thread
+ *                        ({@link io.rnnsuite.common.train.ParallelRuns}); 1 = one after another
  */
-public record CompareSettings(boolean quick, Variants variants, double secondsPerModel, long seed, int seeds) {
+public record CompareSettings(boolean quick, Variants variants, double secondsPerModel, long seed, int seeds, int parallel) {
 
     public CompareSettings {
         if (seeds < 1) {
             throw new io.rnnsuite.common.UserInputException("--seeds must be at least 1, got " + seeds);
         }
+        if (parallel < 1) {
+            throw new io.rnnsuite.common.UserInputException("--parallel must be at least 1, got " + parallel);
+        }
+    }
+
+    /** One training at a time. */
+    public CompareSettings(boolean quick, Variants variants, double secondsPerModel, long seed, int seeds) {
+        this(quick, variants, secondsPerModel, seed, seeds, 1);
     }
 
     /** One seed. */
     public CompareSettings(boolean quick, Variants variants, double secondsPerModel, long seed) {
-        this(quick, variants, secondsPerModel, seed, 1);
+        this(quick, variants, secondsPerModel, seed, 1, 1);
     }
 
     /** The seeds, in order. */
@@ -34,7 +44,12 @@ public record CompareSettings(boolean quick, Variants variants, double secondsPe
 
     /** The same settings with another per-model budget (the run shares out what finished models left). */
     public CompareSettings withSecondsPerModel(double seconds) {
-        return new CompareSettings(quick, variants, seconds, seed, seeds);
+        return new CompareSettings(quick, variants, seconds, seed, seeds, parallel);
+    }
+
+    /** The same settings with {@code trainings} trainings at a time. */
+    public CompareSettings withParallel(int trainings) {
+        return new CompareSettings(quick, variants, secondsPerModel, seed, seeds, trainings);
     }
 
     /** The variants as specs for an app whose default width is {@code defaultHidden}. */

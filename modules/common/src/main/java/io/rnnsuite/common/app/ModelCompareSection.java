@@ -4,6 +4,7 @@ import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.report.MarkdownTable;
 import io.rnnsuite.common.stats.SeedComparison;
 import io.rnnsuite.common.stats.Spread;
+import io.rnnsuite.common.train.ParallelRuns;
 import io.rnnsuite.common.train.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +113,6 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
 
     private SectionResult run(CompareSettings settings, Path dir, SectionProgress progress, Path staging) throws IOException {
         List<RecurrentSpec> specs = specs(settings);
-        List<String> labels = CompareRun.supported(app, specs).stream().map(RecurrentSpec::label).toList();
         List<C> configs = app.compareConfigs(settings.quick());
         List<SeededComparison> comparisons = new ArrayList<>();
         List<CompareRun.Outcome<C, D, M>> firstSeed = new ArrayList<>();
@@ -122,18 +122,10 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         List<Map<String, Object>> data = new ArrayList<>();
         List<SectionFacts> facts = new ArrayList<>();
         MarkdownTable verdicts = new MarkdownTable("dataset", "comparison", "verdict", "p");
+        Trainings<C, D, M> trainings = trainAll(settings, configs, specs, progress, staging);
         for (int i = 0; i < configs.size(); i++) {
-            C base = configs.get(i);
-            List<CompareRun.Outcome<C, D, M>> perSeed = new ArrayList<>();
-            // the first seed's models are kept; with several datasets each under its own name, known once loaded
-            Path keepIn = staging == null ? null : configs.size() == 1 ? staging : staging.resolve(".dataset-" + i);
-            for (long seed : settings.seedList()) {
-                C seeded = app.with(base, app.spec(base), app.training(base).withSeed(seed));
-                String what = app() + (configs.size() == 1 ? "" : " " + (i + 1) + "/" + configs.size())
-                        + (settings.seeds() == 1 ? "" : " seed " + seed);
-                perSeed.add(CompareRun.run(app, seeded, specs, settings.budget(), progress.reporter(what, labels),
-                        perSeed.isEmpty() ? keepIn : null));
-            }
+            List<CompareRun.Outcome<C, D, M>> perSeed = trainings.outcomes().get(i);
+            Path keepIn = keepIn(staging, configs.size(), i);
             CompareRun.Outcome<C, D, M> outcome = perSeed.get(0);
             if (keepIn != null && configs.size() > 1 && Files.isDirectory(keepIn)) {
                 Files.move(keepIn, staging.resolve(CompareRun.safe(outcome.data().name())));
@@ -154,7 +146,7 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
                     sub.resolve(CompareRun.CURVES_BY_TIME)));
             images.add(new SectionResult.Titled<>(name + ": validation loss against parameter updates",
                     sub.resolve(CompareRun.CURVES_BY_UPDATES)));
-            ByLength byLength = byLength(perSeed);
+            ByLength byLength = byLength(perSeed, trainings.byLength().get(i));
             if (byLength != null) {
                 Path plot = sub.resolve(BY_LENGTH_PLOT);
                 byLength.chart(name).savePng(plot, 800, 450);
@@ -191,6 +183,89 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         }
         return new SectionResult(app(), app.info().title(), app.setup(configs.get(0), firstSeed.get(0).data()), tables,
                 reading, images, texts, json, facts);
+    }
+
+    /** Where dataset {@code i}'s first-seed models are staged: the staging directory itself when there is one dataset. */
+    private static Path keepIn(Path staging, int datasets, int i) {
+        // with several datasets each goes under its own name, known once loaded
+        return staging == null ? null : datasets == 1 ? staging : staging.resolve(".dataset-" + i);
+    }
+
+    /** One trained model of one dataset and seed, with its test metric by length ({@code null} where the app has none). */
+    private record Done<M>(CompareRun.Compared<M> compared, LengthBreakdown byLength) {
+    }
+
+    /**
+     * What a section trained.
+     *
+     * @param outcomes by dataset, then seed
+     * @param byLength each model's test metric by length: by dataset, seed, then model ({@code null}s where the app has none)
+     */
+    private record Trainings<C, D, M>(List<List<CompareRun.Outcome<C, D, M>>> outcomes,
+                                      List<List<List<LengthBreakdown>>> byLength) {
+    }
+
+    /** Every dataset's and seed's models, {@link CompareSettings#parallel()} at a time. */
+    private Trainings<C, D, M> trainAll(CompareSettings settings, List<C> configs, List<RecurrentSpec> specs,
+                                        SectionProgress progress, Path staging) {
+        List<Long> seeds = settings.seedList();
+        List<RecurrentSpec> supported = CompareRun.supported(app, specs);
+        String threadName = "compare-" + app();
+        // data and baselines: every dataset's first seed before the other seeds, so that data made on first use
+        // (speech's generated corpora) is made once, not by two threads at once
+        List<java.util.concurrent.Callable<CompareRun.Prepared<C, D>>> first = new ArrayList<>();
+        List<java.util.concurrent.Callable<CompareRun.Prepared<C, D>>> rest = new ArrayList<>();
+        for (C base : configs) {
+            for (int s = 0; s < seeds.size(); s++) {
+                C seeded = app.with(base, app.spec(base), app.training(base).withSeed(seeds.get(s)));
+                (s == 0 ? first : rest).add(() -> CompareRun.prepare(app, seeded, settings.budget()));
+            }
+        }
+        List<CompareRun.Prepared<C, D>> firstPrepared = ParallelRuns.run(settings.parallel(), threadName, first);
+        List<CompareRun.Prepared<C, D>> restPrepared = ParallelRuns.run(settings.parallel(), threadName, rest);
+        List<List<CompareRun.Prepared<C, D>>> prepared = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            List<CompareRun.Prepared<C, D>> perSeed = new ArrayList<>(List.of(firstPrepared.get(i)));
+            perSeed.addAll(restPrepared.subList(i * (seeds.size() - 1), (i + 1) * (seeds.size() - 1)));
+            prepared.add(perSeed);
+        }
+        // the models: each training is independent of the others, so they run side by side
+        boolean alone = settings.parallel() == 1;
+        List<java.util.concurrent.Callable<Done<M>>> jobs = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            String what = app() + (configs.size() == 1 ? "" : " " + (i + 1) + "/" + configs.size());
+            Path keepIn = keepIn(staging, configs.size(), i);
+            for (int s = 0; s < seeds.size(); s++) {
+                CompareRun.Prepared<C, D> data = prepared.get(i).get(s);
+                String heading = what + (settings.seeds() == 1 ? "" : " seed " + seeds.get(s));
+                Path keep = s == 0 ? keepIn : null;
+                for (RecurrentSpec spec : supported) {
+                    jobs.add(() -> {
+                        CompareRun.Compared<M> compared = CompareRun.train(app, data, spec,
+                                progress.reporter(heading, List.of(spec.label())), keep, alone);
+                        return new Done<>(compared, app.byLength(compared.model(), data.data()));
+                    });
+                }
+            }
+        }
+        List<Done<M>> done = ParallelRuns.run(settings.parallel(), threadName, jobs);
+        List<List<CompareRun.Outcome<C, D, M>>> outcomes = new ArrayList<>();
+        List<List<List<LengthBreakdown>>> breakdowns = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < configs.size(); i++) {
+            List<CompareRun.Outcome<C, D, M>> perSeed = new ArrayList<>();
+            List<List<LengthBreakdown>> lengths = new ArrayList<>();
+            for (int s = 0; s < seeds.size(); s++) {
+                List<Done<M>> models = done.subList(next, next + supported.size());
+                next += supported.size();
+                perSeed.add(CompareRun.outcome(app, prepared.get(i).get(s), specs,
+                        models.stream().map(Done::compared).toList()));
+                lengths.add(models.stream().map(Done::byLength).toList());
+            }
+            outcomes.add(perSeed);
+            breakdowns.add(lengths);
+        }
+        return new Trainings<>(outcomes, breakdowns);
     }
 
     /** The by-length plot's file, beside each dataset's learning curves. */
@@ -260,18 +335,19 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         }
     }
 
-    private ByLength byLength(List<CompareRun.Outcome<C, D, M>> perSeed) {
+    private ByLength byLength(List<CompareRun.Outcome<C, D, M>> perSeed, List<List<LengthBreakdown>> lengths) {
         ByLength result = null;
-        for (CompareRun.Outcome<C, D, M> outcome : perSeed) {
-            for (CompareRun.Compared<M> compared : outcome.models()) {
-                LengthBreakdown breakdown = app.byLength(compared.model(), outcome.loaded());
+        for (int s = 0; s < perSeed.size(); s++) {
+            List<CompareRun.Compared<M>> models = perSeed.get(s).models();
+            for (int k = 0; k < models.size(); k++) {
+                LengthBreakdown breakdown = lengths.get(s).get(k);
                 if (breakdown == null) {
                     return null;
                 }
                 if (result == null) {
                     result = new ByLength(breakdown);
                 }
-                result.add(compared.row().model(), breakdown);
+                result.add(models.get(k).row().model(), breakdown);
             }
         }
         return result;
@@ -289,9 +365,9 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
         return rows;
     }
 
-    /** The comparison's variants at this app's default width unless --hidden was given. */
+    /** The comparison's variants at the width of this app's (first) compare configuration unless --hidden was given. */
     private List<RecurrentSpec> specs(CompareSettings settings) {
-        return settings.specs(app.spec(app.defaults(settings.quick())).hiddenSize());
+        return settings.specs(app.spec(app.compareConfigs(settings.quick()).get(0)).hiddenSize());
     }
 
     private MarkdownTable summary(List<CompareRun.Outcome<C, D, M>> outcomes, List<SeededComparison> comparisons) {

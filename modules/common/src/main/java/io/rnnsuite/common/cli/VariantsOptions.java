@@ -24,7 +24,7 @@ public class VariantsOptions {
             description = "Variants to train side by side: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     public List<String> cells = new ArrayList<>(DEFAULT_CELLS);
 
-    @Option(names = "--hidden", converter = Ranges.ZeroOrMore.class, paramLabel = "N", description = "Units per direction and layer; 0 = the app's own default width (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", converter = Ranges.ZeroOrMore.class, paramLabel = "N", description = "Units per direction and layer; 0 = the width each app's comparison uses, named on the page's setup line (default: ${DEFAULT-VALUE}).")
     public int hidden;
 
     @Option(names = "--layers", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")

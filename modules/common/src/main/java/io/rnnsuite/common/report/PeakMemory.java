@@ -29,7 +29,18 @@ public final class PeakMemory {
     }
 
     public static <T> Measured<T> during(Supplier<T> task) {
-        System.gc();
+        return during(task, true);
+    }
+
+    /**
+     * @param collectFirst collect garbage before the task starts (a task running beside others
+     *                     skips it: a full collection would stop theirs, and the heap in use is
+     *                     then theirs as well as this one's)
+     */
+    public static <T> Measured<T> during(Supplier<T> task, boolean collectFirst) {
+        if (collectFirst) {
+            System.gc();
+        }
         AtomicLong peak = new AtomicLong(usedBytes());
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {

@@ -32,6 +32,14 @@ public interface FitStrategy {
         }
     };
 
+    /**
+     * The minibatches this strategy fits for {@code trainingData}: the same ones here; a cluster whose
+     * workers read their own ranges of a {@link ShardedBatchSource} gives {@link RemoteMinibatch}es.
+     */
+    default BatchSource batches(BatchSource trainingData) {
+        return trainingData;
+    }
+
     /** The most minibatches one {@link #fit} call takes (1 here; workers × averaging frequency on a cluster). */
     int minibatchesPerRound();
 

@@ -82,6 +82,7 @@ public final class Trainer {
     public TrainingResult train(TrainableNetwork network, BatchSource trainingData,
                                 ToDoubleFunction<TrainableNetwork> validationLoss, Path outputDir, boolean resume) {
         Nd4j.getRandom().setSeed(config.seed());
+        BatchSource batchSource = fitting.batches(trainingData);
         TrainerState state = new TrainerState(0, 0, Double.MAX_VALUE, 0, 0, 0, new ArrayList<>());
         INDArray bestParams = null;
         if (resume) {
@@ -121,10 +122,10 @@ public final class Trainer {
                 }
                 long epochStart = System.nanoTime();
                 int batches = config.maxBatchesPerEpoch() > 0
-                        ? Math.min(config.maxBatchesPerEpoch(), trainingData.batchesPerEpoch())
-                        : trainingData.batchesPerEpoch();
+                        ? Math.min(config.maxBatchesPerEpoch(), batchSource.batchesPerEpoch())
+                        : batchSource.batchesPerEpoch();
                 progress.epochStarted(epoch, config.maxEpochs(), batches);
-                Iterator<MultiDataSet> it = trainingData.epoch(new Random(config.seed() * 1_000_003L + epoch));
+                Iterator<MultiDataSet> it = batchSource.epoch(new Random(config.seed() * 1_000_003L + epoch));
                 double lossSum = 0;
                 int done = 0;
                 boolean outOfTime = false;
@@ -151,7 +152,7 @@ public final class Trainer {
                     }
                     lossSum += fitted.lossSum();
                     for (MultiDataSet batch : round) {
-                        sequences += batch.getFeatures(0).size(0);
+                        sequences += batch instanceof RemoteMinibatch remote ? remote.examples() : batch.getFeatures(0).size(0);
                     }
                     progress.batchFinished(done, loss);
                 }

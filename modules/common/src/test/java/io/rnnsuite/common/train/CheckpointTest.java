@@ -6,32 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rnnsuite.common.CellType;
-import io.rnnsuite.common.RecurrentLayerFactory;
-import io.rnnsuite.common.RecurrentSpec;
-import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The checkpoint is one unit: whatever a kill or a damaged disk leaves of it, {@code --resume}
@@ -51,29 +39,11 @@ class CheckpointTest {
     private Path threeEpochs;
 
     private static MultiLayerNetwork network() {
-        RecurrentSpec spec = new RecurrentSpec(CellType.LSTM, 4, 1, false, 0);
-        NeuralNetConfiguration.ListBuilder list = RecurrentLayerFactory.baseConfiguration(5, 0.01, 1.0).list();
-        RecurrentLayerFactory.sequenceToVectorLayers(spec, 1, SequencePooling.LAST).forEach(list::layer);
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(4).nOut(1).build());
-        list.setInputType(InputType.recurrent(1));
-        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
-        net.init();
-        return net;
+        return SumTask.network(5, 0.01, 4);
     }
 
     private static List<MultiDataSet> sums(int count, long seed) {
-        Random random = new Random(seed);
-        List<MultiDataSet> examples = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            float[] x = new float[5];
-            float sum = 0;
-            for (int t = 0; t < x.length; t++) {
-                x[t] = random.nextFloat() - 0.5f;
-                sum += x[t];
-            }
-            examples.add(new MultiDataSet(Nd4j.create(x, new long[] {1, 1, 5}, 'c'), Nd4j.create(new float[] {sum}, new long[] {1, 1}, 'c')));
-        }
-        return examples;
+        return SumTask.sums(count, 5, seed);
     }
 
     private TrainingResult train(MultiLayerNetwork net, int epochs, Path dir, boolean resume) {

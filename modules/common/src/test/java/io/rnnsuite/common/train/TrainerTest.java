@@ -5,53 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rnnsuite.common.CellType;
-import io.rnnsuite.common.RecurrentLayerFactory;
-import io.rnnsuite.common.RecurrentSpec;
-import io.rnnsuite.common.SequencePooling;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The shared training loop on a tiny task: output the sum of a sequence. */
 class TrainerTest {
 
     private static MultiLayerNetwork network(long seed, double learningRate) {
-        RecurrentSpec spec = new RecurrentSpec(CellType.LSTM, 8, 1, false, 0);
-        NeuralNetConfiguration.ListBuilder list = RecurrentLayerFactory.baseConfiguration(seed, learningRate, 1.0).list();
-        RecurrentLayerFactory.sequenceToVectorLayers(spec, 1, SequencePooling.LAST).forEach(list::layer);
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(8).nOut(1).build());
-        list.setInputType(InputType.recurrent(1));
-        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
-        net.init();
-        return net;
+        return SumTask.network(seed, learningRate, 8);
     }
 
     private static List<MultiDataSet> sums(int count, long seed) {
-        Random random = new Random(seed);
-        List<MultiDataSet> examples = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            float[] x = new float[6];
-            float sum = 0;
-            for (int t = 0; t < x.length; t++) {
-                x[t] = random.nextFloat() - 0.5f;
-                sum += x[t];
-            }
-            examples.add(new MultiDataSet(Nd4j.create(x, new long[] {1, 1, 6}, 'c'), Nd4j.create(new float[] {sum}, new long[] {1, 1}, 'c')));
-        }
-        return examples;
+        return SumTask.sums(count, 6, seed);
     }
 
     private static double loss(TrainableNetwork net, List<MultiDataSet> data) {

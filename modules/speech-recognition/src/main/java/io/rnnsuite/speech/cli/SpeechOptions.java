@@ -8,6 +8,7 @@ import io.rnnsuite.common.cli.Ranges;
 import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.speech.SpeechConfig;
 import io.rnnsuite.speech.data.SpeechSource;
+import io.rnnsuite.speech.data.TtsEngine;
 import io.rnnsuite.speech.features.FeatureConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +23,15 @@ public final class SpeechOptions implements AppOptions<SpeechConfig> {
     private static final SpeechSource WORDS = SpeechSource.generated(SpeechSource.SPOKEN_DIGITS);
 
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = "Generated with espeak-ng: spoken-digits (isolated words) or digit-strings (connected, needs --ctc) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Generated speech (see --tts): spoken-digits (isolated words) or digit-strings (connected, needs "
+                    + "--ctc) (default: ${DEFAULT-VALUE}).")
     public String dataset = SpeechSource.SPOKEN_DIGITS;
+
+    @Option(names = "--tts", paramLabel = "ENGINE",
+            description = "Who speaks the generated datasets: espeak (espeak-ng, many voices and accents), freetts (pure "
+                    + "Java: one voice made into pseudo-speakers) or auto = espeak-ng when installed, else FreeTTS "
+                    + "(default: ${DEFAULT-VALUE}).")
+    public String tts = TtsEngine.AUTO.flag();
 
     @Option(names = "--wav-dir", paramLabel = "DIR",
             description = "Your isolated words: one sub-folder of .wav files per label (default: none).")
@@ -86,7 +93,7 @@ public final class SpeechOptions implements AppOptions<SpeechConfig> {
         boolean connected = transcripts != null || (wavDir == null && SpeechSource.DIGIT_STRINGS.equals(dataset));
         int repetitions = perVoice > 0 ? perVoice : connected ? 12 : 1;
         return new SpeechSource(dataset, wavDir, transcripts, dataDir, trainVoices, validationVoices, testVoices, repetitions,
-                noisyCopies, snrs);
+                noisyCopies, snrs, TtsEngine.parse(tts));
     }
 
     @Override

@@ -54,23 +54,37 @@ public final class SpeechCorpus {
             origin = "file";
         } else {
             boolean connected = source.connected();
-            EspeakGenerator.Plan plan = new EspeakGenerator.Plan(source.dataset(),
+            GeneratedSpeech.Plan plan = new GeneratedSpeech.Plan(source.dataset(),
                     connected ? List.of() : SpeechSource.SPOKEN_WORDS, source.trainVoices(), source.validationVoices(),
                     source.testVoices(), source.perVoice(), SpeechSource.MAX_DIGITS, seed);
-            Path dir = EspeakGenerator.generate(plan, source.dataDir());
+            TtsEngine engine = source.tts().resolve(source.dataset());
+            Path dir;
+            List<List<String>> voices;
+            if (engine == TtsEngine.ESPEAK) {
+                dir = EspeakGenerator.generate(plan, source.dataDir());
+                voices = EspeakGenerator.voices(plan).stream().map(l -> l.stream().map(Voice::toString).toList()).toList();
+                details.put("tts", EspeakGenerator.NAME);
+                details.put("generator", EspeakGenerator.version().orElse(EspeakGenerator.NAME));
+            } else {
+                dir = FreettsGenerator.generate(plan, source.dataDir());
+                voices = FreettsGenerator.voices(plan).stream().map(l -> l.stream().map(PseudoSpeaker::toString).toList())
+                        .toList();
+                details.put("tts", FreettsGenerator.NAME);
+                details.put("generator", FreettsGenerator.VERSION);
+                details.put("perturbations", FreettsGenerator.PERTURBATIONS);
+            }
+            details.put("tts_requested", source.tts().flag());
             vocabulary = connected ? DigitWords.WORDS : SpeechSource.SPOKEN_WORDS;
             items = new ArrayList<>();
-            for (EspeakGenerator.Entry e : EspeakGenerator.manifest(dir)) {
+            for (GeneratedSpeech.Entry e : GeneratedSpeech.manifest(dir)) {
                 items.add(new Item(dir.resolve(e.file()), e.split(), e.voice(), connected ? -1 : vocabulary.indexOf(e.text()),
                         connected ? targets(e.text(), null) : new int[0], e.text()));
             }
             origin = "generated";
-            List<List<Voice>> voices = EspeakGenerator.voices(plan);
-            details.put("generator", EspeakGenerator.version().orElse("espeak-ng"));
             details.put("cache", dir.toString());
-            details.put("train_voices", voices.get(0).stream().map(Voice::toString).toList());
-            details.put("validation_voices", voices.get(1).stream().map(Voice::toString).toList());
-            details.put("test_voices", voices.get(2).stream().map(Voice::toString).toList());
+            details.put("train_voices", voices.get(0));
+            details.put("validation_voices", voices.get(1));
+            details.put("test_voices", voices.get(2));
         }
         String sha256 = sha256(items);
         FeatureExtractor extractor = new FeatureExtractor(features);

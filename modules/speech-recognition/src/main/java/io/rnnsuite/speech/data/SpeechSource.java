@@ -22,9 +22,12 @@ import java.util.List;
  *                         {@code snrs} (default 1)
  * @param snrs             signal-to-noise ratios in dB: every test utterance is scored clean and at
  *                         each of these (default 20, 10, 5)
+ * @param tts              who speaks the generated datasets: espeak-ng, FreeTTS, or auto (default:
+ *                         espeak-ng when installed, else FreeTTS); a record without it reads as auto
  */
 public record SpeechSource(String dataset, Path wavDir, Path transcripts, Path dataDir, int trainVoices,
-                           int validationVoices, int testVoices, int perVoice, int noisyCopies, List<Integer> snrs) {
+                           int validationVoices, int testVoices, int perVoice, int noisyCopies, List<Integer> snrs,
+                           TtsEngine tts) {
 
     public static final String SPOKEN_DIGITS = "spoken-digits";
     public static final String DIGIT_STRINGS = "digit-strings";
@@ -51,26 +54,32 @@ public record SpeechSource(String dataset, Path wavDir, Path transcripts, Path d
             throw new UserInputException("--noisy-copies needs at least one --snrs value");
         }
         dataDir = dataDir == null ? Path.of("data", "speech") : dataDir;
+        tts = tts == null ? TtsEngine.AUTO : tts;
     }
 
     /** The generated isolated-word set with its defaults. */
     public static SpeechSource generated(String dataset) {
         return new SpeechSource(dataset, null, null, null, 24, 4, 6, DIGIT_STRINGS.equals(dataset) ? 12 : 1, 1,
-                List.of(20, 10, 5));
+                List.of(20, 10, 5), TtsEngine.AUTO);
     }
 
     public SpeechSource withWavDir(Path dir) {
         return new SpeechSource(dataset, dir, null, dataDir, trainVoices, validationVoices, testVoices, perVoice,
-                noisyCopies, snrs);
+                noisyCopies, snrs, tts);
     }
 
     public SpeechSource withVoices(int train, int validation, int test, int repetitions) {
-        return new SpeechSource(dataset, wavDir, transcripts, dataDir, train, validation, test, repetitions, noisyCopies, snrs);
+        return new SpeechSource(dataset, wavDir, transcripts, dataDir, train, validation, test, repetitions, noisyCopies, snrs, tts);
     }
 
     public SpeechSource withDataDir(Path dir) {
         return new SpeechSource(dataset, wavDir, transcripts, dir, trainVoices, validationVoices, testVoices, perVoice,
-                noisyCopies, snrs);
+                noisyCopies, snrs, tts);
+    }
+
+    public SpeechSource withTts(TtsEngine engine) {
+        return new SpeechSource(dataset, wavDir, transcripts, dataDir, trainVoices, validationVoices, testVoices, perVoice,
+                noisyCopies, snrs, engine);
     }
 
     /** Connected digit strings (CTC) rather than isolated words. */

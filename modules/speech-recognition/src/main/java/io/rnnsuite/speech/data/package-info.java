@@ -1,2 +1,5 @@
-/** Where utterances come from: generated with espeak-ng into a cache, or the user's WAV folders and transcripts. */
+/**
+ * Where utterances come from: generated into a cache with espeak-ng or, where it is not installed,
+ * FreeTTS's pseudo-speakers; or the user's WAV folders and transcripts.
+ */
 package io.rnnsuite.speech.data;

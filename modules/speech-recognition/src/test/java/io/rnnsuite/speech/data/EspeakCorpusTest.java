@@ -18,7 +18,7 @@ class EspeakCorpusTest {
     @Test
     void defaultVoicesAreManyAndTestTimbresNeverTrain() {
         SpeechSource defaults = SpeechSource.generated(SpeechSource.SPOKEN_DIGITS);
-        EspeakGenerator.Plan plan = new EspeakGenerator.Plan(defaults.dataset(), SpeechSource.SPOKEN_WORDS,
+        GeneratedSpeech.Plan plan = new GeneratedSpeech.Plan(defaults.dataset(), SpeechSource.SPOKEN_WORDS,
                 defaults.trainVoices(), defaults.validationVoices(), defaults.testVoices(), 1, 7, 42);
         List<List<Voice>> voices = EspeakGenerator.voices(plan);
         assertTrue(voices.get(0).size() >= 20, "at least 20 training voices");

@@ -2,7 +2,7 @@ package io.rnnsuite.textclf.cli;
 
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.app.AppModels;
-import io.rnnsuite.common.explain.UnitFinding;
+import io.rnnsuite.common.explain.ExplainConsole;
 import io.rnnsuite.textclf.TextClassificationApp;
 import io.rnnsuite.textclf.TextClassificationConfig;
 import io.rnnsuite.textclf.data.DataSplit;
@@ -13,7 +13,6 @@ import io.rnnsuite.textclf.explain.ClassifierExplainResult;
 import io.rnnsuite.textclf.explain.ClassifierExplainer;
 import io.rnnsuite.textclf.model.ClassifierModel;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -131,19 +129,12 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output, e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        for (UnitFinding f : result.units().subList(0, Math.min(3, result.units().size()))) {
-            out.printf(Locale.ROOT, "layer %d %s unit %d follows %s (r = %.3f)%n", f.layer(), f.state(), f.unit(), f.property(),
-                    f.correlation());
-        }
-        out.println("wrote " + output + " and " + ClassifierExplainPage.jsonFile(output));
-        out.flush();
+        ExplainConsole.printSummary(spec.commandLine().getOut(), result.units(), output, ClassifierExplainPage.jsonFile(output));
         return 0;
     }
 
     private static String label(ClassifierModel model, Path dir) {
-        Path name = dir.toAbsolutePath().normalize().getFileName();
-        return model.classifier().name() + " (" + (name == null ? dir : name) + ")";
+        return ExplainConsole.modelLabel(model.classifier().name(), dir);
     }
 
     private static List<String> readLines(Path file) {

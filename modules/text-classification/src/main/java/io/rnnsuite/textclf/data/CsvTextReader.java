@@ -68,7 +68,7 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
         return out;
     }
 
-    private static char defaultDelimiter(Path file) {
+    static char defaultDelimiter(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".tsv") || name.endsWith(".tab") ? '\t' : ',';
     }
@@ -122,7 +122,7 @@ public record CsvTextReader(String textColumn, String labelColumn, Character del
         }
     }
 
-    private static int column(Path file, List<String> header, String name, String flag) {
+    static int column(Path file, List<String> header, String name, String flag) {
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).strip().equals(name)) {
                 return i;

@@ -8,6 +8,7 @@ import io.rnnsuite.common.train.TrainableNetwork;
 import io.rnnsuite.common.train.Trainer;
 import io.rnnsuite.common.train.TrainingResult;
 import io.rnnsuite.textclf.TextClassificationConfig;
+import io.rnnsuite.textclf.data.CsvRowShards;
 import io.rnnsuite.textclf.data.DataSplit;
 import io.rnnsuite.textclf.data.LabelledExample;
 import io.rnnsuite.textclf.data.TextEncoder;
@@ -74,8 +75,12 @@ public final class TextClassifierTrainer {
             TextClassifierNetwork.setEmbeddings(network, embeddings.matrix().weights());
         }
         TrainableNetwork trainable = TrainableNetwork.of(network);
-        TrainingResult result = new Trainer(config.training(), progress).train(trainable,
-                BatchSource.shuffled(train, config.training().batchSize()),
+        BatchSource batches = BatchSource.shuffled(train, config.training().batchSize());
+        if (config.source().csv() != null) { // rows in a file: a cluster's workers can read their own ranges of it
+            batches = new CsvRowShards(config.source(), split.train(), split.labels(), vocabulary, config.maxLength(),
+                    config.training().batchSize(), batches);
+        }
+        TrainingResult result = new Trainer(config.training(), progress).train(trainable, batches,
                 net -> validationLoss(net, validation), outputDir, resume);
         String name = config.embeddings().kind() == EmbeddingSource.Kind.LEARNED ? config.recurrent().label()
                 : config.recurrent().label() + " + " + config.embeddings().label();
