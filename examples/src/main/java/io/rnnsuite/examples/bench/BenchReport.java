@@ -59,7 +59,8 @@ public record BenchReport(String schema, String framework, String date, MachineI
                 "network: input [B, I, T] -> recurrent stack -> per-step dense head of " + RecurrentBenchmark.OUTPUTS
                         + " outputs (identity, MSE); float32, Adam 1e-3, no clipping, no dropout; fixed random inputs",
                 "train = forward + backward + Adam update of one batch; infer = one batch without gradients; "
-                        + "latency = inference of one sequence (B = 1); all medians of the timed repetitions",
+                        + "latency = inference of one sequence (B = 1): fast through FastForward (the apps' single-request "
+                        + "path, no DL4J call), stock through net.output; all medians of the timed repetitions",
                 "credited FLOPs (matrix products only) per sample, step, direction and layer: forward 2*G*H*(I+H) with "
                         + "G = 1 (SimpleRnn), 3 (GRU), 4 (LSTM); training = 3 x forward",
                 "thr = threads n the process may use (OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = n): stock runs ND4J's "

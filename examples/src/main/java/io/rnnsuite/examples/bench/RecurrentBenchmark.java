@@ -5,6 +5,7 @@ import io.rnnsuite.common.NativeThreads;
 import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.RecurrentLayerFactory;
 import io.rnnsuite.common.UserInputException;
+import io.rnnsuite.layers.FastForward;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +32,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * work per batch does not depend on the weights. {@code scripts/bench/pytorch_reference.py}
  * builds the same network.
  *
+ * <p>B = 1 latency: for the fast implementation it is what a single request costs in the apps,
+ * {@link FastForward} over the one sequence (given time-major, prepared once, as PyTorch's side
+ * gets its tensor); for stock (and wherever {@link FastForward} does not take the network) it is
+ * {@code net.output} on {@code [1, I, T]}.
+ *
  * <p>Policy: each implementation's network is built and warmed up ({@code warmup} training
  * batches and as many inference calls) while its memory is measured; then every timed
  * repetition runs the implementations one after the other, so slow drifts of the machine hit
@@ -41,6 +47,8 @@ public final class RecurrentBenchmark {
     /** Width of the per-step regression head (small, so the recurrent stack dominates). */
     public static final int OUTPUTS = 8;
     static final long SEED = 42;
+    /** Untimed single-sequence calls of the fast path per warm-up batch (JIT compilation of its loops). */
+    static final int SINGLE_WARMUP_PER_BATCH = 100;
 
     /**
      * How much to measure.
@@ -115,7 +123,7 @@ public final class RecurrentBenchmark {
             useThreads(slot.impl);
             slot.net.fit(features, labels);
             slot.net.output(features);
-            slot.net.output(single);
+            slot.single.run();
         }
         for (int r = 0; r < settings.repeats(); r++) {
             for (Slot slot : slots) {
@@ -132,7 +140,17 @@ public final class RecurrentBenchmark {
         for (int r = 0; r < settings.repeats(); r++) {
             for (Slot slot : slots) {
                 useThreads(slot.impl);
-                slot.latencyMs[r] = millis(() -> slot.net.output(single));
+                slot.latencyMs[r] = millis(slot.single);
+                if (slot.impl == RecurrentImpl.FAST) {
+                    // what a single request cost before the fast path, for the log
+                    slot.outputLatencyMs[r] = millis(() -> slot.net.output(single));
+                }
+            }
+        }
+        for (Slot slot : slots) {
+            if (slot.impl == RecurrentImpl.FAST) {
+                log.accept(String.format(java.util.Locale.ROOT, "  %s fast: B=1 %.3f ms (through net.output: %.3f ms)",
+                        c.name(), Stats.median(slot.latencyMs), Stats.median(slot.outputLatencyMs)));
             }
         }
         for (Slot slot : slots) {
@@ -170,7 +188,37 @@ public final class RecurrentBenchmark {
             return net;
         });
         double memoryMib = built.mib();
-        return new Slot(impl, built.value(), memoryMib, settings.repeats());
+        MultiLayerNetwork net = built.value();
+        Runnable oneSequence = singleSequence(net, impl, single);
+        // the fast path costs well under a millisecond once compiled: enough calls for the JIT
+        int singleWarmup = Math.max(1, settings.warmup()) * (impl == RecurrentImpl.FAST && FastForward.of(net).isPresent()
+                ? SINGLE_WARMUP_PER_BATCH : 1);
+        for (int i = 0; i < singleWarmup; i++) {
+            oneSequence.run();
+        }
+        return new Slot(impl, net, memoryMib, settings.repeats(), oneSequence);
+    }
+
+    /**
+     * One B = 1 inference of {@code single} ({@code [1, I, T]}): through {@link FastForward} for
+     * the fast implementation where it takes the network, else {@code net.output}.
+     */
+    static Runnable singleSequence(MultiLayerNetwork net, RecurrentImpl impl, INDArray single) {
+        java.util.Optional<FastForward> forward = impl == RecurrentImpl.FAST ? FastForward.of(net) : java.util.Optional.empty();
+        if (forward.isEmpty()) {
+            return () -> net.output(single);
+        }
+        FastForward pass = forward.get();
+        int steps = (int) single.size(2);
+        int inputs = (int) single.size(1);
+        double[] timeMajor = new double[steps * inputs];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < inputs; i++) {
+                timeMajor[t * inputs + i] = single.getDouble(0, i, t);
+            }
+        }
+        double[] out = new double[pass.outputLength(steps)];
+        return () -> pass.output(timeMajor, steps, out);
     }
 
     /**
@@ -198,14 +246,19 @@ public final class RecurrentBenchmark {
         final double[] trainMs;
         final double[] inferMs;
         final double[] latencyMs;
+        final double[] outputLatencyMs;
+        /** One B = 1 inference, as the latency measures it. */
+        final Runnable single;
 
-        Slot(RecurrentImpl impl, MultiLayerNetwork net, double memoryMib, int repeats) {
+        Slot(RecurrentImpl impl, MultiLayerNetwork net, double memoryMib, int repeats, Runnable single) {
+            this.single = single;
             this.impl = impl;
             this.net = net;
             this.memoryMib = memoryMib;
             this.trainMs = new double[repeats];
             this.inferMs = new double[repeats];
             this.latencyMs = new double[repeats];
+            this.outputLatencyMs = new double[repeats];
         }
     }
 }

@@ -6,6 +6,7 @@ import io.rnnsuite.layers.FastBidirectional;
 import io.rnnsuite.layers.FastLstm;
 import io.rnnsuite.layers.FastSimpleRnn;
 import io.rnnsuite.layers.Gru;
+import io.rnnsuite.layers.MaskedBidirectional;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -130,7 +131,9 @@ public final class RecurrentLayerFactory {
         if (!spec.bidirectional()) {
             return cell;
         }
-        // same parameters and results as DL4J's wrapper, without its reversed copies
-        return fast ? new FastBidirectional(cell) : new Bidirectional(Bidirectional.Mode.CONCAT, cell);
+        // DL4J's wrapper with each padded sequence read backwards from its own last real step (DL4J's
+        // reverses the padded axis, so its backward LSTM reads the padding first); the fast one
+        // does the same without the wrapper's reversed copies
+        return fast ? new FastBidirectional(cell) : new MaskedBidirectional(cell);
     }
 }

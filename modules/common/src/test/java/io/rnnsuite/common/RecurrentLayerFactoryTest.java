@@ -10,6 +10,7 @@ import java.util.List;
 import io.rnnsuite.layers.FastLstm;
 import io.rnnsuite.layers.FastSimpleRnn;
 import io.rnnsuite.layers.Gru;
+import io.rnnsuite.layers.MaskedBidirectional;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -90,6 +91,8 @@ class RecurrentLayerFactoryTest {
         Layer stockBi = RecurrentLayerFactory.sequenceLayers(
                 new RecurrentSpec(CellType.SIMPLE_RNN, 4, 1, true, 0, RecurrentImpl.STOCK), 3).get(0);
         assertEquals(SimpleRnn.class, ((Bidirectional) stockBi).getFwd().getClass());
+        // DL4J's wrapper, reading each padded sequence backwards from its own last real step
+        assertEquals(MaskedBidirectional.class, stockBi.getClass());
     }
 
     @Test

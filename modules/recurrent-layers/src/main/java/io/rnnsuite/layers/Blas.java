@@ -44,6 +44,34 @@ final class Blas {
     }
 
     /**
+     * {@link #gemm}, but a one-row product ({@code m == 1}, A not transposed) as a matrix-vector
+     * product: OpenBLAS's sgemm packs the whole of B on every call, which for one row of a step
+     * costs several times the arithmetic; sgemv reads B where it is. What the single-sequence
+     * paths (steppers, {@link FastForward}) use; results may differ from {@link #gemm}'s in the
+     * last bits (another summation order).
+     */
+    static void product(boolean transA, boolean transB, int m, int n, int k,
+                        double alpha, Mem a, long aOffset, int lda,
+                        Mem b, long bOffset, int ldb,
+                        double beta, Mem c, long cOffset, int ldc) {
+        if (m != 1 || transA || n == 0 || k == 0) {
+            gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        // op(B) is k x n: with transB, B is row-major [n, k] and y = B x; else B is [k, n] and y = B^T x
+        int trans = transB ? openblas.CblasNoTrans : openblas.CblasTrans;
+        int rows = transB ? n : k;
+        int columns = transB ? k : n;
+        if (c.isDouble) {
+            openblas.cblas_dgemv(openblas.CblasRowMajor, trans, rows, columns, alpha, b.doublePointer(bOffset), ldb,
+                    a.doublePointer(aOffset), 1, beta, c.doublePointer(cOffset), 1);
+        } else {
+            openblas.cblas_sgemv(openblas.CblasRowMajor, trans, rows, columns, (float) alpha, b.floatPointer(bOffset), ldb,
+                    a.floatPointer(aOffset), 1, (float) beta, c.floatPointer(cOffset), 1);
+        }
+    }
+
+    /**
      * {@code y = A^T x}: A row-major {@code rows x columns} (leading dimension lda) at {@code aOffset},
      * x of length {@code rows}, y of length {@code columns} at {@code yOffset} (overwritten).
      */

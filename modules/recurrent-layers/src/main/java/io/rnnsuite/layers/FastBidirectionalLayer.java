@@ -19,8 +19,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The layer of {@link FastBidirectional}: both directions see the input and the mask as they are;
- * the backward one runs over time in reverse by itself ({@link FastRecurrentLayer#readBackwards()}).
- * Everything else (parameters, gradient views, updater settings) is DL4J's {@link BidirectionalLayer}.
+ * the backward one runs over time in reverse by itself ({@link FastRecurrentLayer#readBackwards()}),
+ * each sequence from its own last real step when the network has a feature mask
+ * ({@link StepOrder#backwardsWithin}), so that a sequence padded in a batch gets the outputs it
+ * gets alone. Everything else (parameters, gradient views, updater settings) is DL4J's
+ * {@link BidirectionalLayer}.
  */
 final class FastBidirectionalLayer extends BidirectionalLayer {
 
@@ -34,6 +37,16 @@ final class FastBidirectionalLayer extends BidirectionalLayer {
         this.forward = forward;
         this.backward = backward;
         backward.readBackwards();
+    }
+
+    /** The half that reads the sequence first step first. */
+    FastRecurrentLayer forwardLayer() {
+        return forward;
+    }
+
+    /** The half that reads it last step first. */
+    FastRecurrentLayer backwardLayer() {
+        return backward;
     }
 
     private int featureDimension() {
@@ -62,12 +75,15 @@ final class FastBidirectionalLayer extends BidirectionalLayer {
     public void setMaskArray(INDArray maskArray) {
         forward.setMaskArray(maskArray);
         backward.setMaskArray(maskArray);
+        backward.setSequenceMask(maskArray);
     }
 
     @Override
     public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
                                                           int minibatchSize) {
-        // both halves get the mask as it is (DL4J's wrapper reverses it for its backward half)
+        // both halves get the mask as it is (DL4J's wrapper reverses it for its backward half); the
+        // backward one also learns from it where each sequence ends, even where its cell keeps no mask
+        backward.setSequenceMask(maskArray);
         backward.feedForwardMaskArray(maskArray, currentMaskState, minibatchSize);
         return forward.feedForwardMaskArray(maskArray, currentMaskState, minibatchSize);
     }

@@ -32,7 +32,7 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         INDArray tanhCells;
 
         LstmPass(RecurrentPass p) {
-            super(p.batch, p.steps, p.inputs, p.hidden, p.x, p.mask, p.initialState);
+            super(p.batch, p.steps, p.inputs, p.hidden, p.x, p.order, p.mask, p.initialState);
         }
     }
 

@@ -34,6 +34,13 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
     private transient RecurrentPass keptPass;
     /** Set by {@link FastBidirectionalLayer} on its backward layer: read (and write) the sequence last step first. */
     private transient boolean backwards;
+    /**
+     * For a backward layer: the network's feature mask, which says where each sequence's real steps
+     * end, so that the layer reads each one from its own last real step ({@link StepOrder#backwardsWithin}).
+     * Kept apart from {@code maskArray} (which DL4J's LSTM does not keep, and which masks the cell's
+     * own maths); null reads the whole time axis backwards.
+     */
+    private transient INDArray sequenceMask;
     private transient INDArray keptInput;
     /**
      * The {@code rnnTimeStep} state's own buffers by key, {@code [batch, hidden]}: each step copies
@@ -51,6 +58,17 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
     /** Makes this layer run over time in reverse, as a bidirectional layer's backward half. */
     void readBackwards() {
         this.backwards = true;
+    }
+
+    /** For a backward layer: where each sequence's real steps are (see {@link #sequenceMask}); null for none. */
+    void setSequenceMask(INDArray mask) {
+        this.sequenceMask = mask;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        sequenceMask = null;
     }
 
     /** Runs the cell over {@code pass.x}; fills {@code pass.output}. Returns the pass (possibly a subclass). */
@@ -210,7 +228,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int firstStep = backLength > 0 ? Math.max(0, pass.steps - backLength) : 0;
 
         INDArray dOutput = scratch.array("dOutput", dataType, pass.steps, pass.batch, pass.hidden);
-        Layouts.copy(epsilon.castTo(dataType), isNwc(), Mem.of(dOutput), true, backwards);
+        Layouts.copy(epsilon.castTo(dataType), isNwc(), Mem.of(dOutput), true, pass.order);
         BlasThreads.useBlasThreads();
         INDArray dInput = backward(pass, dOutput, firstStep);
 
@@ -222,7 +240,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
 
         INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 layerShape(pass.batch, pass.inputs, pass.steps), 'c');
-        Layouts.copy(epsilonOut, isNwc(), Mem.of(dInput), false, backwards);
+        Layouts.copy(epsilonOut, isNwc(), Mem.of(dInput), false, pass.order);
         epsilonOut = backpropDropOutIfPresent(epsilonOut);
         return new Pair<>(gradient, epsilonOut);
     }
@@ -243,8 +261,9 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int steps = (int) in.size(nwc ? 1 : 2);
         int hidden = (int) layerConf().getNOut();
 
+        StepOrder order = backwards ? StepOrder.backwardsWithin(sequenceMask, batch, steps) : StepOrder.forwards(steps);
         INDArray x = scratch.array("x", dataType, steps, batch, inputs);
-        Layouts.copy(in, nwc, Mem.of(x), true, backwards);
+        Layouts.copy(in, nwc, Mem.of(x), true, order);
         Map<String, INDArray> state = new LinkedHashMap<>();
         for (String key : stateKeys()) {
             INDArray s = initialState.get(key);
@@ -257,7 +276,8 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
             }
         }
         BlasThreads.useBlasThreads();
-        RecurrentPass pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, maskRows(batch, steps), state), training);
+        RecurrentPass pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, order,
+                maskRows(batch, steps, order), state), training);
         keptPass = training ? pass : null;
         keptInput = training ? input : null;
         return pass;
@@ -281,25 +301,25 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
     private INDArray toLayerOutput(RecurrentPass pass, LayerWorkspaceMgr workspaceMgr) {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 layerShape(pass.batch, pass.hidden, pass.steps), 'c');
-        Layouts.copy(out, isNwc(), Mem.of(pass.output), false, backwards);
+        Layouts.copy(out, isNwc(), Mem.of(pass.output), false, pass.order);
         return out;
     }
 
-    /** The mask as one value per time-major row, or null without a mask. */
-    private double[] maskRows(int batch, int steps) {
+    /** The mask as one value per time-major row (steps in {@code order}), or null without a mask. */
+    private double[] maskRows(int batch, int steps, StepOrder order) {
         if (maskArray == null) {
             return null;
         }
-        INDArray mask = maskArray.rank() == 3 ? maskArray.reshape(maskArray.size(0), maskArray.size(2)) : maskArray;
-        if (mask.size(0) != batch || mask.size(1) != steps) {
-            throw new IllegalStateException("mask shape " + java.util.Arrays.toString(maskArray.shape())
-                    + " does not match minibatch " + batch + " x " + steps + " steps " + layerId());
+        double[][] byBatch;
+        try {
+            byBatch = StepOrder.maskMatrix(maskArray, batch, steps);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " " + layerId(), e);
         }
-        double[][] byBatch = mask.castTo(DataType.DOUBLE).toDoubleMatrix();
         double[] rows = new double[batch * steps];
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                rows[t * batch + b] = byBatch[b][backwards ? steps - 1 - t : t];
+                rows[t * batch + b] = byBatch[b][order.step(b, t)];
             }
         }
         return rows;

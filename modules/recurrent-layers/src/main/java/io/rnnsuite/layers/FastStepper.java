@@ -217,9 +217,9 @@ public final class FastStepper {
         int hidden = cells.get(cells.size() - 1).hidden;
         // y = h W + b: W is DL4J's [hidden, outputs] ('f' order: row-major [outputs, hidden])
         if (outputWeightsTransposed) {
-            Blas.gemm(false, true, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, hidden, 0, logits, 0, outputs);
+            Blas.product(false, true, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, hidden, 0, logits, 0, outputs);
         } else {
-            Blas.gemm(false, false, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, outputs, 0, logits, 0, outputs);
+            Blas.product(false, false, 1, outputs, hidden, 1, h, 0, hidden, outputWeights, 0, outputs, 0, logits, 0, outputs);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < outputs; j++) {
@@ -246,15 +246,18 @@ public final class FastStepper {
     }
 
     /** A zeroed buffer whose array {@code owner} keeps reachable (freed memory would otherwise be read). */
-    private static Mem buffer(List<INDArray> owner, boolean isDouble, long length) {
+    static Mem buffer(List<INDArray> owner, boolean isDouble, long length) {
         INDArray array = Nd4j.createUninitializedDetached(isDouble ? DataType.DOUBLE : DataType.FLOAT, length);
         array.assign(0);
         owner.add(array);
         return Mem.of(array);
     }
 
-    /** One recurrent layer's step: its pre-activations, its state (two buffers used in turn), its parameters. */
-    private abstract static class Cell {
+    /**
+     * One recurrent layer's step: its pre-activations, its state (two buffers used in turn), its
+     * parameters. {@link FastForward} runs the same cells over whole sequences.
+     */
+    abstract static class Cell {
         final Layer layer;
         final int inputs;
         final int hidden;
@@ -305,8 +308,31 @@ public final class FastStepper {
                     gates.set(j, w.get((long) j * inputs + symbol));
                 }
             } else {
-                Blas.gemm(false, true, 1, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, gates, 0, width);
+                Blas.product(false, true, 1, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, gates, 0, width);
             }
+        }
+
+        /**
+         * {@code projected = X W} for {@code steps} time-major rows of {@code x} (one product for
+         * the whole sequence; {@link #loadProjection} then hands each row to {@link #advance()}).
+         */
+        void projectSequence(Mem x, int steps, Mem projected) {
+            Blas.product(false, true, steps, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, projected, 0, width);
+        }
+
+        /** Row {@code step} of a {@link #projectSequence} result as this step's projected input. */
+        void loadProjection(Mem projected, int step) {
+            int from = step * width;
+            if (projected.floats != null) {
+                gates.floats.put(0, projected.floats, from, width);
+            } else {
+                gates.doubles.put(0, projected.doubles, from, width);
+            }
+        }
+
+        /** Back to the zero state. */
+        void clear() {
+            started = false;
         }
 
         /** Finishes the step from the projected input in {@link #gates}; returns the new output state. */
@@ -318,7 +344,7 @@ public final class FastStepper {
         }
     }
 
-    private static final class LstmCell extends Cell {
+    static final class LstmCell extends Cell {
         final Mem[] c = new Mem[2];
         final Mem tanhCell;
 
@@ -341,7 +367,7 @@ public final class FastStepper {
             Mem hPrev = previous();
             Mem cPrev = started ? c[current] : null;
             if (hPrev != null) {
-                Blas.gemm(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, width);
+                Blas.product(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, width);
             }
             int next = 1 - current;
             pointwise.lstmForward(1, hidden, gates, 0, bias, cPrev, 0, c[next], 0, tanhCell, 0, h[next], 0, null, 0);
@@ -351,7 +377,7 @@ public final class FastStepper {
         }
     }
 
-    private static final class SimpleRnnCell extends Cell {
+    static final class SimpleRnnCell extends Cell {
         SimpleRnnCell(Layer layer, boolean isDouble, List<INDArray> owned) {
             super(layer, 1, isDouble, owned);
         }
@@ -367,7 +393,7 @@ public final class FastStepper {
         Mem advance() {
             Mem hPrev = previous();
             if (hPrev != null) {
-                Blas.gemm(false, true, 1, hidden, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, hidden);
+                Blas.product(false, true, 1, hidden, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 1, gates, 0, hidden);
             }
             pointwise.simpleRnnForward(1, hidden, gates, 0, bias, null, 0);
             int next = 1 - current;
@@ -380,7 +406,7 @@ public final class FastStepper {
         }
     }
 
-    private static final class GruCell extends Cell {
+    static final class GruCell extends Cell {
         final Mem recurrent;
         final Mem recurrentCandidate;
         Mem recurrentBias;
@@ -403,7 +429,7 @@ public final class FastStepper {
         Mem advance() {
             Mem hPrev = previous();
             if (hPrev != null) {
-                Blas.gemm(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 0, recurrent, 0, width);
+                Blas.product(false, true, 1, width, hidden, 1, hPrev, 0, hidden, rw, 0, hidden, 0, recurrent, 0, width);
             }
             int next = 1 - current;
             pointwise.gruForward(1, hidden, gates, 0, bias, hPrev == null ? null : recurrent, 0, recurrentBias,

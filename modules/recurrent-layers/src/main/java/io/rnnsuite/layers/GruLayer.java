@@ -37,7 +37,7 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         INDArray recurrentCandidate;
 
         GruPass(RecurrentPass p) {
-            super(p.batch, p.steps, p.inputs, p.hidden, p.x, p.mask, p.initialState);
+            super(p.batch, p.steps, p.inputs, p.hidden, p.x, p.order, p.mask, p.initialState);
         }
     }
 

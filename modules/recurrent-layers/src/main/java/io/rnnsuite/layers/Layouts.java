@@ -16,20 +16,20 @@ final class Layouts {
 
     /** {@code sequences} (3-d, layer layout) into time-major {@code target}. */
     static void toTimeMajor(INDArray sequences, boolean nwc, Mem target) {
-        copy(sequences, nwc, target, true, false);
+        copy(sequences, nwc, target, true, null);
     }
 
     /** Time-major {@code source} into {@code sequences} (3-d, layer layout). */
     static void fromTimeMajor(Mem source, INDArray sequences, boolean nwc) {
-        copy(sequences, nwc, source, false, false);
+        copy(sequences, nwc, source, false, null);
     }
 
     /**
-     * As {@link #toTimeMajor} / {@link #fromTimeMajor}, with time-major step {@code t} standing for
-     * the sequences' step {@code steps - 1 - t} when {@code reverse}: a layer reading its input
-     * backwards needs no reversed copy.
+     * As {@link #toTimeMajor} / {@link #fromTimeMajor}, with time-major step {@code t} of sequence
+     * {@code b} standing for the sequence's step {@code order.step(b, t)} (null: step t): a layer
+     * reading its input backwards needs no reversed copy.
      */
-    static void copy(INDArray sequences, boolean nwc, Mem timeMajor, boolean intoTimeMajor, boolean reverse) {
+    static void copy(INDArray sequences, boolean nwc, Mem timeMajor, boolean intoTimeMajor, StepOrder order) {
         Mem layer = Mem.of(sequences);
         int batch = (int) sequences.size(0);
         int steps = (int) sequences.size(nwc ? 1 : 2);
@@ -38,25 +38,29 @@ final class Layouts {
         long batchStride = stride[0];
         long stepStride = stride[nwc ? 1 : 2];
         long featureStride = stride[nwc ? 2 : 1];
+        StepOrder reading = order != null ? order : StepOrder.forwards(steps);
+        if (reading.steps() != steps) {
+            throw new IllegalArgumentException("a step order over " + reading.steps() + " steps for " + steps + " steps");
+        }
         if (layer.floats != null && timeMajor.floats != null && stepStride == 1 && batchStride >= (long) features * steps) {
             copyNcwFloats(layer.floats, batchStride, featureStride, timeMajor.floats, batch, steps, features, intoTimeMajor,
-                    reverse);
+                    reading);
             return;
         }
         if (layer.floats != null && timeMajor.floats != null && featureStride == 1) {
             copyNwcFloats(layer.floats, batchStride, stepStride, timeMajor.floats, batch, steps, features, intoTimeMajor,
-                    reverse);
+                    reading);
             return;
         }
-        if (layer.floats != null && timeMajor.floats != null && batchStride == 1) {
+        if (layer.floats != null && timeMajor.floats != null && batchStride == 1 && reading.uniform()) {
             copyBatchContiguousFloats(layer.floats, featureStride, stepStride, timeMajor.floats, batch, steps, features,
-                    intoTimeMajor, reverse);
+                    intoTimeMajor, reading);
             return;
         }
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
                 long row = ((long) t * batch + b) * features;
-                long at = b * batchStride + (reverse ? steps - 1 - t : t) * stepStride;
+                long at = b * batchStride + reading.step(b, t) * stepStride;
                 for (int f = 0; f < features; f++) {
                     if (intoTimeMajor) {
                         timeMajor.set(row + f, layer.get(at + f * featureStride));
@@ -69,11 +73,27 @@ final class Layouts {
     }
 
     /**
+     * Reorders the steps of {@code sequences} into {@code target} (same shape, layer layout):
+     * {@code target[b, t] = sequences[b, order.step(b, t)]}, or with {@code inverse} the other way
+     * round, {@code target[b, order.step(b, t)] = sequences[b, t]} (which undoes the first).
+     */
+    static void reorder(INDArray sequences, INDArray target, boolean nwc, StepOrder order, boolean inverse) {
+        int batch = (int) sequences.size(0);
+        int steps = (int) sequences.size(nwc ? 1 : 2);
+        int features = (int) sequences.size(nwc ? 2 : 1);
+        INDArray timeMajor = org.nd4j.linalg.factory.Nd4j.createUninitializedDetached(sequences.dataType(),
+                steps, batch, features);
+        Mem buffer = Mem.of(timeMajor);
+        copy(sequences, nwc, buffer, true, inverse ? null : order);
+        copy(target, nwc, buffer, false, inverse ? order : null);
+    }
+
+    /**
      * NCW with contiguous time: per sequence, its {@code [features, steps]} block goes through a
      * heap tile (bulk reads of whole feature rows, bulk writes of whole time-major rows).
      */
     private static void copyNcwFloats(FloatBuffer layer, long batchStride, long featureStride, FloatBuffer timeMajor,
-                                      int batch, int steps, int features, boolean intoTimeMajor, boolean reverse) {
+                                      int batch, int steps, int features, boolean intoTimeMajor, StepOrder order) {
         float[] tile = new float[features * steps];
         float[] row = new float[features];
         for (int b = 0; b < batch; b++) {
@@ -83,7 +103,7 @@ final class Layouts {
                     layer.get(base + (int) (f * featureStride), tile, f * steps, steps);
                 }
                 for (int t = 0; t < steps; t++) {
-                    for (int f = 0, at = reverse ? steps - 1 - t : t; f < features; f++, at += steps) {
+                    for (int f = 0, at = order.step(b, t); f < features; f++, at += steps) {
                         row[f] = tile[at];
                     }
                     timeMajor.put((t * batch + b) * features, row, 0, features);
@@ -91,7 +111,7 @@ final class Layouts {
             } else {
                 for (int t = 0; t < steps; t++) {
                     timeMajor.get((t * batch + b) * features, row, 0, features);
-                    for (int f = 0, at = reverse ? steps - 1 - t : t; f < features; f++, at += steps) {
+                    for (int f = 0, at = order.step(b, t); f < features; f++, at += steps) {
                         tile[at] = row[f];
                     }
                 }
@@ -104,11 +124,11 @@ final class Layouts {
 
     /** NWC with contiguous features: every (sequence, step) row is one bulk copy. */
     private static void copyNwcFloats(FloatBuffer layer, long batchStride, long stepStride, FloatBuffer timeMajor,
-                                      int batch, int steps, int features, boolean intoTimeMajor, boolean reverse) {
+                                      int batch, int steps, int features, boolean intoTimeMajor, StepOrder order) {
         float[] row = new float[features];
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                int at = (int) (b * batchStride + (reverse ? steps - 1 - t : t) * stepStride);
+                int at = (int) (b * batchStride + order.step(b, t) * stepStride);
                 int tm = (t * batch + b) * features;
                 if (intoTimeMajor) {
                     layer.get(at, row, 0, features);
@@ -128,12 +148,12 @@ final class Layouts {
      */
     private static void copyBatchContiguousFloats(FloatBuffer layer, long featureStride, long stepStride,
                                                   FloatBuffer timeMajor, int batch, int steps, int features,
-                                                  boolean intoTimeMajor, boolean reverse) {
+                                                  boolean intoTimeMajor, StepOrder order) {
         float[] tile = new float[batch * features];
         float[] run = new float[batch];
         for (int t = 0; t < steps; t++) {
             int block = t * batch * features;
-            long step = (reverse ? steps - 1 - t : t) * stepStride;
+            long step = order.step(0, t) * stepStride;
             if (intoTimeMajor) {
                 for (int f = 0; f < features; f++) {
                     layer.get((int) (step + f * featureStride), run, 0, batch);

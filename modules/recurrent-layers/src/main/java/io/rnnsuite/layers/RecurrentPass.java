@@ -15,6 +15,8 @@ class RecurrentPass {
     final int hidden;
     /** The input, time-major {@code [steps, batch, inputs]}. */
     final INDArray x;
+    /** Which step of each sequence each time-major step holds (input, output and their gradients alike). */
+    final StepOrder order;
     /** One value per row ({@code t * batch + b}), or null when no step is padding. */
     final double[] mask;
     /** The state the pass started from (keys of the cell, values {@code [batch, hidden]}), or empty. */
@@ -22,13 +24,14 @@ class RecurrentPass {
     /** The output, time-major {@code [steps, batch, hidden]}: filled by the cell. */
     INDArray output;
 
-    RecurrentPass(int batch, int steps, int inputs, int hidden, INDArray x, double[] mask,
+    RecurrentPass(int batch, int steps, int inputs, int hidden, INDArray x, StepOrder order, double[] mask,
                   Map<String, INDArray> initialState) {
         this.batch = batch;
         this.steps = steps;
         this.inputs = inputs;
         this.hidden = hidden;
         this.x = x;
+        this.order = order;
         this.mask = mask;
         this.initialState = initialState;
     }

@@ -230,16 +230,20 @@ abstract class FastLayerContract {
     }
 
     /**
-     * FastBidirectional (the backward layer reads the sequence in reverse by itself) against DL4J's
-     * Bidirectional wrapper around the same fast layer: same parameters, outputs and gradients
-     * (input and input-gradient too, through a second layer), with a mask, in both layouts.
+     * FastBidirectional (the backward layer reads the sequence in reverse by itself) against a
+     * wrapper around the same fast layer: same parameters, outputs and gradients (input and
+     * input-gradient too, through a second layer), in both layouts. Without a mask the wrapper is
+     * DL4J's Bidirectional; with one (trailing padding) it is {@link MaskedBidirectional}, since
+     * DL4J's reverses the padded axis and so starts its backward half in the padding.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"NCW", "NWC"})
-    void fastBidirectionalMatchesDl4jsWrapper(String layout) {
-        RNNFormat format = RNNFormat.valueOf(layout);
-        MultiLayerNetwork wrapped = bidirectionalNetwork(new Bidirectional(Bidirectional.Mode.CONCAT,
-                fastLayer(IN, HIDDEN, format)), format);
+    @ValueSource(strings = {"NCW", "NWC", "NCW+mask", "NWC+mask"})
+    void fastBidirectionalMatchesTheWrapper(String variant) {
+        RNNFormat format = variant.startsWith("NWC") ? RNNFormat.NWC : RNNFormat.NCW;
+        boolean masked = variant.endsWith("mask");
+        Layer reference = masked ? new MaskedBidirectional(fastLayer(IN, HIDDEN, format))
+                : new Bidirectional(Bidirectional.Mode.CONCAT, fastLayer(IN, HIDDEN, format));
+        MultiLayerNetwork wrapped = bidirectionalNetwork(reference, format);
         MultiLayerNetwork fast = bidirectionalNetwork(new FastBidirectional(fastLayer(IN, HIDDEN, format)), format);
         assertTrue(fast.getLayer(1) instanceof FastBidirectionalLayer, fast.getLayer(1).getClass().getName());
         assertEquals(wrapped.paramTable().keySet(), fast.paramTable().keySet());
@@ -247,7 +251,7 @@ abstract class FastLayerContract {
 
         INDArray x = input(DataType.FLOAT, format, 6);
         INDArray y = labels(DataType.FLOAT, format);
-        INDArray m = mask(DataType.FLOAT);
+        INDArray m = masked ? mask(DataType.FLOAT) : null;
         double outputs = maxAbsDifference(wrapped.output(x, false, m, m), fast.output(x, false, m, m));
         assertTrue(outputs < 1e-5, "outputs differ by " + outputs);
         for (MultiLayerNetwork net : List.of(wrapped, fast)) {
@@ -596,5 +600,166 @@ abstract class FastLayerContract {
         assertEquals(net.getLayerWiseConfigurations().getConf(0).getLayer().getClass(),
                 loaded.getLayerWiseConfigurations().getConf(0).getLayer().getClass());
         assertEquals(0.0, maxAbsDifference(net.output(x), loaded.output(x)));
+    }
+
+    /** A network of this cell as the apps build them, in {@code type}, with non-zero biases everywhere. */
+    private MultiLayerNetwork headNetwork(DataType type, Layer... layers) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(77).dataType(type).updater(new NoOp()).weightInit(WeightInit.XAVIER).list();
+        for (Layer layer : layers) {
+            list.layer(layer);
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        Nd4j.getRandom().setSeed(5);
+        net.params().addi(Nd4j.rand(type, net.params().shape()).subi(0.5).muli(0.2));
+        return net;
+    }
+
+    private static org.deeplearning4j.nn.conf.layers.OutputLayer dense(int nIn, int nOut, Activation activation) {
+        return new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(
+                activation == Activation.SOFTMAX ? LossFunctions.LossFunction.MCXENT : LossFunctions.LossFunction.MSE)
+                .activation(activation).nIn(nIn).nOut(nOut).build();
+    }
+
+    private static RnnOutputLayer perStep(int nIn, int nOut, Activation activation) {
+        return new RnnOutputLayer.Builder(
+                activation == Activation.SOFTMAX ? LossFunctions.LossFunction.MCXENT : LossFunctions.LossFunction.MSE)
+                .activation(activation).nIn(nIn).nOut(nOut).dataFormat(RNNFormat.NCW).build();
+    }
+
+    private static org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer pooling(
+            org.deeplearning4j.nn.conf.layers.PoolingType type) {
+        return new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(type).build();
+    }
+
+    /** {@link FastForward#output} on real-valued features against {@code net.output} on {@code [1, IN, steps]}. */
+    private static void assertForwardEqualsOutput(MultiLayerNetwork net, FastForward forward, int steps, long seed,
+                                                  String what) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = Nd4j.randn(net.params().dataType(), 1, IN, steps);
+        double[] timeMajor = new double[steps * IN];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < IN; i++) {
+                timeMajor[t * IN + i] = x.getDouble(0, i, t);
+            }
+        }
+        double[] out = new double[forward.outputLength(steps)];
+        forward.output(timeMajor, steps, out);
+        assertEquals(out.length, outputAsTimeMajor(net.output(x)).length, what);
+        double difference = maxAbsDifference(outputAsTimeMajor(net.output(x)), out);
+        assertTrue(difference < 1e-5, what + ": differs from net.output by " + difference);
+    }
+
+    /** A {@code [1, outputs]} or {@code [1, outputs, T]} output, time-major. */
+    private static double[] outputAsTimeMajor(INDArray output) {
+        if (output.rank() == 2) {
+            return output.getRow(0).toDoubleVector();
+        }
+        return output.get(NDArrayIndex.point(0)).transpose().dup('c').data().asDouble();
+    }
+
+    @Test
+    void theForwardPassGivesTheNetworksOutputWithEveryHeadTheAppsUse() {
+        // per-step identity head over a stack (the bench's networks), float and double
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            MultiLayerNetwork stack = headNetwork(type, fastLayer(IN, HIDDEN, RNNFormat.NCW),
+                    fastLayer(HIDDEN, 37, RNNFormat.NCW), perStep(37, OUT, Activation.IDENTITY));
+            FastForward forward = FastForward.of(stack).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(stack)));
+            assertTrue(forward.outputsPerStep() && forward.recurrentLayers() == 2 && forward.inputSize() == IN);
+            // a short, a longer (the buffers grow) and a short sequence again
+            assertForwardEqualsOutput(stack, forward, STEPS, 1, type + " stack");
+            assertForwardEqualsOutput(stack, forward, 3 * STEPS + 1, 2, type + " stack, longer");
+            assertForwardEqualsOutput(stack, forward, 1, 3, type + " stack, one step");
+        }
+        // the forecaster's shape: last step, identity dense head
+        MultiLayerNetwork last = headNetwork(DataType.FLOAT,
+                new org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep(fastLayer(IN, HIDDEN, RNNFormat.NCW)),
+                dense(HIDDEN, 4, Activation.IDENTITY));
+        FastForward lastStep = FastForward.of(last).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(last)));
+        assertTrue(!lastStep.outputsPerStep() && lastStep.outputLength(STEPS) == 4);
+        assertForwardEqualsOutput(last, lastStep, STEPS, 4, "last step");
+        // bidirectional, mean and max pooling, softmax dense head; a bidirectional stack per step
+        for (var type : List.of(org.deeplearning4j.nn.conf.layers.PoolingType.AVG,
+                org.deeplearning4j.nn.conf.layers.PoolingType.MAX)) {
+            MultiLayerNetwork pooled = headNetwork(DataType.FLOAT, new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)),
+                    pooling(type), dense(2 * HIDDEN, 3, Activation.SOFTMAX));
+            FastForward forward = FastForward.of(pooled).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(pooled)));
+            assertForwardEqualsOutput(pooled, forward, STEPS, 5, "bidirectional, " + type + " pooling");
+        }
+        MultiLayerNetwork plainPooled = headNetwork(DataType.FLOAT, fastLayer(IN, HIDDEN, RNNFormat.NCW),
+                pooling(org.deeplearning4j.nn.conf.layers.PoolingType.AVG), dense(HIDDEN, 3, Activation.SOFTMAX));
+        assertForwardEqualsOutput(plainPooled, FastForward.of(plainPooled)
+                .orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(plainPooled))), STEPS, 9, "mean pooling");
+        MultiLayerNetwork biStack = headNetwork(DataType.FLOAT, new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)),
+                new FastBidirectional(fastLayer(2 * HIDDEN, HIDDEN, RNNFormat.NCW)), perStep(2 * HIDDEN, OUT, Activation.IDENTITY));
+        assertForwardEqualsOutput(biStack, FastForward.of(biStack).orElseThrow(), STEPS, 6, "bidirectional stack");
+    }
+
+    @Test
+    void theForwardPassReadsTokenIndicesThroughAnEmbeddingOrAsOneHotSymbols() {
+        // the classifier's shape: embedding, last step, softmax
+        int vocabulary = 13;
+        MultiLayerNetwork classifier = headNetwork(DataType.FLOAT,
+                new org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(7)
+                        .hasBias(false).build(),
+                new org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep(fastLayer(7, HIDDEN, RNNFormat.NCW)),
+                dense(HIDDEN, 3, Activation.SOFTMAX));
+        FastForward forward = FastForward.of(classifier)
+                .orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(classifier)));
+        assertTrue(forward.readsIndices() && forward.inputSize() == vocabulary);
+        for (int length : new int[] {9, 1, 20}) {
+            int[] tokens = symbols(length, vocabulary, length);
+            INDArray x = Nd4j.create(DataType.FLOAT, 1, length);
+            for (int t = 0; t < length; t++) {
+                x.putScalar(0, t, tokens[t]);
+            }
+            double[] out = new double[3];
+            forward.outputForIndices(tokens, out);
+            double difference = maxAbsDifference(classifier.output(x).getRow(0).toDoubleVector(), out);
+            assertTrue(difference < 1e-5, "embedding, " + length + " tokens: differs by " + difference);
+        }
+        assertThrows(IllegalArgumentException.class, () -> forward.outputForIndices(new int[] {vocabulary}, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> forward.output(new double[IN], 1, new double[3]));
+
+        // the character model's shape: one-hot symbols into a stack, softmax per step
+        MultiLayerNetwork charModel = stackedSoftmaxNetwork(11, 37);
+        FastForward symbols = FastForward.of(charModel).orElseThrow();
+        int[] text = symbols(25, 11, 8);
+        double[] out = new double[symbols.outputLength(text.length)];
+        symbols.outputForIndices(text, out);
+        double difference = maxAbsDifference(outputAsTimeMajor(charModel.output(oneHot(text, 11))), out);
+        assertTrue(difference < 1e-5, "one-hot symbols: differs by " + difference);
+        assertThrows(IllegalArgumentException.class, () -> symbols.outputForIndices(text, new double[11]));
+    }
+
+    @Test
+    void theForwardPassRefusesNetworksItCannotRunAndSaysWhy() {
+        BaseRecurrentLayer stockConf = stockLayer(IN, HIDDEN, RNNFormat.NCW);
+        if (stockConf != null) {
+            MultiLayerNetwork stock = network(stockConf, DataType.FLOAT, RNNFormat.NCW, HIDDEN);
+            assertTrue(FastForward.of(stock).isEmpty());
+            assertTrue(FastForward.unsupportedReason(stock).contains("layer 0"), FastForward.unsupportedReason(stock));
+            assertTrue(ConditionedStepper.of(stock.getLayer(0), stock.getLayer(1), 1).isEmpty());
+        }
+        MultiLayerNetwork identityHead = network(fastLayer(IN, HIDDEN, RNNFormat.NCW), DataType.FLOAT, RNNFormat.NCW, HIDDEN);
+        assertTrue(ConditionedStepper.unsupportedReason(identityHead.getLayer(0), identityHead.getLayer(1), 1)
+                .contains("softmax"));
+        assertTrue(ConditionedStepper.unsupportedReason(identityHead.getLayer(0), identityHead.getLayer(1), IN)
+                .contains("context"));
+        MultiLayerNetwork denseInBetween = headNetwork(DataType.FLOAT,
+                new org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep(fastLayer(IN, HIDDEN, RNNFormat.NCW)),
+                new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(HIDDEN).nOut(4).build(),
+                dense(4, 2, Activation.IDENTITY));
+        assertTrue(FastForward.unsupportedReason(denseInBetween).contains("follows the reduction"),
+                FastForward.unsupportedReason(denseInBetween));
+        MultiLayerNetwork sigmoidHead = headNetwork(DataType.FLOAT, fastLayer(IN, HIDDEN, RNNFormat.NCW),
+                perStep(HIDDEN, OUT, Activation.SIGMOID));
+        assertTrue(FastForward.unsupportedReason(sigmoidHead).contains("activation"), FastForward.unsupportedReason(sigmoidHead));
+        MultiLayerNetwork sumPooling = headNetwork(DataType.FLOAT, fastLayer(IN, HIDDEN, RNNFormat.NCW),
+                pooling(org.deeplearning4j.nn.conf.layers.PoolingType.SUM), dense(HIDDEN, 2, Activation.IDENTITY));
+        assertTrue(FastForward.unsupportedReason(sumPooling).contains("SUM"), FastForward.unsupportedReason(sumPooling));
+        assertEquals(null, FastForward.unsupportedReason(network(fastLayer(IN, HIDDEN, RNNFormat.NCW), DataType.FLOAT,
+                RNNFormat.NCW, HIDDEN)));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.rnnsuite.charlm.CharLmApp;
 import io.rnnsuite.charlm.CharLmConfig;
-import io.rnnsuite.charlm.data.OneHot;
 import io.rnnsuite.charlm.model.CharLmModel;
 import io.rnnsuite.charlm.model.CharSampler;
 import io.rnnsuite.charlm.model.SamplingOptions;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * The char-LM's playground: {@code sample} (the whole text as JSON), {@code stream} (the same as
@@ -205,8 +203,10 @@ final class CharLmEndpoints implements AppEndpoints {
         ObjectNode out = model.use(request.limits().modelWait(), m -> {
             checkKnown("prime", sampling.prime(), m.vocabulary());
             ArrayNode activations = Json.MAPPER.createArrayNode();
-            String text = m.sampler().sample(sampling.prime(), sampling.options(),
-                    s -> activations.add(rounded(m.sampler().activation(sampling.layer(), sampling.unit()))));
+            // one sampler: the activations are read from the stepper that draws
+            CharSampler sampler = m.sampler();
+            String text = sampler.sample(sampling.prime(), sampling.options(),
+                    s -> activations.add(rounded(sampler.activation(sampling.layer(), sampling.unit()))));
             ObjectNode answer = Responses.object();
             answer.put("prime", sampling.prime());
             answer.put("text", text);
@@ -231,17 +231,18 @@ final class CharLmEndpoints implements AppEndpoints {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(200, 0);
+            CharSampler sampler = m.sampler();
             try (OutputStream out = exchange.getResponseBody()) {
                 Consumer<String> sink = symbol -> {
                     ObjectNode event = Responses.object();
                     event.put("text", symbol);
-                    Double a = rounded(m.sampler().activation(sampling.layer(), sampling.unit()));
+                    Double a = rounded(sampler.activation(sampling.layer(), sampling.unit()));
                     if (a != null) {
                         event.put("activation", a);
                     }
                     send(out, "data: " + event + "\n\n");
                 };
-                String text = m.sampler().sample(sampling.prime(), sampling.options(), sink);
+                String text = sampler.sample(sampling.prime(), sampling.options(), sink);
                 send(out, "event: done\ndata: {\"characters\":" + text.codePointCount(0, text.length()) + "}\n\n");
             } catch (UncheckedIOException e) {
                 // the client went away: the sampler has already cleared the network's state
@@ -275,13 +276,14 @@ final class CharLmEndpoints implements AppEndpoints {
         ObjectNode out = model.use(request.limits().modelWait(), m -> {
             checkKnown("text", text, m.vocabulary());
             CharVocabulary vocabulary = m.vocabulary();
-            MultiLayerNetwork net = m.network();
+            // single steps through the fast stepper where the network allows (else rnnTimeStep)
+            CharSampler sampler = m.sampler();
             int[] encoded = vocabulary.encode(text);
             String partial = partialWord(text);
             ArrayNode characters = Json.MAPPER.createArrayNode();
             ArrayNode words = Json.MAPPER.createArrayNode();
             try {
-                double[] next = after(net, encoded, vocabulary.size());
+                double[] next = sampler.startFrom(encoded);
                 List<Integer> best = top(next, k);
                 for (int symbol : best) {
                     characters.addObject().put("char", vocabulary.symbol(symbol)).put("probability", next[symbol]);
@@ -294,7 +296,7 @@ final class CharLmEndpoints implements AppEndpoints {
                     StringBuilder completion = new StringBuilder(first);
                     double probability = next[symbol];
                     int[] extended = append(encoded, symbol);
-                    double[] p = after(net, extended, vocabulary.size());
+                    double[] p = sampler.startFrom(extended);
                     for (int i = 0; i < MAX_COMPLETION; i++) {
                         int argmax = top(p, 1).get(0);
                         if (boundary(vocabulary.symbol(argmax))) {
@@ -302,13 +304,13 @@ final class CharLmEndpoints implements AppEndpoints {
                         }
                         probability *= p[argmax];
                         completion.append(vocabulary.symbol(argmax));
-                        p = CharSampler.lastStep(net.rnnTimeStep(OneHot.sequence(new int[] {argmax}, vocabulary.size())));
+                        p = sampler.continueWith(argmax);
                     }
                     words.addObject().put("word", partial + completion).put("completion", completion.toString())
                             .put("probability", probability);
                 }
             } finally {
-                net.rnnClearPreviousState();
+                sampler.clearState();
             }
             ObjectNode answer = Responses.object();
             answer.put("text", text);
@@ -318,12 +320,6 @@ final class CharLmEndpoints implements AppEndpoints {
             return answer;
         });
         Responses.json(request.exchange(), 200, out);
-    }
-
-    /** The distribution of the character after {@code symbols}, from a cleared state (the state stays for continuing). */
-    private static double[] after(MultiLayerNetwork net, int[] symbols, int vocabularySize) {
-        net.rnnClearPreviousState();
-        return CharSampler.lastStep(net.rnnTimeStep(OneHot.sequence(symbols, vocabularySize)));
     }
 
     private static int[] append(int[] symbols, int symbol) {

@@ -44,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
 
 /**
  * Text classification on the app contract: labelled texts (a bundled corpus or the user's CSV/TSV)
@@ -289,19 +288,6 @@ public class TextClassificationApp implements RnnApp<TextClassificationConfig, T
                 List.of(new SectionResult.Titled<>("test confusion matrix of the best model, " + bestRow.model(), png)),
                 List.of(new SectionResult.Titled<>("test confusion of " + bestRow.model() + " (rows actual, columns predicted)",
                         metrics.confusionText())));
-    }
-
-    /** The shared commands, with this app's flags told which command they belong to. */
-    @Override
-    public CommandLine command() {
-        CommandLine line = RnnApp.super.command();
-        for (CommandLine sub : line.getSubcommands().values()) {
-            CommandLine.Model.CommandSpec app = sub.getCommandSpec().mixins().get("app");
-            if (app != null && app.userObject() instanceof ClassifyOptions options) {
-                options.attachTo(sub.getCommandSpec());
-            }
-        }
-        return line;
     }
 
     @Override

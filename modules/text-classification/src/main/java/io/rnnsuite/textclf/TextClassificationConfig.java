@@ -71,27 +71,13 @@ public record TextClassificationConfig(TextSource source, int maxLength, int min
         if (embeddings == null) {
             embeddings = EmbeddingSource.learned();
         }
-        if (pooling != null && hasStackedBidirectionalPoolingBug(recurrent, pooling)) {
-            throw new UserInputException("--bidirectional with --layers " + recurrent.layers() + " and --pooling "
-                    + pooling.name().toLowerCase(java.util.Locale.ROOT) + " is refused: DL4J 1.0.0-M2.1 mis-masks padded "
-                    + "batches after a stacked Bidirectional layer (tested); use --pooling last (or auto) or --layers 1");
-        }
-    }
-
-    /**
-     * True for the combination DL4J 1.0.0-M2.1 gets wrong: a padded sequence in a batch gets other
-     * probabilities than alone (by ~1e-3) when a second Bidirectional layer feeds mean or max
-     * pooling; {@code LastTimeStep} and single bidirectional layers are exact (see
-     * MaskedBatchConsistencyTest).
-     */
-    public static boolean hasStackedBidirectionalPoolingBug(RecurrentSpec spec, SequencePooling pooling) {
-        return spec.bidirectional() && spec.layers() > 1 && pooling != SequencePooling.LAST;
     }
 
     /**
      * The pooling the network uses: the chosen one, or automatically LAST for one direction, MEAN
      * for one bidirectional layer (the backward direction's last step has read one word) and LAST
-     * for stacked bidirectional layers (which DL4J mis-masks with MEAN and MAX).
+     * for stacked bidirectional layers (what automatic pooling has always built there; a padded
+     * text gets its own probabilities with each of the three, see MaskedBatchConsistencyTest).
      */
     public SequencePooling effectivePooling() {
         return pooling != null ? pooling : automaticPooling(recurrent);
@@ -99,8 +85,7 @@ public record TextClassificationConfig(TextSource source, int maxLength, int min
 
     /** What {@code --pooling auto} chooses for {@code spec}. */
     public static SequencePooling automaticPooling(RecurrentSpec spec) {
-        SequencePooling pooling = SequencePooling.defaultFor(spec);
-        return hasStackedBidirectionalPoolingBug(spec, pooling) ? SequencePooling.LAST : pooling;
+        return spec.bidirectional() && spec.layers() > 1 ? SequencePooling.LAST : SequencePooling.defaultFor(spec);
     }
 
     /** The defaults on the bundled {@code wordnet-topics}. */

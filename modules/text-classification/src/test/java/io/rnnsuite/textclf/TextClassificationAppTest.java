@@ -137,20 +137,6 @@ class TextClassificationAppTest {
     }
 
     @Test
-    void explicitPoolingThatCannotServeAVariantIsRefusedBeforeTraining() throws IOException {
-        Path csv = csv();
-        Path report = dir.resolve("p");
-        assertEquals(2, run(with("compare", "--csv", csv.toString(), "--cells", "lstm,bilstm", "--layers", "2",
-                "--pooling", "mean", "--output-dir", report.toString())));
-        assertTrue(err.toString().startsWith("error: --pooling mean cannot serve 2x_bilstm"), err.toString());
-        assertTrue(Files.notExists(report.resolve("results.json")));
-        assertEquals(2, run(with("train", "--csv", csv.toString(), "--bidirectional", "--layers", "2", "--pooling", "max",
-                "--output-dir", dir.resolve("q").toString())));
-        assertTrue(err.toString().startsWith("error: --bidirectional with --layers 2 and --pooling max is refused"),
-                err.toString());
-    }
-
-    @Test
     void userMistakesExitWithCodeTwoAndOneLine() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "body,label\nx,y\n");
         assertEquals(2, run(with("train", "--csv", bad.toString(), "--output-dir", dir.resolve("m").toString())));

@@ -117,6 +117,46 @@ public final class CharSampler {
     }
 
     /**
+     * The distribution of the character after {@code symbols}, from the zero state; the state
+     * after them stays, for {@link #continueWith} (what predictive text input does: score the
+     * text, then follow one completion a character at a time). {@link #clearState()} ends it.
+     */
+    public synchronized double[] startFrom(int[] symbols) {
+        if (symbols.length == 0) {
+            throw new IllegalArgumentException("at least one symbol is needed");
+        }
+        if (stepper != null) {
+            stepper.reset();
+            double[] next = new double[vocabulary.size()];
+            for (int symbol : symbols) {
+                stepper.stepSymbol(symbol, next);
+            }
+            return next;
+        }
+        net.rnnClearPreviousState();
+        return lastStep(net.rnnTimeStep(OneHot.sequence(symbols, vocabulary.size())));
+    }
+
+    /** The distribution of the character after {@code symbol}, which follows what was fed since {@link #startFrom}. */
+    public synchronized double[] continueWith(int symbol) {
+        if (stepper != null) {
+            double[] next = new double[vocabulary.size()];
+            stepper.stepSymbol(symbol, next);
+            return next;
+        }
+        return lastStep(net.rnnTimeStep(OneHot.sequence(new int[] {symbol}, vocabulary.size())));
+    }
+
+    /** Forgets the state of {@link #startFrom} (the network's own {@code rnnTimeStep} state included). */
+    public synchronized void clearState() {
+        if (stepper != null) {
+            stepper.reset();
+        } else {
+            net.rnnClearPreviousState();
+        }
+    }
+
+    /**
      * The prime as indices.
      *
      * @throws UserInputException if it is empty or holds characters the vocabulary lacks (all named)

@@ -79,4 +79,30 @@ class SamplingTest {
                 () -> new CharSampler(net, VOCABULARY).sample("abz€z", SamplingOptions.defaults(), s -> { }));
         assertTrue(unknown.getMessage().contains("'z', '€'"), unknown.getMessage());
     }
+
+    @Test
+    void predictiveStepsGiveTheSameDistributionsThroughTheStepperAndThroughRnnTimeStep() {
+        CharSampler fast = new CharSampler(net, VOCABULARY);
+        CharSampler reference = new CharSampler(net, VOCABULARY, false);
+        assertTrue(fast.stepsWithoutDl4j() && !reference.stepsWithoutDl4j());
+        int[] text = VOCABULARY.encode("bad cafe");
+        int[] continuation = VOCABULARY.encode("hg a");
+        for (int round = 0; round < 2; round++) { // again after clearing: nothing of the first round remains
+            assertClose(reference.startFrom(text), fast.startFrom(text), "after the text");
+            for (int symbol : continuation) {
+                assertClose(reference.continueWith(symbol), fast.continueWith(symbol), "after " + symbol);
+            }
+            fast.clearState();
+            reference.clearState();
+        }
+        double[] whole = CharSampler.lastStep(net.output(OneHot.sequence(text, VOCABULARY.size())));
+        assertClose(whole, fast.startFrom(text), "the full pass");
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5, what + ", symbol " + i);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.rnnsuite.seq2seq.model;
 
+import io.rnnsuite.layers.ConditionedStepper;
 import io.rnnsuite.seq2seq.data.SequenceCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,24 +19,91 @@ import org.nd4j.linalg.factory.Nd4j;
  * costs n decoder steps, never a re-run of the whole graph. At most {@code maxTargetLength + 1}
  * steps are taken (room for EOS); a hypothesis still open then is cut and marked
  * {@link Translation#reachedLimit()}.
+ *
+ * <p>Without attention and with the fast layers, greedy decoding, beam search and teacher-forced
+ * steps run the decoder through a {@link ConditionedStepper} (no DL4J call per step: each
+ * sentence's encoding is projected once, each row of each step reads one weight column for its
+ * token); otherwise through the step graph's {@code rnnTimeStep}. Both give the same translations
+ * (to float rounding in the probabilities). {@link #next}, {@link #reorderState} and
+ * {@link #clearState} always use the step graph.
  */
 final class StepDecoder {
 
     private final ComputationGraph step;
     private final SequenceCodec codec;
     private final boolean attention;
+    /** Null where decoding needs the step graph's {@code rnnTimeStep}. */
+    private final ConditionedStepper stepper;
 
     StepDecoder(ComputationGraph step, SequenceCodec codec, boolean attention) {
+        this(step, codec, attention, true);
+    }
+
+    /**
+     * @param useStepper decode through a {@link ConditionedStepper} where the step graph allows one;
+     *                   false: always through {@code rnnTimeStep} (the reference path)
+     */
+    StepDecoder(ComputationGraph step, SequenceCodec codec, boolean attention, boolean useStepper) {
         this.step = step;
         this.codec = codec;
         this.attention = attention;
+        this.stepper = useStepper && !attention ? ConditionedStepper.of(step.getLayer(Seq2SeqGraphs.DECODER),
+                step.getLayer(Seq2SeqGraphs.OUTPUT), codec.targetVocabulary().size())
+                .filter(s -> s.outputSize() == codec.targetVocabulary().size()).orElse(null) : null;
+    }
+
+    /** Whether decoding runs through a {@link ConditionedStepper} rather than the step graph. */
+    boolean stepsWithoutDl4j() {
+        return stepper != null;
+    }
+
+    /** The decoding steps: through the stepper or through the step graph. */
+    private interface Steps {
+        /** Next-token probabilities, {@code [rows, vocabulary]} row after row, for one token per row. */
+        float[] next(int[] tokens, int[] sentenceOfRow, EncodedSource rows);
+
+        /** Keeps, in order, the states of the rows that survived. */
+        void keep(int[] parents);
+    }
+
+    /** Starts decoding {@code encoded} (zero state) with room for {@code maxRows} rows per step. */
+    private Steps start(EncodedSource encoded, int maxRows) {
+        if (stepper != null) {
+            stepper.start(encoded.last(), maxRows);
+            float[] buffer = new float[maxRows * codec.targetVocabulary().size()];
+            return new Steps() {
+                @Override
+                public float[] next(int[] tokens, int[] sentenceOfRow, EncodedSource rows) {
+                    stepper.step(tokens, sentenceOfRow, tokens.length, buffer);
+                    return buffer;
+                }
+
+                @Override
+                public void keep(int[] parents) {
+                    stepper.keepRows(parents);
+                }
+            };
+        }
+        step.rnnClearPreviousState();
+        return new Steps() {
+            @Override
+            public float[] next(int[] tokens, int[] sentenceOfRow, EncodedSource rows) {
+                return values(StepDecoder.this.next(tokens, rows));
+            }
+
+            @Override
+            public void keep(int[] parents) {
+                reorderState(parents);
+            }
+        };
     }
 
     /** Most-probable token at every step, for every sentence of the batch at once. */
     List<Translation> greedy(EncodedSource encoded) {
         int batch = encoded.batchSize();
         int vocabulary = codec.targetVocabulary().size();
-        step.rnnClearPreviousState();
+        Steps steps = start(encoded, batch);
+        int[] ownRow = java.util.stream.IntStream.range(0, batch).toArray();
         List<List<Integer>> tokens = new ArrayList<>();
         double[] logProbabilities = new double[batch];
         boolean[] done = new boolean[batch];
@@ -46,7 +114,7 @@ final class StepDecoder {
         }
         int open = batch;
         for (int t = 0; t <= codec.maxTargetLength() && open > 0; t++) {
-            float[] probabilities = values(next(previous, encoded));
+            float[] probabilities = steps.next(previous, ownRow, encoded);
             for (int b = 0; b < batch; b++) {
                 if (done[b]) {
                     continue;
@@ -84,7 +152,7 @@ final class StepDecoder {
         int sentences = encoded.batchSize();
         int vocabulary = codec.targetVocabulary().size();
         int eos = codec.eosIndex();
-        step.rnnClearPreviousState();
+        Steps steps = start(encoded, sentences * width);
         List<List<Hypothesis>> live = new ArrayList<>(sentences);
         List<List<Hypothesis>> finished = new ArrayList<>(sentences);
         boolean[] open = new boolean[sentences];
@@ -115,11 +183,11 @@ final class StepDecoder {
                     }
                 }
             }
-            if (!Arrays.equals(sentenceOfRow, rowSentences)) {
+            if (stepper == null && !Arrays.equals(sentenceOfRow, rowSentences)) {
                 rowSentences = sentenceOfRow;
                 rows = encoded.rows(sentenceOfRow);
             }
-            float[] probabilities = values(next(previous, rows));
+            float[] probabilities = steps.next(previous, sentenceOfRow, rows);
             int[] parents = new int[sentences * width];
             int survivors = 0;
             int firstRow = 0;
@@ -156,7 +224,7 @@ final class StepDecoder {
                 break;
             }
             if (survivors > 0) {
-                reorderState(Arrays.copyOf(parents, survivors));
+                steps.keep(Arrays.copyOf(parents, survivors));
             }
         }
         List<Translation> out = new ArrayList<>(sentences);
@@ -174,12 +242,14 @@ final class StepDecoder {
 
     /** Output distributions {@code [steps, vocabulary]} for the given decoder inputs, fed one per step. */
     INDArray teacherForced(EncodedSource encoded, List<Integer> inputs) {
-        step.rnnClearPreviousState();
-        INDArray out = Nd4j.create(DataType.FLOAT, inputs.size(), codec.targetVocabulary().size());
+        int vocabulary = codec.targetVocabulary().size();
+        Steps steps = start(encoded, 1);
+        float[] all = new float[inputs.size() * vocabulary];
+        int[] firstRow = {0};
         for (int t = 0; t < inputs.size(); t++) {
-            out.putRow(t, next(new int[]{inputs.get(t)}, encoded).getRow(0));
+            System.arraycopy(steps.next(new int[] {inputs.get(t)}, firstRow, encoded), 0, all, t * vocabulary, vocabulary);
         }
-        return out;
+        return Nd4j.create(all, new long[] {inputs.size(), vocabulary}, 'c');
     }
 
     /** Next-token probabilities {@code [batch, vocabulary]} after feeding {@code tokens}. */

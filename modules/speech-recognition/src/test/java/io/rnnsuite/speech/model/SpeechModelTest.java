@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rnnsuite.common.CellType;
+import io.rnnsuite.common.RecurrentImpl;
 import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.io.ModelDirectory;
 import io.rnnsuite.common.train.TrainingConfig;
@@ -23,9 +24,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Padded batches equal single utterances, the CTC layer's loss is the CTC maths', save → load is identical. */
 class SpeechModelTest {
@@ -69,6 +73,40 @@ class SpeechModelTest {
                 }
             }
         }
+    }
+
+    /**
+     * A bidirectional LSTM with every parameter non-zero, as after training (freshly built, its
+     * zero biases keep the state at zero through zero padding, which would hide a backward
+     * direction that reads the padding first): isolated words and CTC frames, fast and stock layers.
+     */
+    @ParameterizedTest
+    @EnumSource(RecurrentImpl.class)
+    void aPaddedBatchGivesEachUtteranceItsOwnOutputsFromATrainedBidirectionalLstm(RecurrentImpl impl) {
+        List<float[][]> utterances = words(4);
+        RecurrentSpec spec = new RecurrentSpec(CellType.LSTM, 8, 1, true, 0, impl);
+        SpeechModel words = new SpeechModel(asAfterTraining(SpeechNetwork.build(config(spec, false), 39, 5)),
+                config(spec, false), List.of("a", "b", "c", "d", "e"));
+        double[][] together = words.probabilities(utterances);
+        for (int i = 0; i < utterances.size(); i++) {
+            double[] alone = words.probabilities(List.<float[][]>of(utterances.get(i)))[0];
+            assertArrayEquals(alone, together[i], 1e-5, impl + " utterance " + i);
+        }
+        SpeechConfig ctcConfig = config(spec, true);
+        SpeechModel ctc = new SpeechModel(asAfterTraining(SpeechNetwork.build(ctcConfig, 39, 11)), ctcConfig, List.of());
+        List<double[][]> batch = ctc.framePosteriors(utterances);
+        for (int i = 0; i < utterances.size(); i++) {
+            double[][] alone = ctc.framePosteriors(List.<float[][]>of(utterances.get(i))).get(0);
+            for (int t = 0; t < alone.length; t++) {
+                assertArrayEquals(alone[t], batch.get(i)[t], 1e-5, impl + " CTC utterance " + i + " frame " + t);
+            }
+        }
+    }
+
+    private static MultiLayerNetwork asAfterTraining(MultiLayerNetwork net) {
+        Nd4j.getRandom().setSeed(23);
+        net.setParams(Nd4j.randn(net.params().dataType(), 1, net.numParams()).muli(0.3));
+        return net;
     }
 
     @Test

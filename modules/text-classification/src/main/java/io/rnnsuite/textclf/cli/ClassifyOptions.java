@@ -5,15 +5,12 @@ import io.rnnsuite.common.RecurrentSpec;
 import io.rnnsuite.common.SequencePooling;
 import io.rnnsuite.common.UserInputException;
 import io.rnnsuite.common.app.AppOptions;
-import io.rnnsuite.common.cli.VariantsOptions;
 import io.rnnsuite.common.train.TrainingConfig;
 import io.rnnsuite.datasets.TextCatalog;
 import io.rnnsuite.textclf.TextClassificationConfig;
 import io.rnnsuite.textclf.data.TextSource;
 import io.rnnsuite.textclf.embedding.EmbeddingSource;
 import java.nio.file.Path;
-import java.util.Locale;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,9 +21,6 @@ import picocli.CommandLine.Option;
 public final class ClassifyOptions implements AppOptions<TextClassificationConfig> {
 
     private static final TextClassificationConfig DEFAULTS = TextClassificationConfig.defaults();
-
-    /** The command these flags belong to ({@code compare}'s variants are checked against --pooling up front). */
-    private CommandSpec mixee;
 
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "Bundled corpus: wordnet-topics or gloss-sentiment; ignored with --csv (default: ${DEFAULT-VALUE}).")
@@ -92,15 +86,6 @@ public final class ClassifyOptions implements AppOptions<TextClassificationConfi
             description = "Share of each class held out for the test; unused with --test-csv (default: ${DEFAULT-VALUE}).")
     public double testFraction = DEFAULTS.testFraction();
 
-    /**
-     * Tells these flags which command they were added to, so {@code compare}'s variants can be
-     * checked against {@code --pooling} before any model trains (picocli injects no mixee into a
-     * mixin added programmatically).
-     */
-    public void attachTo(CommandSpec command) {
-        this.mixee = command;
-    }
-
     /** The data source these flags name. */
     public TextSource toSource() {
         return new TextSource(csv == null ? dataset : null, csv, testCsv, textColumn, labelColumn, delimiter(delimiter),
@@ -128,19 +113,7 @@ public final class ClassifyOptions implements AppOptions<TextClassificationConfi
 
     @Override
     public TextClassificationConfig toConfig(RecurrentSpec spec, TrainingConfig training) {
-        SequencePooling chosen = pooling();
-        if (chosen != null && mixee != null && mixee.mixins().get("variants") != null) {
-            // compare: refuse a variant the pooling cannot serve before any model trains
-            VariantsOptions variants = (VariantsOptions) mixee.mixins().get("variants").userObject();
-            for (RecurrentSpec variant : variants.toSpecs()) {
-                if (TextClassificationConfig.hasStackedBidirectionalPoolingBug(variant, chosen)) {
-                    throw new UserInputException("--pooling " + chosen.name().toLowerCase(Locale.ROOT) + " cannot serve "
-                            + variant.label() + ": DL4J 1.0.0-M2.1 mis-masks padded batches after a stacked Bidirectional "
-                            + "layer (tested); use --pooling auto or last, or --layers 1");
-                }
-            }
-        }
-        return new TextClassificationConfig(toSource(), maxLength, minCount, maxVocabulary, embeddingSize, spec, chosen,
+        return new TextClassificationConfig(toSource(), maxLength, minCount, maxVocabulary, embeddingSize, spec, pooling(),
                 validationFraction, testFraction, training, EmbeddingSource.parse(embeddings, freezeEmbeddings));
     }
 }

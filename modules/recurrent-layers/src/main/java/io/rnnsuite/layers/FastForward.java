@@ -1,0 +1,510 @@
+package io.rnnsuite.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.layers.OutputLayer;
+import org.deeplearning4j.nn.layers.feedforward.embedding.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.layers.pooling.GlobalPoolingLayer;
+import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
+import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The forward pass of a {@link MultiLayerNetwork} over one whole sequence (B = 1), for answering
+ * single requests: the same result as {@code net.output(...)} on a {@code [1, features, steps]}
+ * input, to float rounding, without any of DL4J's per-call work. It runs the cells of
+ * {@link FastStepper} layer after layer over the sequence (one BLAS product for each layer's input
+ * projection, then one recurrent product and one fused element-wise pass per step) on buffers
+ * made once and grown only when a longer sequence than any before arrives: no DL4J call, array,
+ * workspace or reshape per call.
+ *
+ * <p>It handles, in this order: an optional {@code EmbeddingSequenceLayer} (identity activation,
+ * possibly frozen) reading one token index per step; one or more {@link FastLstm},
+ * {@link FastSimpleRnn}, {@link Gru} layers, each possibly {@link FastBidirectional} (outputs
+ * concatenated); then either a per-step {@code RnnOutputLayer}, or a reduction to one vector (the
+ * last recurrent layer wrapped in {@code LastTimeStep}, or a {@code GlobalPoolingLayer} AVG or MAX)
+ * followed by an {@code OutputLayer}; output activations softmax or identity; no input
+ * preprocessors (but the {@code RnnToFeedForwardPreProcessor} DL4J puts before such an
+ * {@code OutputLayer}, which passes the reduced 2-d input on). {@link #unsupportedReason} says why it cannot take any other network; callers then
+ * use {@code net.output}. Dropout and weight noise are training-only and ignored, as at inference.
+ *
+ * <p>The parameters are read where the network keeps them, so training in between is seen;
+ * {@link #rebind()} must follow anything that replaces the network's parameter array
+ * ({@code init()}). Calls are serialised on this object.
+ */
+public final class FastForward {
+
+    /** How the recurrent outputs reach the output layer. */
+    private enum Reduction { PER_STEP, LAST, MEAN, MAX }
+
+    private final MultiLayerNetwork net;
+    private final boolean isDouble;
+    /** The embedding layer's implementation, or null without one. */
+    private final Layer embedding;
+    private final int vocabulary;
+    private final int embeddingWidth;
+    private final List<Stage> stages = new ArrayList<>();
+    private final Reduction reduction;
+    private final BaseOutputLayer<?> head;
+    private final int inputs;
+    private final int outputs;
+    private final boolean softmax;
+    /** The arrays behind the fixed buffers: a {@link Mem} does not keep its memory alive. */
+    private final List<INDArray> owned = new ArrayList<>();
+    /** The arrays behind the buffers sized by {@link #capacity} steps. */
+    private List<INDArray> sequenceArrays = List.of();
+    private int capacity;
+    /** Time-major input rows ({@code [steps, inputs]}, or the embedded tokens {@code [steps, embedding]}). */
+    private Mem sequence;
+    private Mem pooled;
+    private Mem logits;
+    private Mem embeddingWeights;
+    private Mem embeddingBias;
+    private long embeddingRowStride;
+    private long embeddingColumnStride;
+    private Mem outputWeights;
+    private Mem outputBias;
+    private boolean outputWeightsTransposed;
+
+    /** One recurrent layer: its forward cell, the backward one of a bidirectional layer, their buffers. */
+    private static final class Stage {
+        final FastStepper.Cell forward;
+        final FastStepper.Cell backward;
+        final int width;
+        /** This layer's outputs, time-major {@code [steps, width]}. */
+        Mem output;
+        Mem projectedForward;
+        Mem projectedBackward;
+
+        Stage(FastStepper.Cell forward, FastStepper.Cell backward) {
+            this.forward = forward;
+            this.backward = backward;
+            this.width = backward == null ? forward.hidden : 2 * forward.hidden;
+        }
+    }
+
+    private FastForward(MultiLayerNetwork net) {
+        this.net = net;
+        this.isDouble = net.params().dataType() == DataType.DOUBLE;
+        int n = net.getnLayers();
+        int first = 0;
+        Layer maybeEmbedding = unwrapFrozen(net.getLayer(0));
+        if (maybeEmbedding instanceof EmbeddingSequenceLayer) {
+            embedding = maybeEmbedding;
+            FeedForwardLayer conf = (FeedForwardLayer) maybeEmbedding.conf().getLayer();
+            vocabulary = (int) conf.getNIn();
+            embeddingWidth = (int) conf.getNOut();
+            first = 1;
+        } else {
+            embedding = null;
+            vocabulary = 0;
+            embeddingWidth = 0;
+        }
+        Reduction reduce = Reduction.PER_STEP;
+        int i = first;
+        for (; i < n - 1; i++) {
+            Layer layer = net.getLayer(i);
+            if (layer instanceof GlobalPoolingLayer pooling) {
+                PoolingType type = ((org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer) pooling.conf().getLayer())
+                        .getPoolingType();
+                reduce = type == PoolingType.AVG ? Reduction.MEAN : Reduction.MAX;
+                break;
+            }
+            if (layer instanceof LastTimeStepLayer last) {
+                layer = last.getUnderlying();
+                reduce = Reduction.LAST;
+            }
+            if (layer instanceof FastBidirectionalLayer bidirectional) {
+                stages.add(new Stage(FastStepper.Cell.of(bidirectional.forwardLayer(), isDouble, owned),
+                        FastStepper.Cell.of(bidirectional.backwardLayer(), isDouble, owned)));
+            } else {
+                stages.add(new Stage(FastStepper.Cell.of(layer, isDouble, owned), null));
+            }
+        }
+        this.reduction = reduce;
+        this.head = (BaseOutputLayer<?>) net.getLayer(n - 1);
+        this.outputs = (int) ((FeedForwardLayer) head.conf().getLayer()).getNOut();
+        this.softmax = head.layerConf().getActivationFn() instanceof ActivationSoftmax;
+        this.inputs = embedding != null ? vocabulary : stages.get(0).forward.inputs;
+        this.pooled = FastStepper.buffer(owned, isDouble, lastWidth());
+        rebind();
+    }
+
+    /**
+     * A forward pass for {@code net}, or empty when the network has a layer or setting it does not
+     * handle ({@link #unsupportedReason} says which); callers then use {@code net.output}.
+     */
+    public static Optional<FastForward> of(MultiLayerNetwork net) {
+        return unsupportedReason(net) == null ? Optional.of(new FastForward(net)) : Optional.empty();
+    }
+
+    /** Why {@link #of} gives no forward pass for {@code net}, or null when it gives one. */
+    public static String unsupportedReason(MultiLayerNetwork net) {
+        int n = net.getnLayers();
+        if (n < 2) {
+            return "a recurrent layer and an output layer are needed, the network has " + n + " layer(s)";
+        }
+        DataType type = net.params().dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            return "parameters are " + type + ", not FLOAT or DOUBLE";
+        }
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        for (int i = 0; i < n; i++) {
+            // DL4J puts one before an OutputLayer fed by a reduction; on the 2-d input there it passes it on
+            boolean passesOn = i == n - 1 && net.getLayer(i) instanceof OutputLayer
+                    && conf.getInputPreProcess(i) instanceof RnnToFeedForwardPreProcessor;
+            if (conf.getInputPreProcess(i) != null && !passesOn) {
+                return "layer " + i + " has an input preprocessor (" + conf.getInputPreProcess(i).getClass().getSimpleName() + ")";
+            }
+        }
+        int first = 0;
+        long width = -1;
+        Layer maybeEmbedding = unwrapFrozen(net.getLayer(0));
+        if (maybeEmbedding instanceof EmbeddingSequenceLayer) {
+            IActivation activation = maybeEmbedding.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b
+                    ? b.getActivationFn() : null;
+            if (!(activation instanceof ActivationIdentity)) {
+                return "the embedding layer's activation is " + activation + ", not identity";
+            }
+            width = ((FeedForwardLayer) maybeEmbedding.conf().getLayer()).getNOut();
+            first = 1;
+        }
+        boolean reduced = false;
+        int recurrent = 0;
+        int i = first;
+        for (; i < n - 1; i++) {
+            Layer layer = net.getLayer(i);
+            if (reduced) {
+                return "layer " + i + " (a " + layer.getClass().getSimpleName() + ") follows the reduction to one vector";
+            }
+            if (layer instanceof GlobalPoolingLayer pooling) {
+                var poolingConf = (org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer) pooling.conf().getLayer();
+                PoolingType poolingType = poolingConf.getPoolingType();
+                if (poolingType != PoolingType.AVG && poolingType != PoolingType.MAX) {
+                    return "layer " + i + " pools with " + poolingType + ", not AVG or MAX";
+                }
+                if (!poolingConf.isCollapseDimensions()) {
+                    return "layer " + i + " pools without collapsing the time dimension";
+                }
+                if (recurrent == 0) {
+                    return "layer " + i + " pools before any recurrent layer";
+                }
+                reduced = true;
+                continue;
+            }
+            if (layer instanceof LastTimeStepLayer last) {
+                layer = last.getUnderlying();
+                reduced = true;
+            }
+            List<Layer> cells = new ArrayList<>();
+            if (layer instanceof FastBidirectionalLayer bidirectional) {
+                cells.add(bidirectional.forwardLayer());
+                cells.add(bidirectional.backwardLayer());
+            } else {
+                cells.add(layer);
+            }
+            for (Layer cell : cells) {
+                if (!(cell instanceof FastLstmLayer || cell instanceof FastSimpleRnnLayer || cell instanceof GruLayer)) {
+                    return "layer " + i + " is a " + describe(net.getLayer(i))
+                            + ", not a FastLstm, FastSimpleRnn or Gru (or one of them bidirectional or in LastTimeStep)";
+                }
+                long reads = ((FeedForwardLayer) cell.conf().getLayer()).getNIn();
+                if (width >= 0 && reads != width) {
+                    return "layer " + i + " reads " + reads + " features, the layer before emits " + width;
+                }
+            }
+            long hidden = ((FeedForwardLayer) cells.get(0).conf().getLayer()).getNOut();
+            width = cells.size() == 2 ? 2 * hidden : hidden;
+            recurrent++;
+        }
+        if (recurrent == 0) {
+            return "no recurrent layer before the output layer";
+        }
+        Layer last = net.getLayer(n - 1);
+        if (reduced ? !(last instanceof OutputLayer) : !(last instanceof RnnOutputLayer)) {
+            return "the last layer is a " + last.getClass().getSimpleName() + ", not "
+                    + (reduced ? "an OutputLayer after the reduction to one vector" : "an RnnOutputLayer");
+        }
+        BaseOutputLayer<?> out = (BaseOutputLayer<?>) last;
+        IActivation activation = out.layerConf().getActivationFn();
+        if (!(activation instanceof ActivationSoftmax || activation instanceof ActivationIdentity)) {
+            return "the output activation is " + activation + ", not softmax or identity";
+        }
+        if (!out.layerConf().hasBias()) {
+            return "the output layer has no bias";
+        }
+        if (((FeedForwardLayer) out.conf().getLayer()).getNIn() != width) {
+            return "the output layer reads " + ((FeedForwardLayer) out.conf().getLayer()).getNIn()
+                    + " features, the layer before emits " + width;
+        }
+        return null;
+    }
+
+    private static Layer unwrapFrozen(Layer layer) {
+        return layer instanceof FrozenLayerWithBackprop frozen ? frozen.getInsideLayer() : layer;
+    }
+
+    private static String describe(Layer layer) {
+        if (layer instanceof LastTimeStepLayer last) {
+            return "LastTimeStep(" + describe(last.getUnderlying()) + ")";
+        }
+        return layer.getClass().getSimpleName();
+    }
+
+    /** Re-reads the parameters where the network keeps them (after {@code init()} or {@code setParams} on a new array). */
+    public synchronized void rebind() {
+        for (Stage stage : stages) {
+            stage.forward.bind();
+            if (stage.backward != null) {
+                stage.backward.bind();
+            }
+        }
+        if (embedding != null) {
+            INDArray w = embedding.getParam(DefaultParamInitializer.WEIGHT_KEY);
+            embeddingWeights = Mem.of(w);
+            embeddingRowStride = w.stride(0);
+            embeddingColumnStride = w.stride(1);
+            INDArray b = embedding.getParam(DefaultParamInitializer.BIAS_KEY);
+            embeddingBias = b == null ? null : Mem.of(b);
+        }
+        INDArray w = head.getParam(DefaultParamInitializer.WEIGHT_KEY);
+        outputWeights = Mem.of(w);
+        outputWeightsTransposed = w.ordering() == 'f';
+        outputBias = Mem.of(head.getParam(DefaultParamInitializer.BIAS_KEY));
+    }
+
+    /** Whether the network reads one token index per step (an embedding layer comes first). */
+    public boolean readsIndices() {
+        return embedding != null;
+    }
+
+    /** Features per step the network reads; for {@link #readsIndices()} the vocabulary size. */
+    public int inputSize() {
+        return inputs;
+    }
+
+    /** Values the output layer emits (per step when {@link #outputsPerStep()}). */
+    public int outputSize() {
+        return outputs;
+    }
+
+    /** Whether the network answers every step ({@code RnnOutputLayer}) rather than once per sequence. */
+    public boolean outputsPerStep() {
+        return reduction == Reduction.PER_STEP;
+    }
+
+    /** Length of the answer to a sequence of {@code steps} steps. */
+    public int outputLength(int steps) {
+        return outputsPerStep() ? steps * outputs : outputs;
+    }
+
+    /** Recurrent layers it runs (a bidirectional layer counts once). */
+    public int recurrentLayers() {
+        return stages.size();
+    }
+
+    /**
+     * The network's output for one sequence of {@code steps} steps given time-major:
+     * {@code features[t * inputSize() + i]} is feature {@code i} at step {@code t}. Into
+     * {@code output} ({@link #outputLength}): probabilities with a softmax output layer; per-step
+     * outputs time-major, {@code output[t * outputSize() + j]}.
+     */
+    public synchronized void output(double[] features, int steps, double[] output) {
+        if (embedding != null) {
+            throw new IllegalArgumentException("the network reads token indices: use outputForIndices");
+        }
+        if (steps < 1 || features.length != (long) steps * inputs) {
+            throw new IllegalArgumentException("features hold " + features.length + " values, " + steps + " steps of "
+                    + inputs + " features need " + (long) steps * inputs);
+        }
+        checkOutput(steps, output);
+        ensureCapacity(steps);
+        for (int k = 0; k < features.length; k++) {
+            sequence.set(k, features[k]);
+        }
+        run(steps, null, output);
+    }
+
+    /**
+     * The network's output for one sequence of token indices: with an embedding layer first, its
+     * rows; otherwise the one-hot vectors of the indices (one column of the first layer's input
+     * weights each, instead of a product). {@code output} as for {@link #output(double[], int, double[])}.
+     */
+    public synchronized void outputForIndices(int[] indices, double[] output) {
+        int steps = indices.length;
+        if (steps < 1) {
+            throw new IllegalArgumentException("the sequence is empty");
+        }
+        for (int t = 0; t < steps; t++) {
+            if (indices[t] < 0 || indices[t] >= inputs) {
+                throw new IllegalArgumentException("index " + indices[t] + " at step " + t + " outside 0.." + (inputs - 1));
+            }
+        }
+        checkOutput(steps, output);
+        ensureCapacity(steps);
+        if (embedding != null) {
+            for (int t = 0; t < steps; t++) {
+                long row = indices[t] * embeddingRowStride;
+                for (int e = 0; e < embeddingWidth; e++) {
+                    double v = embeddingWeights.get(row + e * embeddingColumnStride);
+                    sequence.set((long) t * embeddingWidth + e, embeddingBias == null ? v : v + embeddingBias.get(e));
+                }
+            }
+            run(steps, null, output);
+        } else {
+            run(steps, indices, output);
+        }
+    }
+
+    private void checkOutput(int steps, double[] output) {
+        if (output.length != outputLength(steps)) {
+            throw new IllegalArgumentException("output has room for " + output.length + " values, the network emits "
+                    + outputLength(steps));
+        }
+    }
+
+    /** Every layer over the sequence in {@link #sequence} (or the one-hot {@code symbols}), then the head. */
+    private void run(int steps, int[] symbols, double[] output) {
+        Mem x = sequence;
+        for (int s = 0; s < stages.size(); s++) {
+            Stage stage = stages.get(s);
+            runCell(stage.forward, s == 0 ? symbols : null, x, steps, stage.projectedForward, stage.output, 0,
+                    stage.width, false);
+            if (stage.backward != null) {
+                runCell(stage.backward, s == 0 ? symbols : null, x, steps, stage.projectedBackward, stage.output,
+                        stage.forward.hidden, stage.width, true);
+            }
+            x = stage.output;
+        }
+        int width = lastWidth();
+        switch (reduction) {
+            case PER_STEP -> head(x, steps, width, output);
+            case LAST -> {
+                copyRow(x, (long) (steps - 1) * width, pooled, width);
+                head(pooled, 1, width, output);
+            }
+            case MEAN, MAX -> {
+                boolean mean = reduction == Reduction.MEAN;
+                for (int j = 0; j < width; j++) {
+                    double acc = x.get(j);
+                    for (int t = 1; t < steps; t++) {
+                        double v = x.get((long) t * width + j);
+                        acc = mean ? acc + v : Math.max(acc, v);
+                    }
+                    pooled.set(j, mean ? acc / steps : acc);
+                }
+                head(pooled, 1, width, output);
+            }
+            default -> throw new IllegalStateException("unhandled reduction " + reduction);
+        }
+    }
+
+    /** One direction of one layer over the sequence; its outputs go into columns {@code column..} of {@code out}. */
+    private static void runCell(FastStepper.Cell cell, int[] symbols, Mem x, int steps, Mem projected, Mem out,
+                                int column, int outWidth, boolean reverse) {
+        cell.clear();
+        if (symbols == null) {
+            cell.projectSequence(x, steps, projected);
+        }
+        for (int k = 0; k < steps; k++) {
+            int t = reverse ? steps - 1 - k : k;
+            if (symbols == null) {
+                cell.loadProjection(projected, t);
+            } else {
+                cell.project(null, symbols[t]);
+            }
+            Mem h = cell.advance();
+            copyRow(h, 0, out, (long) t * outWidth + column, cell.hidden);
+        }
+    }
+
+    /** {@code rows} rows of {@code x} ({@code width} wide) through the output layer, into {@code output}. */
+    private void head(Mem x, int rows, int width, double[] output) {
+        // y = x W + b: W is DL4J's [width, outputs] ('f' order: row-major [outputs, width])
+        if (outputWeightsTransposed) {
+            Blas.product(false, true, rows, outputs, width, 1, x, 0, width, outputWeights, 0, width, 0, logits, 0, outputs);
+        } else {
+            Blas.product(false, false, rows, outputs, width, 1, x, 0, width, outputWeights, 0, outputs, 0, logits, 0, outputs);
+        }
+        for (int r = 0; r < rows; r++) {
+            int base = r * outputs;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < outputs; j++) {
+                double v = logits.get(base + j) + outputBias.get(j);
+                output[base + j] = v;
+                max = Math.max(max, v);
+            }
+            if (softmax) {
+                double total = 0;
+                for (int j = 0; j < outputs; j++) {
+                    double e = Math.exp(output[base + j] - max);
+                    output[base + j] = e;
+                    total += e;
+                }
+                for (int j = 0; j < outputs; j++) {
+                    // rounded to the network's type, as its own output would be
+                    output[base + j] = isDouble ? output[base + j] / total : (float) (output[base + j] / total);
+                }
+            } else if (!isDouble) {
+                for (int j = 0; j < outputs; j++) {
+                    output[base + j] = (float) output[base + j];
+                }
+            }
+        }
+    }
+
+    private int lastWidth() {
+        return stages.get(stages.size() - 1).width;
+    }
+
+    /** Buffers for sequences of up to {@code steps} steps: made on the first call, grown only for a longer one. */
+    private void ensureCapacity(int steps) {
+        if (steps <= capacity) {
+            return;
+        }
+        int grown = Math.max(steps, Math.min(2 * capacity, 1 << 16));
+        // the old sequence buffers are dropped (the cells' own and the pooled row stay)
+        List<INDArray> owner = new ArrayList<>();
+        int firstWidth = embedding != null ? embeddingWidth : inputs;
+        sequence = FastStepper.buffer(owner, isDouble, (long) grown * firstWidth);
+        for (Stage stage : stages) {
+            stage.output = FastStepper.buffer(owner, isDouble, (long) grown * stage.width);
+            stage.projectedForward = FastStepper.buffer(owner, isDouble, (long) grown * stage.forward.width);
+            stage.projectedBackward = stage.backward == null ? null
+                    : FastStepper.buffer(owner, isDouble, (long) grown * stage.backward.width);
+        }
+        logits = FastStepper.buffer(owner, isDouble, (long) (outputsPerStep() ? grown : 1) * outputs);
+        sequenceArrays = owner;
+        capacity = grown;
+    }
+
+    private static void copyRow(Mem from, long fromOffset, Mem to, int length) {
+        copyRow(from, fromOffset, to, 0, length);
+    }
+
+    private static void copyRow(Mem from, long fromOffset, Mem to, long toOffset, int length) {
+        if (from.floats != null && to.floats != null) {
+            to.floats.put((int) toOffset, from.floats, (int) fromOffset, length);
+        } else if (from.doubles != null && to.doubles != null) {
+            to.doubles.put((int) toOffset, from.doubles, (int) fromOffset, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                to.set(toOffset + i, from.get(fromOffset + i));
+            }
+        }
+    }
+}
