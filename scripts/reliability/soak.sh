@@ -110,7 +110,7 @@ sample() { # -> "resident_mib heap_used_mib heap_committed_mib"
 total() { cat "$work"/$1.* 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
 
 echo "soak: rnn-suite serve over $(wc -w <<<"$names") models ($names), 2 clients, $minutes min, a sample every $every s"
-echo "CPU: $(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2 }'), $(nproc) CPUs; $(java -version 2>&1 | head -1)"
+echo "CPU: $(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2 }'), $(getconf _NPROCESSORS_ONLN) CPUs; $(java -version 2>&1 | head -1)"
 echo
 echo "| minute | requests | errors | resident MiB | heap in use after GC MiB | heap committed MiB | resident minus committed heap MiB |"
 echo "|---|---|---|---|---|---|---|"
