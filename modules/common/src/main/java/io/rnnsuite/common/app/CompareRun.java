@@ -112,7 +112,7 @@ public final class CompareRun {
         Prepared<C, D> prepared = prepare(app, base, budgetPerModel);
         List<Compared<M>> models = new ArrayList<>();
         for (RecurrentSpec spec : supported(app, specs)) {
-            models.add(train(app, prepared, spec, progress, keepIn, true));
+            models.add(train(app, prepared, spec, progress, keepIn));
         }
         return outcome(app, prepared, specs, models);
     }
@@ -152,17 +152,16 @@ public final class CompareRun {
     /**
      * Trains and scores one model on prepared data; with {@code keepIn}, writes it as
      * {@code keepIn/LABEL} as {@link #run} does.
-     *
-     * @param alone whether no other training runs at the same time: then the heap is collected
-     *              first and the peak memory is this model's; beside others it is the process's
+     * The heap is collected first (which also frees the off-heap buffers of the models trained
+     * before); the peak memory is this model's when it trains alone, the process's beside others.
      */
     public static <C, D, M> Compared<M> train(RnnApp<C, D, M> app, Prepared<C, D> prepared, RecurrentSpec spec,
-                                              ProgressReporter progress, Path keepIn, boolean alone) {
+                                              ProgressReporter progress, Path keepIn) {
         C config = app.with(prepared.base(), spec, prepared.training());
         Path modelDir = keepIn == null ? null : keepIn.resolve(safe(spec.label()));
         ModelDirectory directory = modelDir == null ? null : ModelDirectory.create(modelDir);
         TrainContext context = modelDir == null ? TrainContext.inMemory(progress) : new TrainContext(modelDir, false, progress);
-        PeakMemory.Measured<Trained<M>> measured = PeakMemory.during(() -> app.train(config, prepared.data(), context), alone);
+        PeakMemory.Measured<Trained<M>> measured = PeakMemory.during(() -> app.train(config, prepared.data(), context));
         Trained<M> trained = measured.value();
         long start = System.nanoTime();
         Evaluation evaluation = app.evaluate(trained.model(), prepared.data());

@@ -230,7 +230,6 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
             prepared.add(perSeed);
         }
         // the models: each training is independent of the others, so they run side by side
-        boolean alone = settings.parallel() == 1;
         List<java.util.concurrent.Callable<Done<M>>> jobs = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
             String what = app() + (configs.size() == 1 ? "" : " " + (i + 1) + "/" + configs.size());
@@ -242,7 +241,7 @@ public final class ModelCompareSection<C, D, M> implements CompareSection {
                 for (RecurrentSpec spec : supported) {
                     jobs.add(() -> {
                         CompareRun.Compared<M> compared = CompareRun.train(app, data, spec,
-                                progress.reporter(heading, List.of(spec.label())), keep, alone);
+                                progress.reporter(heading, List.of(spec.label())), keep);
                         return new Done<>(compared, app.byLength(compared.model(), data.data()));
                     });
                 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Independent trainings side by side, one thread each. The apps' small recurrent networks train
@@ -56,7 +57,14 @@ public final class ParallelRuns {
         }
         AtomicInteger count = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            Thread t = new Thread(() -> {
+                try {
+                    r.run();
+                } finally {
+                    // ND4J's workspaces belong to their thread: gone with it, not kept until a collection
+                    Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+                }
+            }, name + "-" + count.incrementAndGet());
             t.setDaemon(true); // a failed or interrupted run must not be kept alive by trainings still going
             return t;
         });
@@ -97,6 +105,11 @@ public final class ParallelRuns {
             return results;
         } finally {
             pool.shutdown();
+            try {
+                pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS); // its threads release their workspaces
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
