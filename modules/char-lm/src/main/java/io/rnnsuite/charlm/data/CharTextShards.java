@@ -7,15 +7,14 @@ import io.rnnsuite.common.train.ShardedBatchSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import io.rnnsuite.common.io.FileRanges;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -161,21 +160,7 @@ public final class CharTextShards implements ShardedBatchSource {
 
         @Override
         public BatchSource read() {
-            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(byteEnd - byteStart));
-            try (FileChannel channel = FileChannel.open(Path.of(file), StandardOpenOption.READ)) {
-                while (bytes.hasRemaining()) {
-                    if (channel.read(bytes, byteStart + bytes.position()) < 0) {
-                        throw new UserInputException(where() + ": the file ends at byte " + (byteStart + bytes.position())
-                                + " (did it change since the driver read it?)");
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                throw new UserInputException(where() + ": no such file on this worker (every worker must see the file "
-                        + "at the same path)");
-            } catch (IOException e) {
-                throw new UserInputException(where() + ": cannot read it (" + e.getMessage() + ")");
-            }
-            bytes.flip();
+            ByteBuffer bytes = FileRanges.read(Path.of(file), byteStart, byteEnd, where());
             String text;
             try {
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -7,12 +7,10 @@ import io.rnnsuite.common.train.ShardedBatchSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import io.rnnsuite.common.io.FileRanges;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -218,20 +216,7 @@ public final class CsvRowShards implements ShardedBatchSource {
 
         @Override
         public BatchSource read() {
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(byteEnd - byteStart));
-            try (FileChannel channel = FileChannel.open(Path.of(file), StandardOpenOption.READ)) {
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, byteStart + buffer.position()) < 0) {
-                        throw new UserInputException(where() + ": the file ends at byte " + (byteStart + buffer.position())
-                                + " (did it change since the driver read it?)");
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                throw new UserInputException(where() + ": no such file on this worker (every worker must see the file "
-                        + "at the same path)");
-            } catch (IOException e) {
-                throw new UserInputException(where() + ": cannot read it (" + e.getMessage() + ")");
-            }
+            ByteBuffer buffer = FileRanges.read(Path.of(file), byteStart, byteEnd, where());
             String content;
             try {
                 content = CsvTextReader.decodeUtf8(Path.of(file), buffer.array());
