@@ -154,14 +154,11 @@ public final class FastForward {
 
     /** Why {@link #of} gives no forward pass for {@code net}, or null when it gives one. */
     public static String unsupportedReason(MultiLayerNetwork net) {
+        String shape = FastStepper.shapeRefusal(net);
+        if (shape != null) {
+            return shape;
+        }
         int n = net.getnLayers();
-        if (n < 2) {
-            return "a recurrent layer and an output layer are needed, the network has " + n + " layer(s)";
-        }
-        DataType type = net.params().dataType();
-        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
-            return "parameters are " + type + ", not FLOAT or DOUBLE";
-        }
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         for (int i = 0; i < n; i++) {
             // DL4J puts one before an OutputLayer fed by a reduction; on the 2-d input there it passes it on

@@ -75,8 +75,11 @@ public final class FastStepper {
         return unsupportedReason(net) == null ? Optional.of(new FastStepper(net, isSoftmax(net))) : Optional.empty();
     }
 
-    /** Why {@link #of} gives no stepper for {@code net}, or null when it gives one. */
-    public static String unsupportedReason(MultiLayerNetwork net) {
+    /**
+     * Why a network cannot be run by the fast single-sequence paths at all ({@link FastForward}
+     * too), or null: fewer than two layers, or parameters neither float nor double.
+     */
+    static String shapeRefusal(MultiLayerNetwork net) {
         int n = net.getnLayers();
         if (n < 2) {
             return "a recurrent layer and an output layer are needed, the network has " + n + " layer(s)";
@@ -85,6 +88,16 @@ public final class FastStepper {
         if (type != DataType.FLOAT && type != DataType.DOUBLE) {
             return "parameters are " + type + ", not FLOAT or DOUBLE";
         }
+        return null;
+    }
+
+    /** Why {@link #of} gives no stepper for {@code net}, or null when it gives one. */
+    public static String unsupportedReason(MultiLayerNetwork net) {
+        String shape = shapeRefusal(net);
+        if (shape != null) {
+            return shape;
+        }
+        int n = net.getnLayers();
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         for (int i = 0; i < n; i++) {
             if (conf.getInputPreProcess(i) != null) {
