@@ -98,7 +98,7 @@ public final class TimeToTargetCommand implements Callable<Integer> {
         TrainingConfig training = new TrainingConfig(Integer.MAX_VALUE / 2, base.batchSize(), base.learningRate(), Integer.MAX_VALUE / 2,
                 base.clipNorm(), seed, validateEvery, budget.toMillis() / 1000.0);
         CharLmConfig config = new CharLmConfig(text == null ? corpus : null, text == null ? null : text.toString(),
-                withHidden(defaults.recurrentSpec(), hidden), defaults.sequenceLength(), defaults.tbpttLength(),
+                defaults.recurrentSpec().withHiddenSize(hidden), defaults.sequenceLength(), defaults.tbpttLength(),
                 defaults.minCharCount(), defaults.validationFraction(), defaults.testFraction(), training);
         NativeThreads.apply(threads);
         NativeThreads.applyBlas(threads);
@@ -136,10 +136,6 @@ public final class TimeToTargetCommand implements Callable<Integer> {
         Json.write(outputDir.resolve("time-to-target.json"), report);
         System.out.println("wrote " + outputDir.resolve("time-to-target.json"));
         return 0;
-    }
-
-    private static io.rnnsuite.common.RecurrentSpec withHidden(io.rnnsuite.common.RecurrentSpec s, int units) {
-        return new io.rnnsuite.common.RecurrentSpec(s.cell(), units, s.layers(), s.bidirectional(), s.dropout(), s.impl());
     }
 
     /** What one side's run says: reached or not, seconds and updates to the target, the curve. */

@@ -66,7 +66,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Total training time of the models, each model's own training seconds added up (with "
-                    + "--parallel 2 the run takes about half of it), shared equally by the models of each app (what an "
+                    + "--parallel 2 on 2 cores the trainings take roughly 60–70 % of it), shared equally by the models of each app (what an "
                     + "app's early-stopped models leave goes to the apps after it; evaluation, baselines and data "
                     + "loading come on top): 90s, 10m, 1h; 0 = 10m per seed, or 2m per seed with --quick (default: 0). "
                     + "The lab runs on budgets of its own.")

@@ -100,8 +100,8 @@ public final class CharLmApp implements RnnApp<CharLmConfig, PreparedCorpus, Cha
 
     /**
      * What {@code rnn-suite compare} trains: the defaults' corpus at a width of 64 on sequences of
-     * 50 (one tBPTT segment), about six times cheaper per update than the default 2-layer
-     * LSTM(128) on sequences of 100, so that a full run's per-model budget buys hundreds of updates
+     * 50 (one tBPTT segment), several times cheaper per update than a width of 128 on sequences of
+     * 100 (docs: README "Results"), so that a full run's per-model budget buys hundreds of updates
      * instead of dozens; the quick run keeps its own sizes.
      */
     @Override

@@ -44,6 +44,11 @@ public record RecurrentSpec(CellType cell, int hiddenSize, int layers, boolean b
         this(cell, hiddenSize, layers, bidirectional, dropout, RecurrentImpl.FAST);
     }
 
+    /** The same spec with {@code units} per direction and layer. */
+    public RecurrentSpec withHiddenSize(int units) {
+        return new RecurrentSpec(cell, units, layers, bidirectional, dropout, impl);
+    }
+
     /** The same spec built with the given implementation. */
     public RecurrentSpec withImpl(RecurrentImpl implementation) {
         return new RecurrentSpec(cell, hiddenSize, layers, bidirectional, dropout, implementation);

@@ -14,11 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Independent trainings side by side, one thread each. The apps' small recurrent networks train
  * fastest on one thread (docs/results/threads.md: ND4J's OpenMP threads made them several times
- * slower), so a machine with two cores trains two of them at once in about the time of one: the
+ * slower), so a machine with two cores trains two of them at once: the
  * comparison's models and the lab's runs are independent, and each is trained exactly as it
  * would be alone (its own network, data iterators, random generators and ND4J workspaces, which
  * are per thread). What is shared: the JVM's heap and garbage collector, the cores' caches and
- * memory bandwidth, so a training's seconds per update can be a little slower beside another.
+ * memory bandwidth: in a full compare on 2 cores each of two trainings side by side ran 20–45 %
+ * slower per update than alone, so two at once did 1.4–1.6× the work of one, not 2×.
  */
 public final class ParallelRuns {
 
