@@ -48,6 +48,23 @@ class BlasThreadsTest {
         }
     }
 
+    @Test
+    void restoresItsCountAfterSomethingElseChangedIt() {
+        String pool = System.getenv("OPENBLAS_NUM_THREADS");
+        assumeTrue(pool != null && Integer.parseInt(pool.trim()) >= 2,
+                "OpenBLAS's pool has one thread here (OPENBLAS_NUM_THREADS unset or 1): nothing to change");
+        BlasThreads.applyBlas(1);
+        BlasThreads.useBlasThreads();
+        assertEquals(1, org.bytedeco.openblas.global.openblas.blas_get_num_threads());
+        // what ND4J's start-up or another library may do between two passes
+        org.bytedeco.openblas.global.openblas.blas_set_num_threads(2);
+        BlasThreads.useBlasThreads();
+        assertEquals(1, org.bytedeco.openblas.global.openblas.blas_get_num_threads(), "set back to 1");
+        BlasThreads.applyBlas(2);
+        BlasThreads.useBlasThreads();
+        assertEquals(2, org.bytedeco.openblas.global.openblas.blas_get_num_threads(), "a new setting is applied");
+    }
+
     /** The network's output followed by its gradient, with OpenBLAS on {@code threads} threads. */
     private static double[] outputAndGradient(MultiLayerNetwork net, INDArray features, INDArray labels, int threads) {
         BlasThreads.applyBlas(threads);
