@@ -8,7 +8,8 @@ Adam (learning rate 1e-3), no clipping, no dropout. Inputs and targets are fixed
 tensors, so the work per batch does not depend on the weights (no early exits, no data-dependent
 branches).
 
-Policy: per case, `--warmup` untimed training batches (and inference calls), then `--repeats` timed
+Policy: per case, `--warmup` untimed training batches (and inference calls), continued until at least
+`--warmup-seconds` have passed (as `rnn-suite bench`, whose JVM needs the time to compile), then `--repeats` timed
 training batches, inference batches and single-sequence (B = 1) inferences; figures are medians.
 Each thread count runs in its own process started with OMP_NUM_THREADS / OPENBLAS_NUM_THREADS /
 MKL_NUM_THREADS set (a pthread OpenBLAS fixes its threads at start-up) and calls
@@ -26,7 +27,7 @@ torch.__config__.show() and torch.get_num_threads() in each measuring process.
 
 Usage:
   python3 scripts/bench/pytorch_reference.py [--cases lstm-h128,bilstm:64x100x128x128]
-      [--threads 1,2] [--repeats 7] [--warmup 2] [--sample-chars 500] [--quick] [--output reports/bench-pytorch]
+      [--threads 1,2] [--repeats 7] [--warmup 2] [--warmup-seconds 3] [--sample-chars 500] [--quick] [--output reports/bench-pytorch]
 Cases are the built-in names of `rnn-suite bench --list-cases` or [name=]variant:BxTxIxH[xLAYERS].
 Writes DIR/bench.json (schema rnn-suite-bench/1, as `rnn-suite bench`) and DIR/bench.md.
 """
@@ -220,7 +221,7 @@ def time_ms(fn):
     return (time.perf_counter() - start) * 1e3
 
 
-def run_case(case, warmup, repeats, threads, peak):
+def run_case(case, warmup, warmup_seconds, repeats, threads, peak):
     import torch
     torch.manual_seed(SEED)
     x = torch.rand(case["steps"], case["batch"], case["inputs"])
@@ -240,10 +241,13 @@ def run_case(case, warmup, repeats, threads, peak):
         with torch.no_grad():
             model(inputs)
 
-    for _ in range(max(1, warmup)):
+    warm_until = time.perf_counter() + warmup_seconds
+    done = 0
+    while done < max(1, warmup) or time.perf_counter() < warm_until:
         train()
         infer(x)
         infer(single)
+        done += 1
     train_ms = statistics.median([time_ms(train) for _ in range(repeats)])
     infer_ms = statistics.median([time_ms(lambda: infer(x)) for _ in range(repeats)])
     latency_ms = statistics.median([time_ms(lambda: infer(single)) for _ in range(repeats)])
@@ -388,7 +392,8 @@ def markdown(report):
           "- machine: %s cores, %s; %s; %s; load average %s at start, %s at end" % (
               machine["cores"], machine["cpu"], machine["os"], machine["runtime"], loads(machine["load_start"]),
               loads(machine["load_end"])),
-          "- settings: warm-up %d, repeats %d%s" % (report["settings"]["warmup"], report["settings"]["repeats"],
+          "- settings: warm-up %d batches and at least %.1f s, repeats %d%s" % (
+              report["settings"]["warmup"], report["settings"].get("warmup_seconds", 0), report["settings"]["repeats"],
                                                    " (--quick: figures are meaningless)" if report["settings"]["quick"] else "")]
     warning = noise_warning(machine)
     if warning:
@@ -425,7 +430,7 @@ def work(args, cases, settings):
     print("threads %d: torch.get_num_threads() = %d" % (n, torch.get_num_threads()), file=sys.stderr, flush=True)
     rows = []
     for case in cases:
-        row = run_case(case, settings["warmup"], settings["repeats"], n, peak)
+        row = run_case(case, settings["warmup"], settings["warmup_seconds"], settings["repeats"], n, peak)
         print("threads %d: %s (%s): train %.1f ms, infer %.1f ms, B=1 %.2f ms" % (
             n, case["name"], case["spec"], row["train_ms"], row["infer_ms"], row["latency_ms"]), file=sys.stderr, flush=True)
         rows.append(row)
@@ -462,7 +467,8 @@ def coordinate(args, cases, settings):
             env = dict(os.environ, OMP_NUM_THREADS=str(n), OPENBLAS_NUM_THREADS=str(n), MKL_NUM_THREADS=str(n))
             command = [sys.executable, os.path.abspath(__file__), "--worker-output", rows_file, "--threads", str(n),
                        "--cases", ",".join(c["name"] + "=" + c["spec"] for c in cases),
-                       "--warmup", str(settings["warmup"]), "--repeats", str(settings["repeats"]),
+                       "--warmup", str(settings["warmup"]),
+                       "--warmup-seconds", str(settings["warmup_seconds"]), "--repeats", str(settings["repeats"]),
                        "--sample-chars", str(settings["sample_chars"])]
             if settings["quick"]:
                 command.append("--quick")
@@ -516,6 +522,9 @@ def main(argv=None):
     parser.add_argument("--threads", type=int_list, default=[1, 2], help="thread counts, each in its own process (default: 1,2)")
     parser.add_argument("--repeats", type=int, default=7, help="timed repetitions; figures are medians (default: 7)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed training batches first, at least 1 (default: 2)")
+    parser.add_argument("--warmup-seconds", type=float, default=3.0,
+                        help="and untimed training for at least this many seconds per case, as rnn-suite bench "
+                             "(default: 3; 0 with --quick)")
     parser.add_argument("--sample-chars", type=int, default=500,
                         help="characters drawn per repetition of the sampling case %s; 0 skips it (default: 500; "
                              "20 with --quick)" % SAMPLE_NAME)
@@ -529,8 +538,8 @@ def main(argv=None):
         names = [c["name"] for c in cases]
         if not cases or len(set(names)) != len(names):
             raise UserError("--cases must name at least one case, each once")
-        if args.repeats < 1 or args.warmup < 0:
-            raise UserError("--repeats must be at least 1 and --warmup at least 0")
+        if args.repeats < 1 or args.warmup < 0 or not args.warmup_seconds >= 0:
+            raise UserError("--repeats must be at least 1, --warmup and --warmup-seconds at least 0")
         if args.sample_chars < 0:
             raise UserError("--sample-chars must be 0 (skip) or more, got %d" % args.sample_chars)
         try:
@@ -540,7 +549,8 @@ def main(argv=None):
     except UserError as e:
         print("error: %s" % e, file=sys.stderr)
         return 2
-    settings = {"warmup": 1 if args.quick else max(1, args.warmup), "repeats": 2 if args.quick else args.repeats,
+    settings = {"warmup": 1 if args.quick else max(1, args.warmup),
+                "warmup_seconds": 0.0 if args.quick else args.warmup_seconds, "repeats": 2 if args.quick else args.repeats,
                 "quick": args.quick, "outputs": OUTPUTS, "gemm_size": 256 if args.quick else 2048,
                 "threads": list(dict.fromkeys(args.threads)),
                 "sample_chars": min(args.sample_chars, 20) if args.quick else args.sample_chars}

@@ -54,6 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Untimed training batches first, at least 1 (default: ${DEFAULT-VALUE}).")
     int warmup = 2;
 
+    @Option(names = "--warmup-seconds", converter = Ranges.ZeroOrMoreNumber.class, paramLabel = "S",
+            description = "And untimed training for at least S seconds per implementation, so the JIT has compiled "
+                    + "the small cases' loops; pytorch_reference.py warms up alike (default: ${DEFAULT-VALUE}; 0 with --quick).")
+    double warmupSeconds = RecurrentBenchmark.DEFAULT_WARMUP_SECONDS;
+
     @Option(names = "--quick", description = "Smoke test: 1 warm-up, 2 repeats, a small peak product; figures meaningless (default: ${DEFAULT-VALUE}).")
     boolean quick;
 
@@ -85,9 +90,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (threadCounts.isEmpty() || threadCounts.stream().anyMatch(n -> n < 1)) {
             throw new UserInputException("--threads must list thread counts of at least 1, got " + threads);
         }
-        BenchReport.Settings settings = new BenchReport.Settings(quick ? 1 : Math.max(1, warmup), quick ? 2 : repeats, quick,
+        BenchReport.Settings settings = new BenchReport.Settings(quick ? 1 : Math.max(1, warmup), quick ? 0 : warmupSeconds,
+                quick ? 2 : repeats, quick,
                 RecurrentBenchmark.OUTPUTS, quick ? 256 : 2048, threadCounts, quick ? Math.min(sampleChars, 20) : sampleChars);
-        new RecurrentBenchmark.Settings(settings.warmup(), settings.repeats()); // validates
+        new RecurrentBenchmark.Settings(settings.warmup(), settings.warmupSeconds(), settings.repeats()); // validates
         if (workerOutput != null) {
             return work(selected, implementations, settings);
         }
@@ -128,7 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
         double peak = GemmPeak.measure(settings.gemmSize(), quick ? 2 : 5);
         System.err.printf(Locale.ROOT, "threads %d: sgemm %d^3 peak %.1f GFLOP/s%n", n, settings.gemmSize(), peak);
         RecurrentBenchmark benchmark = new RecurrentBenchmark(
-                new RecurrentBenchmark.Settings(settings.warmup(), settings.repeats()), n, peak, System.err::println);
+                new RecurrentBenchmark.Settings(settings.warmup(), settings.warmupSeconds(), settings.repeats()), n, peak, System.err::println);
         List<BenchResult> rows = new ArrayList<>();
         for (BenchCase c : selected) {
             System.err.printf(Locale.ROOT, "threads %d: %s (%s)%n", n, c.name(), c.spec());
@@ -165,7 +171,8 @@ public final class BenchCommand implements Callable<Integer> {
                     "--worker-output", rows.toString(), "--threads", Integer.toString(n),
                     "--cases", String.join(",", selected.stream().map(BenchCase::token).toList()),
                     "--impls", String.join(",", implementations.stream().map(RecurrentImpl::cliName).toList()),
-                    "--warmup", Integer.toString(settings.warmup()), "--repeats", Integer.toString(settings.repeats()),
+                    "--warmup", Integer.toString(settings.warmup()),
+                    "--warmup-seconds", Double.toString(settings.warmupSeconds()), "--repeats", Integer.toString(settings.repeats()),
                     "--sample-chars", Integer.toString(settings.sampleChars())));
             if (quick) {
                 command.add("--quick");

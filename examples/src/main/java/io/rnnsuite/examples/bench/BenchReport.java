@@ -42,6 +42,8 @@ public record BenchReport(String schema, String framework, String date, MachineI
      * The measurement policy.
      *
      * @param warmup      untimed training batches and inference calls per implementation (at least 1)
+     * @param warmupSeconds and untimed training for at least this many seconds per implementation (0: none):
+     *                    a JVM reaches its compiled steady state only after many calls of the small shapes
      * @param repeats     timed repetitions; figures are their median
      * @param quick       the smoke-test setting (figures meaningless)
      * @param outputs     width of the per-step MSE regression head
@@ -49,7 +51,7 @@ public record BenchReport(String schema, String framework, String date, MachineI
      * @param threads     the thread counts measured, each in its own process
      * @param sampleChars characters drawn per repetition of the sampling case (0: not measured)
      */
-    public record Settings(int warmup, int repeats, boolean quick, int outputs, int gemmSize, List<Integer> threads,
+    public record Settings(int warmup, double warmupSeconds, int repeats, boolean quick, int outputs, int gemmSize, List<Integer> threads,
                            int sampleChars) {
     }
 
@@ -134,7 +136,8 @@ public record BenchReport(String schema, String framework, String date, MachineI
         StringBuilder md = new StringBuilder("# rnn-suite bench\n\n");
         md.append("- date: ").append(date).append('\n');
         md.append("- machine: ").append(machine.describe()).append('\n');
-        md.append("- settings: warm-up ").append(settings.warmup()).append(", repeats ").append(settings.repeats())
+        md.append("- settings: warm-up ").append(settings.warmup()).append(" batches and at least ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", settings.warmupSeconds())).append(" s, repeats ").append(settings.repeats())
                 .append(settings.quick() ? " (--quick: figures are meaningless)" : "").append('\n');
         machine.noiseWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
         md.append('\n').append(table().toMarkdown()).append('\n');

@@ -53,16 +53,24 @@ public final class RecurrentBenchmark {
     /**
      * How much to measure.
      *
-     * @param warmup  untimed training batches (and inference calls) before timing
-     * @param repeats timed repetitions of each measurement
+     * @param warmup        untimed training batches (and inference calls) before timing
+     * @param warmupSeconds   and untimed training for at least this long (0: only the batches)
+     * @param repeats       timed repetitions of each measurement
      */
-    public record Settings(int warmup, int repeats) {
+    public record Settings(int warmup, double warmupSeconds, int repeats) {
         public Settings {
-            if (warmup < 0 || repeats < 1) {
-                throw new UserInputException("--warmup must be at least 0 and --repeats at least 1");
+            if (warmup < 0 || repeats < 1 || !(warmupSeconds >= 0)) {
+                throw new UserInputException("--warmup must be at least 0, --warmup-seconds at least 0 and --repeats at least 1");
             }
         }
     }
+
+    /**
+     * Default untimed training time per implementation. Two batches left the small app cases half
+     * compiled: app-forecast's fast training measured 6.8 ms per batch after 2 warm-up batches and
+     * 3.5 ms after 20 (2026-12-01, 1 thread); a training run does thousands of batches.
+     */
+    public static final double DEFAULT_WARMUP_SECONDS = 3.0;
 
     private final Settings settings;
     private final int threads;
@@ -180,7 +188,8 @@ public final class RecurrentBenchmark {
         releaseWorkspaces();
         NetworkMemory.Measured<MultiLayerNetwork> built = NetworkMemory.during(() -> {
             MultiLayerNetwork net = network(c, impl);
-            for (int i = 0; i < Math.max(1, settings.warmup()); i++) {
+            long warmUntil = System.nanoTime() + (long) (settings.warmupSeconds() * 1e9);
+            for (int i = 0; i < Math.max(1, settings.warmup()) || System.nanoTime() < warmUntil; i++) {
                 net.fit(features, labels);
                 net.output(features);
                 net.output(single);
