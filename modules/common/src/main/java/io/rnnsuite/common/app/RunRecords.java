@@ -25,6 +25,7 @@ public final class RunRecords {
         Map<String, String> libraries = new LinkedHashMap<>(versions);
         String suiteVersion = libraries.remove("rnn-suite");
         libraries.put("nd4j", versions.get("deeplearning4j"));
+        libraries.put("blas", io.rnnsuite.layers.BlasLibrary.describe());
         Map<String, Map<String, Object>> baselineMetrics = new LinkedHashMap<>();
         for (Evaluation baseline : baselines) {
             baselineMetrics.put(baseline.model(), new LinkedHashMap<>(baseline.metrics()));

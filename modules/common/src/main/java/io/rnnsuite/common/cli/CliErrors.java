@@ -17,8 +17,13 @@ public final class CliErrors {
     private CliErrors() {
     }
 
-    /** Call after every subcommand is added: the range checks reach the commands present now. */
+    /**
+     * Call after every subcommand is added: the range checks reach the commands present now. Every
+     * command line of the suite starts here, before anything loads ND4J, so this also lets
+     * {@link io.rnnsuite.layers.BlasLibrary#choose()} pick the BLAS library (MKL where present).
+     */
     public static CommandLine install(CommandLine commandLine) {
+        io.rnnsuite.layers.BlasLibrary.choose();
         commandLine.registerConverter(Integer.class, new Ranges.ZeroOrMore());
         commandLine.registerConverter(Integer.TYPE, new Ranges.ZeroOrMore());
         commandLine.registerConverter(Double.class, Ranges::parseDouble);

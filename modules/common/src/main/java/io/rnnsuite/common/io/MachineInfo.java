@@ -17,24 +17,26 @@ import java.util.Optional;
  * @param runtime     JVM name and version
  * @param vectorApi   whether jdk.incubator.vector is loaded (the fast layers' element-wise kernels use it;
  *                    without it they fall back to plain Java)
+ * @param blas        the BLAS library the matrix products run on ({@link io.rnnsuite.layers.BlasLibrary#describe()})
  * @param loadStart   1-, 5- and 15-minute load averages when the run began (the 1-minute one alone
  *                    where /proc/loadavg is missing; null if unknown)
  * @param loadEnd     the same when it ended
  */
-public record MachineInfo(int cores, String cpu, String os, String runtime, boolean vectorApi, double[] loadStart,
-                          double[] loadEnd) {
+public record MachineInfo(int cores, String cpu, String os, String runtime, boolean vectorApi, String blas,
+                          double[] loadStart, double[] loadEnd) {
 
     /** The machine now; {@code loadEnd} is filled by {@link #finished()}. */
     public static MachineInfo now() {
         return new MachineInfo(Runtime.getRuntime().availableProcessors(), cpuModel(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), loadAverage(), null);
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), io.rnnsuite.layers.BlasLibrary.describe(),
+                loadAverage(), null);
     }
 
     /** The same with the load average at the end of the run. */
     public MachineInfo finished() {
-        return new MachineInfo(cores, cpu, os, runtime, vectorApi, loadStart, loadAverage());
+        return new MachineInfo(cores, cpu, os, runtime, vectorApi, blas, loadStart, loadAverage());
     }
 
     /**
@@ -53,8 +55,8 @@ public record MachineInfo(int cores, String cpu, String os, String runtime, bool
 
     /** One line for the console and bench.md. */
     public String describe() {
-        return String.format(Locale.ROOT, "%d cores, %s; %s; %s; Vector API %s; load average %s at start%s", cores, cpu, os,
-                runtime, vectorApi ? "on" : "off (plain-Java kernels)", load(loadStart),
+        return String.format(Locale.ROOT, "%d cores, %s; %s; %s; Vector API %s; BLAS %s; load average %s at start%s",
+                cores, cpu, os, runtime, vectorApi ? "on" : "off (plain-Java kernels)", blas, load(loadStart),
                 loadEnd == null ? "" : ", " + load(loadEnd) + " at end");
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param recurrent      cell, width, depth, direction, dropout and implementation
  * @param seed           the random seed
  * @param data           the data source and the SHA-256 of its bytes (never null)
- * @param libraries      DL4J, ND4J, Java versions
+ * @param libraries      DL4J, ND4J, Java versions and the BLAS library the products ran on ({@code blas})
  * @param metrics        test metrics of the model, snake_case keys
  * @param baselines      each baseline's test metrics, by baseline name
  * @param timings        seconds by phase ({@code training}, {@code evaluation}, {@code baselines})

@@ -45,6 +45,8 @@ class AppContractTest {
         assertTrue(Files.isDirectory(dir.resolve(ModelDirectory.CHECKPOINT_DIR)));
         JsonNode record = RunRecordSchema.assertValid(dir.resolve(ModelDirectory.RUN_FILE));
         assertEquals("toy-sum-sign", record.path("app").asText());
+        assertTrue(record.path("libraries").path("blas").asText().matches("(MKL|OpenBLAS).*"),
+                "the run record names the BLAS library: " + record.path("libraries"));
         assertEquals(2, record.path("training").path("epochs").size());
         assertTrue(record.path("baselines").has("majority"));
         assertTrue(out.toString().contains("majority (baseline)"), out.toString());
