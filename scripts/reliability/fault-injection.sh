@@ -41,7 +41,7 @@ if [[ "$(awk '/^SigIgn:/ { print $2 }' /proc/$$/status 2>/dev/null)" =~ [2367abe
   echo "warning: this shell was started with SIGINT ignored (a background job of a non-interactive shell, say)," \
     "which its children inherit: the SIGINT checks will fail; start it in the foreground or from an interactive shell" >&2
 fi
-apps="${APPS:-forecast classify charlm translate}"
+apps="${APPS:-forecast classify charlm translate speech}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/rnn-suite-faults.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
@@ -78,6 +78,9 @@ train_args() { # APP -> a tiny training command that runs until killed
     classify) echo classify train --csv "$work/texts.csv" --hidden 4 --embedding-size 4 --min-count 1 --batch-size 8 --max-batches 3 "${long[@]}" ;;
     charlm) echo charlm train --text "$work/corpus.txt" --hidden 8 --sequence-length 20 --tbptt 10 --batch-size 8 --max-batches 2 "${long[@]}" ;;
     translate) echo translate train --dataset numbers-en-fr --pairs-count 60 --hidden 8 --max-length 30 --max-batches 1 "${long[@]}" ;;
+    # FreeTTS (pure Java) makes the corpus once into --data-dir; later runs read it from there
+    speech) echo speech train --tts freetts --train-voices 3 --validation-voices 1 --test-voices 1 --snrs 10 \
+        --data-dir "$work/speech-corpus" --hidden 8 --batch-size 8 --max-batches 2 "${long[@]}" ;;
   esac
 }
 
