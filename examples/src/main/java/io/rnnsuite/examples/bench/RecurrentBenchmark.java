@@ -92,7 +92,8 @@ public final class RecurrentBenchmark {
     /** The benchmark network for {@code c} built with {@code impl}, initialised. */
     public static MultiLayerNetwork network(BenchCase c, RecurrentImpl impl) {
         NeuralNetConfiguration.ListBuilder list = RecurrentLayerFactory.baseConfiguration(SEED, 1e-3, 0).list();
-        for (Layer layer : RecurrentLayerFactory.sequenceLayers(c.recurrentSpec(impl), c.inputs())) {
+        // no gradient for the features on the fast side, as PyTorch computes none for an input that needs none
+        for (Layer layer : RecurrentLayerFactory.onNetworkInput(RecurrentLayerFactory.sequenceLayers(c.recurrentSpec(impl), c.inputs()))) {
             list.layer(layer);
         }
         // NCW stated explicitly: after a Bidirectional layer DL4J 1.0.0-M2.1 otherwise gives the

@@ -69,6 +69,22 @@ public final class RecurrentLayerFactory {
     }
 
     /**
+     * {@code layers} (from {@link #sequenceLayers} or {@link #sequenceToVectorLayers}) for the start
+     * of a {@code MultiLayerNetwork}, reading the network's features: the first layer, when fast,
+     * computes no gradient with respect to those features, which DL4J discards
+     * ({@link io.rnnsuite.layers.InputGradients}); a stock layer is left as it is. Not for a stack
+     * behind an embedding or inside a graph.
+     *
+     * @return {@code layers}
+     */
+    public static List<Layer> onNetworkInput(List<Layer> layers) {
+        if (!layers.isEmpty()) {
+            io.rnnsuite.layers.InputGradients.skipFor(layers.get(0));
+        }
+        return layers;
+    }
+
+    /**
      * The recurrent stack followed by a many-to-one reduction, so that the last element emits one
      * vector of width {@link RecurrentSpec#outputSize()} per sequence (masks respected).
      */

@@ -117,6 +117,9 @@ final class FastBidirectionalLayer extends BidirectionalLayer {
         for (Map.Entry<String, INDArray> e : backwardGradient.getFirst().gradientForVariable().entrySet()) {
             gradient.gradientForVariable().put(BidirectionalParamInitializer.BACKWARD_PREFIX + e.getKey(), e.getValue());
         }
+        if (forwardGradient.getSecond() == null || backwardGradient.getSecond() == null) {
+            return new Pair<>(gradient, null); // switched off for a network's first layer (InputGradients)
+        }
         return new Pair<>(gradient, forwardGradient.getSecond().addi(backwardGradient.getSecond()));
     }
 

@@ -24,7 +24,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Sigmoid gates and a tanh activation only (DL4J's defaults); peepholes are {@code GravesLSTM}'s,
  * not this layer's.
  */
-public class FastLstm extends LSTM {
+public class FastLstm extends LSTM implements InputGradients.Switch {
+
+    /** See {@link InputGradients}; true unless switched off for a network's first layer. */
+    private boolean inputGradient = true;
 
     /** For JSON deserialisation; use {@link Builder} or {@link #of(LSTM)}. */
     public FastLstm() {
@@ -86,5 +89,15 @@ public class FastLstm extends LSTM {
         public FastLstm build() {
             return FastLstm.of(super.build());
         }
+    }
+
+    @Override
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    @Override
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
     }
 }

@@ -238,6 +238,10 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         }
         weightNoiseParams.clear();
 
+        if (dInput == null) {
+            // switched off for a network's first layer (InputGradients): nobody reads it
+            return new Pair<>(gradient, null);
+        }
         INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 layerShape(pass.batch, pass.inputs, pass.steps), 'c');
         Layouts.copy(epsilonOut, isNwc(), Mem.of(dInput), false, pass.order);
@@ -341,6 +345,9 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int rows = pass.rows() - firstRow;
         Blas.gemm(true, false, width, inputs, rows, 1, dz, (long) firstRow * width, width,
                 Mem.of(pass.x), (long) firstRow * inputs, inputs, 0, gw, 0, inputs);
+        if (!InputGradients.wanted(layerConf())) {
+            return null;
+        }
         INDArray dInput = scratch.array("dInput", dataType, pass.steps, pass.batch, inputs);
         if (firstStep > 0) {
             dInput.assign(0);

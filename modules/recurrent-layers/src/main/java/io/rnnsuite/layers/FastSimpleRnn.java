@@ -22,7 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * or convert a stock configuration with {@link #of(SimpleRnn)}. Usable wherever {@link FastLstm}
  * is. A tanh activation and no layer normalisation only.
  */
-public class FastSimpleRnn extends SimpleRnn {
+public class FastSimpleRnn extends SimpleRnn implements InputGradients.Switch {
+
+    /** See {@link InputGradients}; true unless switched off for a network's first layer. */
+    private boolean inputGradient = true;
 
     /** For JSON deserialisation; use {@link Builder} or {@link #of(SimpleRnn)}. */
     public FastSimpleRnn() {
@@ -85,5 +88,15 @@ public class FastSimpleRnn extends SimpleRnn {
             fast.validate();
             return fast;
         }
+    }
+
+    @Override
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    @Override
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
     }
 }

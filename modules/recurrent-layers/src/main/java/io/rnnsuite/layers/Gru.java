@@ -40,7 +40,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code LastTimeStep}, saved and loaded like any layer. The activations are fixed (sigmoid gates,
  * tanh candidate); the layer's activation must stay tanh, which the builder sets.
  */
-public class Gru extends BaseRecurrentLayer {
+public class Gru extends BaseRecurrentLayer implements InputGradients.Switch {
+
+    /** See {@link InputGradients}; true unless switched off for a network's first layer. */
+    private boolean inputGradient = true;
 
     /** For JSON deserialisation; use {@link Builder}. */
     public Gru() {
@@ -121,5 +124,15 @@ public class Gru extends BaseRecurrentLayer {
             LayerConfigs.requireTanh(activationFn, "the GRU activation");
             return new Gru(this);
         }
+    }
+
+    @Override
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    @Override
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
     }
 }

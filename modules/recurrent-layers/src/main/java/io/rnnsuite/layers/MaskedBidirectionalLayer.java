@@ -156,6 +156,9 @@ final class MaskedBidirectionalLayer extends BidirectionalLayer {
             gradient.gradientForVariable().put(BidirectionalParamInitializer.BACKWARD_PREFIX + e.getKey(), e.getValue());
         }
         INDArray backwardInputGradient = backwardGradient.getSecond();
+        if (backwardInputGradient == null || forwardGradient.getSecond() == null) {
+            return new Pair<>(gradient, null); // switched off for a network's first layer (InputGradients)
+        }
         INDArray inOwnOrder = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, backwardInputGradient.dataType(),
                 backwardInputGradient.shape(), 'c');
         Layouts.reorder(backwardInputGradient, inOwnOrder, nwc, read, true);

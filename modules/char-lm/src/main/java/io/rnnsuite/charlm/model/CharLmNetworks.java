@@ -27,7 +27,8 @@ public final class CharLmNetworks {
         NeuralNetConfiguration.ListBuilder list = RecurrentLayerFactory
                 .baseConfiguration(training.seed(), training.learningRate(), training.clipNorm())
                 .list();
-        List<Layer> recurrent = RecurrentLayerFactory.sequenceLayers(config.recurrentSpec(), vocabularySize);
+        List<Layer> recurrent = RecurrentLayerFactory.onNetworkInput(
+                RecurrentLayerFactory.sequenceLayers(config.recurrentSpec(), vocabularySize));
         for (Layer layer : recurrent) {
             list.layer(layer);
         }

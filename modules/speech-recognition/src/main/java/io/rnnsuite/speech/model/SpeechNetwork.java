@@ -85,7 +85,7 @@ public final class SpeechNetwork {
                 .baseConfiguration(config.training().seed(), config.training().learningRate(), config.training().clipNorm())
                 .list();
         if (config.ctc()) {
-            for (Layer layer : RecurrentLayerFactory.sequenceLayers(config.recurrent(), featureSize)) {
+            for (Layer layer : RecurrentLayerFactory.onNetworkInput(RecurrentLayerFactory.sequenceLayers(config.recurrent(), featureSize))) {
                 list.layer(layer);
             }
             // NCW stated: with a bidirectional layer before it the layer would otherwise not know its time axis
@@ -94,7 +94,8 @@ public final class SpeechNetwork {
                     .nIn(config.recurrent().outputSize()).nOut(CTC_CLASSES).build());
         } else {
             // mean over frames: every frame of a word counts, and the mask keeps padding out
-            for (Layer layer : RecurrentLayerFactory.sequenceToVectorLayers(config.recurrent(), featureSize, SequencePooling.MEAN)) {
+            for (Layer layer : RecurrentLayerFactory.onNetworkInput(
+                    RecurrentLayerFactory.sequenceToVectorLayers(config.recurrent(), featureSize, SequencePooling.MEAN))) {
                 list.layer(layer);
             }
             list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)

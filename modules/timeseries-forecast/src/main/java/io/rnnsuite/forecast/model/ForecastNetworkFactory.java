@@ -25,7 +25,8 @@ public final class ForecastNetworkFactory {
         NeuralNetConfiguration.ListBuilder list = RecurrentLayerFactory
                 .baseConfiguration(config.training().seed(), config.training().learningRate(), config.training().clipNorm())
                 .list();
-        for (Layer layer : RecurrentLayerFactory.sequenceToVectorLayers(config.recurrent(), inputColumns, config.pooling())) {
+        for (Layer layer : RecurrentLayerFactory.onNetworkInput(
+                RecurrentLayerFactory.sequenceToVectorLayers(config.recurrent(), inputColumns, config.pooling()))) {
             list.layer(layer);
         }
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
