@@ -11,22 +11,24 @@
 # It installs nothing and builds nothing. Check that the machine is idle first (uptime).
 #
 # Usage: scripts/bench/compare.sh [--python PATH] [--cases A,B] [--threads 1,2] [--repeats N]
-#          [--sample-chars N] [--quick] [--output DIR]
+#          [--sample-chars N] [--impls fast,stock] [--quick] [--output DIR]
+#   (--impls fast leaves DL4J's stock layers out: about half the DL4J side's time, no stock / fast column)
 #   (build first: ./mvnw -B -q package -DskipTests; default output reports/bench-compare;
 #    docs/results/performance.md says how to make a Python environment with today's PyTorch)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cases=""; threads="1,2"; repeats=""; quick=""; out="reports/bench-compare"; python_arg=""; sample_chars=""
+cases=""; threads="1,2"; repeats=""; quick=""; out="reports/bench-compare"; python_arg=""; sample_chars=""; impls=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --python) python_arg="${2:?--python needs a path}"; shift 2 ;;
     --sample-chars) sample_chars="${2:?--sample-chars needs a value}"; shift 2 ;;
     --cases) cases="${2:?--cases needs a value}"; shift 2 ;;
+    --impls) impls="${2:?--impls needs a value}"; shift 2 ;;
     --threads) threads="${2:?--threads needs a value}"; shift 2 ;;
     --repeats) repeats="${2:?--repeats needs a value}"; shift 2 ;;
     --quick) quick="--quick"; shift ;;
     --output|--output-dir) out="${2:?--output needs a value}"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -76,10 +78,12 @@ extra=()
 [[ -n "$repeats" ]] && extra+=(--repeats "$repeats")
 [[ -n "$quick" ]] && extra+=("$quick")
 [[ -n "$sample_chars" ]] && extra+=(--sample-chars "$sample_chars")
+dl4j_extra=()
+[[ -n "$impls" ]] && dl4j_extra+=(--impls "$impls")
 IFS=',' read -r -a thread_list <<<"$threads"
 for n in "${thread_list[@]}"; do
   echo "== threads $n: DL4J (fast, stock)" >&2
-  "$here/scripts/rnn-suite" bench --threads "$n" --cases "$case_tokens" --output "$out/dl4j-t$n" "${extra[@]}"
+  "$here/scripts/rnn-suite" bench --threads "$n" --cases "$case_tokens" --output "$out/dl4j-t$n" "${extra[@]}" "${dl4j_extra[@]}"
   if [[ -n "$python_torch" ]]; then
     echo "== threads $n: PyTorch ($python_torch)" >&2
     "$python_torch" "$here/scripts/bench/pytorch_reference.py" --threads "$n" --cases "$case_tokens" \

@@ -311,7 +311,8 @@ NOTES = [
     "train = forward + backward + Adam update of one batch; infer = one batch under torch.no_grad(); "
     "latency = inference of one sequence (B = 1); all medians of the timed repetitions",
     "credited FLOPs (matrix products only) per sample, step, direction and layer: forward 2*G*H*(I+H) with "
-    "G = 1 (RNN), 3 (GRU), 4 (LSTM); training = 3 x forward",
+    "G = 1 (RNN), 3 (GRU), 4 (LSTM); training = 3 x forward (credited: the input tensor needs no gradient, so "
+    "autograd computes none for it, as the fast layers compute none for their network's features)",
     "% peak = training GFLOP/s / the best GFLOP/s of an n x n x n torch.mm in the same process and threads",
     "peak memory is not measured for PyTorch (null)",
     "%s: the char-LM default model (nn.LSTM(%d, %d, %d layers) -> nn.Linear -> softmax, untrained), a prime of %d "

@@ -64,7 +64,8 @@ public record BenchReport(String schema, String framework, String date, MachineI
                         + "latency = inference of one sequence (B = 1): fast through FastForward (the apps' single-request "
                         + "path, no DL4J call), stock through net.output; all medians of the timed repetitions",
                 "credited FLOPs (matrix products only) per sample, step, direction and layer: forward 2*G*H*(I+H) with "
-                        + "G = 1 (SimpleRnn), 3 (GRU), 4 (LSTM); training = 3 x forward",
+                        + "G = 1 (SimpleRnn), 3 (GRU), 4 (LSTM); training = 3 x forward (credited: neither PyTorch nor the fast "
+                        + "layers compute the gradient for the features, which nothing uses; stock DL4J does)",
                 "thr = threads n the process may use (OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = n): stock runs ND4J's "
                         + "ops and OpenBLAS on n threads; fast runs OpenBLAS on n threads (--blas-threads n) and ND4J's "
                         + "remaining ops (output layer, updater) on 1, since ND4J's OpenMP threads with 2 made the fast "
