@@ -3,6 +3,7 @@ package io.rnnsuite.examples.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,9 @@ class CompareInterruptTest {
     @Test
     void ctrlCKeepsTheFinishedAppAndSaysWhere(@TempDir Path tmp) throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"), "needs kill -INT (Linux)");
+        // a background job of a non-interactive shell starts with SIGINT ignored, and the child JVM would inherit it
+        assumeFalse(sigintIgnored(), "SIGINT is ignored in this JVM (started as a background job of a non-interactive"
+                + " shell?), so the child would ignore Ctrl-C too");
         Path reportDir = tmp.resolve("report");
         Path stdout = tmp.resolve("stdout.txt");
         Path stderr = tmp.resolve("stderr.txt");
@@ -74,6 +78,16 @@ class CompareInterruptTest {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    /** Bit 2 (SIGINT) of the ignored-signals mask in /proc/self/status. */
+    private static boolean sigintIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 0x2L) != 0;
+            }
+        }
+        return false;
     }
 
     private static String read(Path file) throws IOException {
