@@ -48,9 +48,9 @@ public final class RnnSuiteCommand implements Runnable {
 
     /** {@code --blas-threads}, accepted by every subcommand. */
     @Option(names = "--blas-threads", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
-            description = "OpenBLAS threads for the fast layers' matrix products (default: 1). 2 trained LSTM(512)"
-                    + " ~1.7x faster on an idle 2-core machine but slower on a busy one; needs the launcher"
-                    + " (it sizes OpenBLAS's thread pool).")
+            description = "Cores for the fast layers' work (default: 1). With 2 on MKL the layers split each pass"
+                    + " between two threads themselves; elsewhere OpenBLAS runs the products on 2 threads. Faster on"
+                    + " an idle machine, slower on a busy one (docs/results/performance.md).")
     void setBlasThreads(int threads) {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),

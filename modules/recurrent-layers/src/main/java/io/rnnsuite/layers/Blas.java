@@ -44,6 +44,26 @@ final class Blas {
     }
 
     /**
+     * {@link #gemm} shared between the two cores when the row split is on ({@link RowSplit}): the
+     * rows of C in two halves, or its columns when it has fewer rows than columns. Each element of
+     * C comes out of the same single-threaded product either way.
+     */
+    static void gemmSplit(boolean transA, boolean transB, int m, int n, int k,
+                          double alpha, Mem a, long aOffset, int lda,
+                          Mem b, long bOffset, int ldb,
+                          double beta, Mem c, long cOffset, int ldc) {
+        if (m >= n) {
+            RowSplit.run(m, (long) n * k, (from, to) -> gemm(transA, transB, to - from, n, k, alpha,
+                    a, aOffset + (transA ? from : (long) from * lda), lda, b, bOffset, ldb,
+                    beta, c, cOffset + (long) from * ldc, ldc));
+        } else {
+            RowSplit.run(n, (long) m * k, (from, to) -> gemm(transA, transB, m, to - from, k, alpha,
+                    a, aOffset, lda, b, bOffset + (transB ? (long) from * ldb : from), ldb,
+                    beta, c, cOffset + from, ldc));
+        }
+    }
+
+    /**
      * {@link #gemm}, but a one-row product ({@code m == 1}, A not transposed) as a matrix-vector
      * product: OpenBLAS's sgemm packs the whole of B on every call, which for one row of a step
      * costs several times the arithmetic; sgemv reads B where it is. What the single-sequence

@@ -3,9 +3,11 @@ package io.rnnsuite.layers;
 import org.bytedeco.openblas.global.openblas;
 
 /**
- * How many threads OpenBLAS uses for the fast layers' matrix products. The layers call OpenBLAS
- * directly (not through ND4J's op executioner), so ND4J's thread settings do not reach them; they
- * call {@link #useBlasThreads()} before their products instead.
+ * How many cores the fast layers use ({@code --blas-threads}). On MKL, two or more mean the
+ * layers' own two-way split ({@link RowSplit}) with BLAS on one thread; on OpenBLAS, that many
+ * threads for the layers' matrix products. The layers call BLAS directly (not through ND4J's op
+ * executioner), so ND4J's thread settings do not reach them; they call {@link #useBlasThreads()}
+ * before their products instead.
  *
  * <p>OpenBLAS fixes the size of its thread pool when it loads, from {@code OPENBLAS_NUM_THREADS},
  * else {@code OMP_NUM_THREADS}; {@link #applyBlas(int)} can only go up to that pool size, and below
@@ -41,7 +43,8 @@ public final class BlasThreads {
     }
 
     /**
-     * Sets OpenBLAS to {@link #blasThreads()} now. The fast layers call this before their products,
+     * Sets BLAS to {@link #blasThreads()} now, or to one thread while {@link RowSplit} shares the
+     * cores out. The fast layers call this before their products,
      * after ND4J's start-up (which sets OpenBLAS to {@code OMP_NUM_THREADS}) and whatever else
      * changed it in between. Sets it only when OpenBLAS holds another count: JavaCPP's
      * {@code blas_set_num_threads} looks its target up by name on every call (about 0.35 ms here,
@@ -49,7 +52,8 @@ public final class BlasThreads {
      * costs about 0.1 µs.
      */
     public static void useBlasThreads() {
-        int wanted = blasThreads;
+        // with the row split the layers share out the cores themselves, and BLAS runs on one thread
+        int wanted = RowSplit.active() ? 1 : blasThreads;
         if (openblas.blas_get_num_threads() != wanted) {
             openblas.blas_set_num_threads(wanted);
         }

@@ -66,20 +66,24 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         Pointwise pointwise = Pointwise.forType(z.isDouble);
 
         // W and RW are DL4J's 'f'-order [in, 4H] views: row-major [4H, in], hence the transposes
-        Blas.gemm(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, z, 0, width);
+        Blas.gemmSplit(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, z, 0, width);
         long stepRows = (long) batch * hidden;
-        for (int t = 0; t < steps; t++) {
-            long zt = (long) t * batch * width;
-            Mem hPrev = t == 0 ? h0 : h;
-            long hPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
-            if (hPrev != null) {
-                Blas.gemm(false, true, batch, width, hidden, 1, hPrev, hPrevOffset, hidden, rw, 0, hidden, 1, z, zt, width);
+        double[] mask = pass.mask;
+        // rows from..to of every step: the sequences of a batch never meet in the recurrence
+        RowSplit.run(batch, (long) steps * hidden * width, (from, to) -> {
+            int rows = to - from;
+            for (int t = 0; t < steps; t++) {
+                long zt = (long) t * batch * width + (long) from * width;
+                long st = t * stepRows + (long) from * hidden;
+                Mem hPrev = t == 0 ? h0 : h;
+                long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                if (hPrev != null) {
+                    Blas.gemm(false, true, rows, width, hidden, 1, hPrev, previous, hidden, rw, 0, hidden, 1, z, zt, width);
+                }
+                pointwise.lstmForward(rows, hidden, z, zt, bias, t == 0 ? c0 : c, previous,
+                        c, st, tc, st, h, st, mask, t * batch + from);
             }
-            Mem cPrev = t == 0 ? c0 : c;
-            long cPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
-            pointwise.lstmForward(batch, hidden, z, zt, bias, cPrev, cPrevOffset,
-                    c, t * stepRows, tc, t * stepRows, h, t * stepRows, pass.mask, t * batch);
-        }
+        });
         return pass;
     }
 
@@ -104,17 +108,21 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         Mem c0 = pass.initial(STATE_CELL);
         Pointwise pointwise = Pointwise.forType(z.isDouble);
 
-        for (int t = steps - 1; t >= firstStep; t--) {
-            long zt = (long) t * batch * width;
-            Mem cPrev = t == 0 ? c0 : c;
-            long cPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
-            pointwise.lstmBackward(batch, hidden, z, zt, cPrev, cPrevOffset, tc, t * stepRows,
-                    dy, t * stepRows, dc, 0, pass.mask, t * batch);
-            if (t > firstStep) {
-                // dL/dh_{t-1} += dZ_t RW^T, straight into the previous step's output gradient
-                Blas.gemm(false, false, batch, hidden, width, 1, z, zt, width, rw, 0, hidden, 1, dy, (t - 1) * stepRows, hidden);
+        double[] mask = pass.mask;
+        RowSplit.run(batch, (long) (steps - firstStep) * hidden * width, (from, to) -> {
+            int rows = to - from;
+            for (int t = steps - 1; t >= firstStep; t--) {
+                long zt = (long) t * batch * width + (long) from * width;
+                long st = t * stepRows + (long) from * hidden;
+                long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                pointwise.lstmBackward(rows, hidden, z, zt, t == 0 ? c0 : c, previous, tc, st,
+                        dy, st, dc, (long) from * hidden, mask, t * batch + from);
+                if (t > firstStep) {
+                    // dL/dh_{t-1} += dZ_t RW^T, straight into the previous step's output gradient
+                    Blas.gemm(false, false, rows, hidden, width, 1, z, zt, width, rw, 0, hidden, 1, dy, previous, hidden);
+                }
             }
-        }
+        });
 
         Mem gw = Mem.of(gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY));
         Mem grw = Mem.of(gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY));

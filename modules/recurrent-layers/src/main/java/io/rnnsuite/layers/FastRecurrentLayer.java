@@ -230,7 +230,13 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         INDArray dOutput = scratch.array("dOutput", dataType, pass.steps, pass.batch, pass.hidden);
         Layouts.copy(epsilon.castTo(dataType), isNwc(), Mem.of(dOutput), true, pass.order);
         BlasThreads.useBlasThreads();
-        INDArray dInput = backward(pass, dOutput, firstStep);
+        INDArray dInput;
+        int split = RowSplit.beginPass();
+        try {
+            dInput = backward(pass, dOutput, firstStep);
+        } finally {
+            RowSplit.endPass(split);
+        }
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         for (Map.Entry<String, INDArray> view : gradientViews.entrySet()) {
@@ -280,8 +286,14 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
             }
         }
         BlasThreads.useBlasThreads();
-        RecurrentPass pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, order,
-                maskRows(batch, steps, order), state), training);
+        RecurrentPass pass;
+        int split = RowSplit.beginPass();
+        try {
+            pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, order,
+                    maskRows(batch, steps, order), state), training);
+        } finally {
+            RowSplit.endPass(split);
+        }
         keptPass = training ? pass : null;
         keptInput = training ? input : null;
         return pass;
@@ -343,7 +355,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int inputs = pass.inputs;
         int firstRow = firstStep * pass.batch;
         int rows = pass.rows() - firstRow;
-        Blas.gemm(true, false, width, inputs, rows, 1, dz, (long) firstRow * width, width,
+        Blas.gemmSplit(true, false, width, inputs, rows, 1, dz, (long) firstRow * width, width,
                 Mem.of(pass.x), (long) firstRow * inputs, inputs, 0, gw, 0, inputs);
         if (!InputGradients.wanted(layerConf())) {
             return null;
@@ -352,7 +364,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         if (firstStep > 0) {
             dInput.assign(0);
         }
-        Blas.gemm(false, false, rows, inputs, width, 1, dz, (long) firstRow * width, width, w, 0, inputs,
+        Blas.gemmSplit(false, false, rows, inputs, width, 1, dz, (long) firstRow * width, width, w, 0, inputs,
                 0, Mem.of(dInput), (long) firstRow * inputs, inputs);
         return dInput;
     }
@@ -364,7 +376,8 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int rows = pass.rows() - firstRow;
         Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
         // a matrix-vector product: as a 1-row matrix product OpenBLAS took ~3 ms per call at 6400 x 384
-        Blas.gemvTransposed(rows, columns, dz, (long) firstRow * ld + column, ld, ones, gb, gbOffset);
+        long first = (long) firstRow * ld + column;
+        RowSplit.run(columns, rows, (from, to) -> Blas.gemvTransposed(rows, to - from, dz, first + from, ld, ones, gb, gbOffset + from));
     }
 
     /**
@@ -377,11 +390,11 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int batch = pass.batch;
         int hidden = pass.hidden;
         int recurrentFirst = Math.max(firstStep, 1);
-        Blas.gemm(true, false, columns, hidden, (pass.steps - recurrentFirst) * batch, 1,
+        Blas.gemmSplit(true, false, columns, hidden, (pass.steps - recurrentFirst) * batch, 1,
                 dz, (long) recurrentFirst * batch * ld + column, ld,
                 h, (long) (recurrentFirst - 1) * batch * hidden, hidden, 0, grw, grwOffset, hidden);
         if (firstStep == 0 && h0 != null) {
-            Blas.gemm(true, false, columns, hidden, batch, 1, dz, column, ld, h0, 0, hidden, 1, grw, grwOffset, hidden);
+            Blas.gemmSplit(true, false, columns, hidden, batch, 1, dz, column, ld, h0, 0, hidden, 1, grw, grwOffset, hidden);
         }
     }
 

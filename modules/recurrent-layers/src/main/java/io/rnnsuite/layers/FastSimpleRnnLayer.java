@@ -58,17 +58,24 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
         Pointwise pointwise = Pointwise.forType(h.isDouble);
 
         // W and RW are DL4J's 'f'-order [in, H] and [H, H] views: row-major transposes
-        Blas.gemm(false, true, pass.rows(), hidden, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, h, 0, hidden);
+        Blas.gemmSplit(false, true, pass.rows(), hidden, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, h, 0, hidden);
         long stepRows = (long) batch * hidden;
-        for (int t = 0; t < pass.steps; t++) {
-            Mem hPrev = t == 0 ? h0 : h;
-            if (hPrev != null) {
-                long hPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
-                Blas.gemm(false, true, batch, hidden, hidden, 1, hPrev, hPrevOffset, hidden, rw, 0, hidden,
-                        1, h, t * stepRows, hidden);
+        int steps = pass.steps;
+        double[] mask = pass.mask;
+        // rows from..to of every step: the sequences of a batch never meet in the recurrence
+        RowSplit.run(batch, (long) steps * hidden * hidden, (from, to) -> {
+            int rows = to - from;
+            for (int t = 0; t < steps; t++) {
+                long st = t * stepRows + (long) from * hidden;
+                Mem hPrev = t == 0 ? h0 : h;
+                if (hPrev != null) {
+                    long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                    Blas.gemm(false, true, rows, hidden, hidden, 1, hPrev, previous, hidden, rw, 0, hidden,
+                            1, h, st, hidden);
+                }
+                pointwise.simpleRnnForward(rows, hidden, h, st, bias, mask, t * batch + from);
             }
-            pointwise.simpleRnnForward(batch, hidden, h, t * stepRows, bias, pass.mask, t * batch);
-        }
+        });
         return pass;
     }
 
@@ -87,13 +94,18 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
         Pointwise pointwise = Pointwise.forType(h.isDouble);
 
         // dOutput becomes dL/dZ step by step, from the last step back
-        for (int t = steps - 1; t >= firstStep; t--) {
-            pointwise.simpleRnnBackward(batch, hidden, h, t * stepRows, dz, t * stepRows, pass.mask, t * batch);
-            if (t > firstStep) {
-                Blas.gemm(false, false, batch, hidden, hidden, 1, dz, t * stepRows, hidden, rw, 0, hidden,
-                        1, dz, (t - 1) * stepRows, hidden);
+        double[] mask = pass.mask;
+        RowSplit.run(batch, (long) (steps - firstStep) * hidden * hidden, (from, to) -> {
+            int rows = to - from;
+            for (int t = steps - 1; t >= firstStep; t--) {
+                long st = t * stepRows + (long) from * hidden;
+                pointwise.simpleRnnBackward(rows, hidden, h, st, dz, st, mask, t * batch + from);
+                if (t > firstStep) {
+                    Blas.gemm(false, false, rows, hidden, hidden, 1, dz, st, hidden, rw, 0, hidden,
+                            1, dz, st - stepRows, hidden);
+                }
             }
-        }
+        });
 
         Mem gw = Mem.of(gradientViews.get(SimpleRnnParamInitializer.WEIGHT_KEY));
         Mem grw = Mem.of(gradientViews.get(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY));

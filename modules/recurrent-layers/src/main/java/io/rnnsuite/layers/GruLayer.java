@@ -79,18 +79,27 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         Pointwise pointwise = Pointwise.forType(g.isDouble);
 
         // W and RW are 'f'-order [in, 3H] and [H, 3H] views: row-major [3H, in] and [3H, H]
-        Blas.gemm(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, g, 0, width);
+        Blas.gemmSplit(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, g, 0, width);
         long stepRows = (long) batch * hidden;
-        for (int t = 0; t < pass.steps; t++) {
-            Mem hPrev = t == 0 ? h0 : h;
-            long hPrevOffset = t == 0 ? 0 : (t - 1) * stepRows;
-            if (hPrev != null) {
-                Blas.gemm(false, true, batch, width, hidden, 1, hPrev, hPrevOffset, hidden, rw, 0, hidden,
-                        0, recurrent, 0, width);
+        int steps = pass.steps;
+        double[] mask = pass.mask;
+        // rows from..to of every step: the sequences of a batch never meet in the recurrence
+        RowSplit.run(batch, (long) steps * hidden * width, (from, to) -> {
+            int rows = to - from;
+            long recurrentRows = (long) from * width;
+            for (int t = 0; t < steps; t++) {
+                long st = t * stepRows + (long) from * hidden;
+                Mem hPrev = t == 0 ? h0 : h;
+                long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                if (hPrev != null) {
+                    Blas.gemm(false, true, rows, width, hidden, 1, hPrev, previous, hidden, rw, 0, hidden,
+                            0, recurrent, recurrentRows, width);
+                }
+                pointwise.gruForward(rows, hidden, g, (long) t * batch * width + (long) from * width, bias,
+                        hPrev == null ? null : recurrent, recurrentRows, recurrentBias, hPrev, previous,
+                        hn, st, h, st, mask, t * batch + from);
             }
-            pointwise.gruForward(batch, hidden, g, (long) t * batch * width, bias, hPrev == null ? null : recurrent, 0,
-                    recurrentBias, hPrev, hPrevOffset, hn, t * stepRows, h, t * stepRows, pass.mask, t * batch);
-        }
+        });
         return pass;
     }
 
@@ -113,21 +122,26 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         Pointwise pointwise = Pointwise.forType(g.isDouble);
         long candidateBlock = 2L * hidden * hidden; // rows 2H.. of RW's row-major [3H, H]
 
-        for (int t = steps - 1; t >= firstStep; t--) {
-            long gt = (long) t * batch * width;
-            Mem hPrev = t == 0 ? h0 : h;
-            long previous = t == 0 ? 0 : (t - 1) * stepRows;
-            boolean onward = t > firstStep;
-            pointwise.gruBackward(batch, hidden, g, gt, hn, t * stepRows, hPrev, previous,
-                    dh, t * stepRows, onward ? dh : null, previous, pass.mask, t * batch);
-            if (onward) {
-                // dh_{t-1} += [dr | dz] RW_{r,z}^T + (dn * r) RW_n^T
-                Blas.gemm(false, false, batch, hidden, 2 * hidden, 1, g, gt, width, rw, 0, hidden,
-                        1, dh, previous, hidden);
-                Blas.gemm(false, false, batch, hidden, hidden, 1, hn, t * stepRows, hidden, rw, candidateBlock, hidden,
-                        1, dh, previous, hidden);
+        double[] mask = pass.mask;
+        RowSplit.run(batch, (long) (steps - firstStep) * hidden * width, (from, to) -> {
+            int rows = to - from;
+            for (int t = steps - 1; t >= firstStep; t--) {
+                long gt = (long) t * batch * width + (long) from * width;
+                long st = t * stepRows + (long) from * hidden;
+                Mem hPrev = t == 0 ? h0 : h;
+                long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                boolean onward = t > firstStep;
+                pointwise.gruBackward(rows, hidden, g, gt, hn, st, hPrev, previous,
+                        dh, st, onward ? dh : null, previous, mask, t * batch + from);
+                if (onward) {
+                    // dh_{t-1} += [dr | dz] RW_{r,z}^T + (dn * r) RW_n^T
+                    Blas.gemm(false, false, rows, hidden, 2 * hidden, 1, g, gt, width, rw, 0, hidden,
+                            1, dh, previous, hidden);
+                    Blas.gemm(false, false, rows, hidden, hidden, 1, hn, st, hidden, rw, candidateBlock, hidden,
+                            1, dh, previous, hidden);
+                }
             }
-        }
+        });
 
         Mem gw = Mem.of(gradientViews.get(GruParamInitializer.WEIGHT_KEY));
         Mem grw = Mem.of(gradientViews.get(GruParamInitializer.RECURRENT_WEIGHT_KEY));

@@ -11,6 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Layouts {
 
+    /** What copying one element costs, in multiply-adds, for {@link RowSplit}'s size threshold (about 1 ns against 0.07). */
+    private static final long COPY_COST = 10;
+
     private Layouts() {
     }
 
@@ -43,18 +46,18 @@ final class Layouts {
             throw new IllegalArgumentException("a step order over " + reading.steps() + " steps for " + steps + " steps");
         }
         if (layer.floats != null && timeMajor.floats != null && stepStride == 1 && batchStride >= (long) features * steps) {
-            copyNcwFloats(layer.floats, batchStride, featureStride, timeMajor.floats, batch, steps, features, intoTimeMajor,
-                    reading);
+            RowSplit.run(batch, (long) features * steps * COPY_COST, (from, to) -> copyNcwFloats(layer.floats, batchStride,
+                    featureStride, timeMajor.floats, batch, steps, features, intoTimeMajor, reading, from, to));
             return;
         }
         if (layer.floats != null && timeMajor.floats != null && featureStride == 1) {
-            copyNwcFloats(layer.floats, batchStride, stepStride, timeMajor.floats, batch, steps, features, intoTimeMajor,
-                    reading);
+            RowSplit.run(batch, (long) features * steps * COPY_COST, (from, to) -> copyNwcFloats(layer.floats, batchStride,
+                    stepStride, timeMajor.floats, batch, steps, features, intoTimeMajor, reading, from, to));
             return;
         }
         if (layer.floats != null && timeMajor.floats != null && batchStride == 1 && reading.uniform()) {
-            copyBatchContiguousFloats(layer.floats, featureStride, stepStride, timeMajor.floats, batch, steps, features,
-                    intoTimeMajor, reading);
+            RowSplit.run(steps, (long) features * batch * COPY_COST, (from, to) -> copyBatchContiguousFloats(layer.floats,
+                    featureStride, stepStride, timeMajor.floats, batch, steps, features, intoTimeMajor, reading, from, to));
             return;
         }
         for (int b = 0; b < batch; b++) {
@@ -93,10 +96,11 @@ final class Layouts {
      * heap tile (bulk reads of whole feature rows, bulk writes of whole time-major rows).
      */
     private static void copyNcwFloats(FloatBuffer layer, long batchStride, long featureStride, FloatBuffer timeMajor,
-                                      int batch, int steps, int features, boolean intoTimeMajor, StepOrder order) {
+                                      int batch, int steps, int features, boolean intoTimeMajor, StepOrder order,
+                                      int fromSequence, int toSequence) {
         float[] tile = new float[features * steps];
         float[] row = new float[features];
-        for (int b = 0; b < batch; b++) {
+        for (int b = fromSequence; b < toSequence; b++) {
             int base = (int) (b * batchStride);
             if (intoTimeMajor) {
                 for (int f = 0; f < features; f++) {
@@ -124,9 +128,10 @@ final class Layouts {
 
     /** NWC with contiguous features: every (sequence, step) row is one bulk copy. */
     private static void copyNwcFloats(FloatBuffer layer, long batchStride, long stepStride, FloatBuffer timeMajor,
-                                      int batch, int steps, int features, boolean intoTimeMajor, StepOrder order) {
+                                      int batch, int steps, int features, boolean intoTimeMajor, StepOrder order,
+                                      int fromSequence, int toSequence) {
         float[] row = new float[features];
-        for (int b = 0; b < batch; b++) {
+        for (int b = fromSequence; b < toSequence; b++) {
             for (int t = 0; t < steps; t++) {
                 int at = (int) (b * batchStride + order.step(b, t) * stepStride);
                 int tm = (t * batch + b) * features;
@@ -148,10 +153,10 @@ final class Layouts {
      */
     private static void copyBatchContiguousFloats(FloatBuffer layer, long featureStride, long stepStride,
                                                   FloatBuffer timeMajor, int batch, int steps, int features,
-                                                  boolean intoTimeMajor, StepOrder order) {
+                                                  boolean intoTimeMajor, StepOrder order, int fromStep, int toStep) {
         float[] tile = new float[batch * features];
         float[] run = new float[batch];
-        for (int t = 0; t < steps; t++) {
+        for (int t = fromStep; t < toStep; t++) {
             int block = t * batch * features;
             long step = order.step(0, t) * stepStride;
             if (intoTimeMajor) {

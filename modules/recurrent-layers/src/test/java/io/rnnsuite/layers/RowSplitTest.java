@@ -1,0 +1,245 @@
+package io.rnnsuite.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The two-core split of the fast layers: the same outputs, gradients and training steps as one
+ * thread (to float rounding) for every cell, with masks, truncated BPTT and an odd batch; repeats
+ * exactly; a failure in the helper's half reaches the caller; two callers at once each get every
+ * row exactly once.
+ */
+class RowSplitTest {
+
+    private static final int BATCH = 9;
+    private static final int STEPS = 7;
+    private static final int IN = 6;
+    private static final int HIDDEN = 20;
+    private static final int OUT = 3;
+
+    @BeforeEach
+    void needsMkl() {
+        assumeTrue(BlasLibrary.choose(), "the split runs on MKL only (RNN_SUITE_BLAS=openblas here)");
+    }
+
+    @AfterEach
+    void restoreDefaults() {
+        BlasThreads.applyBlas(1);
+        RowSplit.setEnabled(true);
+        RowSplit.setMinimumWork(RowSplit.MIN_WORK_PER_HALF);
+    }
+
+    @Test
+    void everyCellGivesOneThreadsOutputsAndGradientsWhenSplit() {
+        check("FastLstm", () -> new FastLstm.Builder().nIn(IN).nOut(HIDDEN).build(), HIDDEN, false);
+        check("FastSimpleRnn", () -> new FastSimpleRnn.Builder().nIn(IN).nOut(HIDDEN).build(), HIDDEN, false);
+        check("Gru", () -> new Gru.Builder().nIn(IN).nOut(HIDDEN).build(), HIDDEN, false);
+        check("FastBidirectional(FastLstm)", () -> new FastBidirectional(new FastLstm.Builder().nIn(IN).nOut(HIDDEN).build()),
+                2 * HIDDEN, false);
+        // DL4J's LSTM does not keep the feature mask; bidirectional, its backward half reads each sequence from its end
+        check("FastBidirectional(FastLstm), masked",
+                () -> new FastBidirectional(new FastLstm.Builder().nIn(IN).nOut(HIDDEN).build()), 2 * HIDDEN, true);
+        check("Gru, masked", () -> new Gru.Builder().nIn(IN).nOut(HIDDEN).build(), HIDDEN, true);
+        check("FastBidirectional(FastSimpleRnn), masked",
+                () -> new FastBidirectional(new FastSimpleRnn.Builder().nIn(IN).nOut(HIDDEN).build()), 2 * HIDDEN, true);
+    }
+
+    @Test
+    void truncatedBpttTrainsAsOneThreadDoes() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.randn(DataType.FLOAT, BATCH, IN, STEPS);
+        INDArray y = Nd4j.randn(DataType.FLOAT, BATCH, OUT, STEPS);
+        MultiLayerNetwork reference = tbpttNetwork();
+        MultiLayerNetwork split = tbpttNetwork();
+        split.setParams(reference.params().dup());
+
+        BlasThreads.applyBlas(1);
+        reference.fit(x, y);
+        reference.fit(x, y);
+        forceSplit();
+        long before = RowSplit.splitPasses();
+        split.fit(x, y);
+        split.fit(x, y);
+        assertTrue(RowSplit.splitPasses() > before, "the training steps were split");
+        assertClose("truncated BPTT, parameters after two updates", reference.params(), split.params());
+    }
+
+    @Test
+    void repeatsBitForBit() {
+        MultiLayerNetwork net = network(new FastLstm.Builder().nIn(IN).nOut(HIDDEN).build(), HIDDEN, null);
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.randn(DataType.FLOAT, BATCH, IN, STEPS);
+        INDArray y = Nd4j.randn(DataType.FLOAT, BATCH, OUT, STEPS);
+        forceSplit();
+        float[] first = outputAndGradient(net, x, y, null);
+        float[] second = outputAndGradient(net, x, y, null);
+        assertArrayEquals(first, second, 0f);
+    }
+
+    @Test
+    void aFailureInTheHelpersHalfReachesTheCallerAndTheHelperCarriesOn() {
+        forceSplit();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> RowSplit.run(10, 1, (from, to) -> {
+            if (from > 0) {
+                throw new IllegalStateException("second half failed");
+            }
+        }));
+        assertEquals("second half failed", thrown.getMessage());
+
+        List<String> ranges = Collections.synchronizedList(new ArrayList<>());
+        RowSplit.run(10, 1, (from, to) -> ranges.add(from + ".." + to + (Thread.currentThread().getName().equals("rnn-suite-row-split") ? " helper" : " caller")));
+        Collections.sort(ranges);
+        assertEquals(List.of("0..5 caller", "5..10 helper"), ranges);
+    }
+
+    @Test
+    void runsEverythingOnTheCallerWhenOneThreadIsWantedOrTheWorkIsSmall() {
+        List<String> ranges = Collections.synchronizedList(new ArrayList<>());
+        BlasThreads.applyBlas(1);
+        RowSplit.run(10, Long.MAX_VALUE / 100, (from, to) -> ranges.add(from + ".." + to));
+        BlasThreads.applyBlas(2);
+        RowSplit.run(10, 1, (from, to) -> ranges.add(from + ".." + to));
+        RowSplit.setMinimumWork(0);
+        RowSplit.run(1, 1, (from, to) -> ranges.add(from + ".." + to));
+        assertEquals(List.of("0..10", "0..10", "0..1"), ranges);
+    }
+
+    @Test
+    void twoCallersAtOnceEachGetEveryRowOnce() throws InterruptedException {
+        forceSplit();
+        int rows = 1000;
+        int calls = 200;
+        AtomicReference<String> problem = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> callers = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            Thread caller = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int call = 0; call < calls; call++) {
+                        int[] seen = new int[rows];
+                        RowSplit.run(rows, 1, (from, to) -> {
+                            for (int r = from; r < to; r++) {
+                                seen[r]++;
+                            }
+                        });
+                        for (int r = 0; r < rows; r++) {
+                            if (seen[r] != 1) {
+                                problem.compareAndSet(null, "call " + call + ": row " + r + " ran " + seen[r] + " times");
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    problem.compareAndSet(null, "interrupted");
+                }
+            });
+            callers.add(caller);
+            caller.start();
+        }
+        start.countDown();
+        for (Thread caller : callers) {
+            caller.join(60_000);
+        }
+        assertEquals(null, problem.get());
+    }
+
+    /** Two BLAS threads, and every pass large enough to split. */
+    private static void forceSplit() {
+        BlasThreads.applyBlas(2);
+        RowSplit.setMinimumWork(0);
+        assertTrue(RowSplit.active(), "split active with two threads on MKL");
+    }
+
+    private static void check(String name, Supplier<Layer> layer, int width, boolean masked) {
+        Nd4j.getRandom().setSeed(2);
+        INDArray x = Nd4j.randn(DataType.FLOAT, BATCH, IN, STEPS);
+        INDArray y = Nd4j.randn(DataType.FLOAT, BATCH, OUT, STEPS);
+        INDArray mask = null;
+        if (masked) {
+            mask = Nd4j.zeros(DataType.FLOAT, BATCH, STEPS);
+            for (int b = 0; b < BATCH; b++) {
+                mask.get(NDArrayIndex.point(b), NDArrayIndex.interval(0, 1 + b % STEPS)).assign(1);
+            }
+        }
+        MultiLayerNetwork net = network(layer.get(), width, null);
+
+        BlasThreads.applyBlas(1);
+        float[] oneThread = outputAndGradient(net, x, y, mask);
+        forceSplit();
+        long before = RowSplit.splitPasses();
+        float[] split = outputAndGradient(net, x, y, mask);
+        assertTrue(RowSplit.splitPasses() > before, name + ": the passes were split");
+        assertEquals(oneThread.length, split.length);
+        for (int i = 0; i < split.length; i++) {
+            assertEquals(oneThread[i], split[i], 1e-5f * Math.max(1f, Math.abs(oneThread[i])), name + " at " + i);
+        }
+    }
+
+    /** The network's output followed by its gradient. */
+    private static float[] outputAndGradient(MultiLayerNetwork net, INDArray x, INDArray y, INDArray mask) {
+        INDArray output = net.output(x, false, mask, mask).dup();
+        net.setLayerMaskArrays(mask, mask);
+        net.setInput(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        INDArray gradient = net.gradient().gradient().dup();
+        net.clearLayerMaskArrays();
+        return Nd4j.concat(0, output.reshape(-1), gradient.reshape(-1)).toFloatVector();
+    }
+
+    private static MultiLayerNetwork network(Layer recurrent, int width, Integer tbptt) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(7).dataType(DataType.FLOAT).updater(new Adam(1e-2)).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(recurrent)
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nIn(width).nOut(OUT).dataFormat(RNNFormat.NCW).build());
+        if (tbptt != null) {
+            list.backpropType(BackpropType.TruncatedBPTT).tBPTTLength(tbptt);
+        }
+        MultiLayerConfiguration conf = list.build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static MultiLayerNetwork tbpttNetwork() {
+        return network(new FastLstm.Builder().nIn(IN).nOut(HIDDEN).build(), HIDDEN, 3);
+    }
+
+    private static void assertClose(String what, INDArray expected, INDArray actual) {
+        float[] e = expected.toFloatVector();
+        float[] a = actual.toFloatVector();
+        for (int i = 0; i < e.length; i++) {
+            assertEquals(e[i], a[i], 1e-5f * Math.max(1f, Math.abs(e[i])), what + " at " + i);
+        }
+    }
+}
