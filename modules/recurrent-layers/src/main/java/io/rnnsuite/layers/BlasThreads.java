@@ -53,7 +53,7 @@ public final class BlasThreads {
      */
     public static void useBlasThreads() {
         // with the row split the layers share out the cores themselves, and BLAS runs on one thread
-        int wanted = RowSplit.active() ? 1 : blasThreads;
+        int wanted = RowSplit.active() && !RowSplit.inLargePass() ? 1 : blasThreads;
         if (openblas.blas_get_num_threads() != wanted) {
             openblas.blas_set_num_threads(wanted);
         }

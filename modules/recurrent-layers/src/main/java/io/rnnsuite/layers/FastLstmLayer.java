@@ -37,6 +37,11 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
     }
 
     @Override
+    protected int gateBlocks() {
+        return 4;
+    }
+
+    @Override
     protected String[] stateKeys() {
         return STATE_KEYS;
     }

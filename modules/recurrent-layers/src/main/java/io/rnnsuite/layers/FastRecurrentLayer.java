@@ -55,6 +55,15 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
     /** The names of the cell's state arrays ({@code rnnTimeStep} and truncated BPTT), each {@code [batch, hidden]}. */
     protected abstract String[] stateKeys();
 
+    /** Blocks of H columns the recurrent weights have: 4 for an LSTM, 3 for a GRU, 1 for a SimpleRnn. */
+    protected abstract int gateBlocks();
+
+    /** Bytes of the recurrent weights, which each step reads whole: what decides whether a pass splits ({@link RowSplit}). */
+    private long recurrentWeightBytes() {
+        long hidden = layerConf().getNOut();
+        return gateBlocks() * hidden * hidden * (dataType == DataType.DOUBLE ? 8 : 4);
+    }
+
     /** Makes this layer run over time in reverse, as a bidirectional layer's backward half. */
     void readBackwards() {
         this.backwards = true;
@@ -229,10 +238,10 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
 
         INDArray dOutput = scratch.array("dOutput", dataType, pass.steps, pass.batch, pass.hidden);
         Layouts.copy(epsilon.castTo(dataType), isNwc(), Mem.of(dOutput), true, pass.order);
-        BlasThreads.useBlasThreads();
         INDArray dInput;
-        int split = RowSplit.beginPass();
+        int split = RowSplit.beginPass(recurrentWeightBytes());
         try {
+            BlasThreads.useBlasThreads();
             dInput = backward(pass, dOutput, firstStep);
         } finally {
             RowSplit.endPass(split);
@@ -285,10 +294,10 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
                 state.put(key, s.dataType() == dataType && s.ordering() == 'c' && !s.isView() ? s : s.castTo(dataType).dup('c'));
             }
         }
-        BlasThreads.useBlasThreads();
         RecurrentPass pass;
-        int split = RowSplit.beginPass();
+        int split = RowSplit.beginPass(recurrentWeightBytes());
         try {
+            BlasThreads.useBlasThreads();
             pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, order,
                     maskRows(batch, steps, order), state), training);
         } finally {

@@ -39,6 +39,11 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
     }
 
     @Override
+    protected int gateBlocks() {
+        return 1;
+    }
+
+    @Override
     protected String[] stateKeys() {
         return STATE_KEYS;
     }

@@ -52,6 +52,11 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
     }
 
     @Override
+    protected int gateBlocks() {
+        return 3;
+    }
+
+    @Override
     protected String[] stateKeys() {
         return STATE_KEYS;
     }

@@ -20,6 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * thread everywhere ({@link BlasThreads#useBlasThreads()}), ND4J's few products (the output
  * layer) included.
  *
+ * <p>Layers with recurrent weights larger than {@link #MAX_SPLIT_WEIGHT_BYTES} are left to MKL's
+ * own threads instead (see there).
+ *
  * <p>It splits only when {@link BlasThreads#blasThreads()} is at least 2, the BLAS is MKL (whose
  * thread count can also be set per thread, {@code MKL_Set_Num_Threads_Local}, which the helper
  * and each pass use) and the work is large enough to repay the hand-over; and one split at a time:
@@ -36,13 +39,26 @@ final class RowSplit {
     }
 
     /**
-     * Below this many multiply-adds per half (about 30 µs of one core's work) the hand-over costs
+     * Below this many multiply-adds per half (about 130 µs of one core's work) the hand-over costs
      * more than it saves: a microsecond or so while the helper spins, tens of microseconds when it
      * has to be woken.
      */
-    static final long MIN_WORK_PER_HALF = 500_000;
+    static final long MIN_WORK_PER_HALF = 2_000_000;
 
     private static volatile long minimumWork = MIN_WORK_PER_HALF;
+
+    /**
+     * Layers whose recurrent weights are larger than this are not split but left to MKL's own
+     * threads, which share each product's weights out by columns: split by rows, each core read
+     * the whole matrix every step, more than its 512 KiB second-level cache holds (SimpleRnn(512),
+     * 1 MiB, trained about 8 % slower split than on MKL's threads; LSTM(128), 256 KiB, and LSTM(200),
+     * 625 KiB, 6-9 % faster split, docs/results/performance.md).
+     */
+    static final long MAX_SPLIT_WEIGHT_BYTES = 640 * 1024;
+
+    private static final int NOT_SPLIT = -1;
+    private static final int LARGE = -2;
+    private static final ThreadLocal<Boolean> LARGE_PASS = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private static final AtomicBoolean BUSY = new AtomicBoolean();
     private static volatile Helper helper;
@@ -64,7 +80,7 @@ final class RowSplit {
      */
     static void run(int rows, long workPerRow, Rows work) {
         int half = rows / 2;
-        if (half < 1 || workPerRow * half < minimumWork || !active() || !BUSY.compareAndSet(false, true)) {
+        if (half < 1 || workPerRow * half < minimumWork || !active() || inLargePass() || !BUSY.compareAndSet(false, true)) {
             work.run(0, rows);
             return;
         }
@@ -101,15 +117,32 @@ final class RowSplit {
      * products run on one thread whatever the process-wide setting says (the split gives the
      * second core its share). Returns what {@link #endPass} needs.
      */
-    static int beginPass() {
-        return active() ? MklThreads.useOneLocally() : -1;
+    static int beginPass(long recurrentWeightBytes) {
+        if (!active()) {
+            return NOT_SPLIT;
+        }
+        if (recurrentWeightBytes > MAX_SPLIT_WEIGHT_BYTES) {
+            LARGE_PASS.set(Boolean.TRUE);
+            return LARGE;
+        }
+        return MklThreads.useOneLocally();
     }
 
-    /** Ends a pass started by {@link #beginPass()}: the calling thread's MKL thread count as before. */
+    /** Ends a pass started by {@link #beginPass}: the calling thread's settings as before. */
     static void endPass(int begun) {
-        if (begun >= 0) {
+        if (begun == LARGE) {
+            LARGE_PASS.set(Boolean.FALSE);
+        } else if (begun >= 0) {
             MklThreads.restoreLocally(begun);
         }
+    }
+
+    /**
+     * Whether the calling thread is inside the pass of a layer too large to split, which MKL's own
+     * threads run ({@link #MAX_SPLIT_WEIGHT_BYTES}).
+     */
+    static boolean inLargePass() {
+        return LARGE_PASS.get();
     }
 
     /** Switches the split off (and on again): for tests and measurements that compare the two. */

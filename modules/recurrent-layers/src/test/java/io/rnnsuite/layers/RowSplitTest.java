@@ -2,6 +2,7 @@ package io.rnnsuite.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -70,6 +71,27 @@ class RowSplitTest {
         check("Gru, masked", () -> new Gru.Builder().nIn(IN).nOut(HIDDEN).build(), HIDDEN, true);
         check("FastBidirectional(FastSimpleRnn), masked",
                 () -> new FastBidirectional(new FastSimpleRnn.Builder().nIn(IN).nOut(HIDDEN).build()), 2 * HIDDEN, true);
+    }
+
+    @Test
+    void layersTooLargeToSplitAreLeftToMklsOwnThreads() {
+        forceSplit();
+        int pass = RowSplit.beginPass(RowSplit.MAX_SPLIT_WEIGHT_BYTES + 1);
+        try {
+            assertTrue(RowSplit.inLargePass());
+            BlasThreads.useBlasThreads();
+            assertEquals(2, org.bytedeco.openblas.global.openblas.blas_get_num_threads(), "MKL's own two threads");
+            List<String> ranges = new ArrayList<>();
+            RowSplit.run(10, Long.MAX_VALUE / 100, (from, to) -> ranges.add(from + ".." + to));
+            assertEquals(List.of("0..10"), ranges, "nothing split inside the pass");
+        } finally {
+            RowSplit.endPass(pass);
+        }
+        assertFalse(RowSplit.inLargePass());
+        BlasThreads.useBlasThreads();
+        assertEquals(1, org.bytedeco.openblas.global.openblas.blas_get_num_threads(), "one BLAS thread under the split again");
+        // SimpleRnn(420): 689 KiB of recurrent weights; its layout copies still split
+        check("FastSimpleRnn(420)", () -> new FastSimpleRnn.Builder().nIn(IN).nOut(420).build(), 420, true);
     }
 
     @Test
