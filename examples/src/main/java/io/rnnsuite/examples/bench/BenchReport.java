@@ -67,9 +67,10 @@ public record BenchReport(String schema, String framework, String date, MachineI
                         + "G = 1 (SimpleRnn), 3 (GRU), 4 (LSTM); training = 3 x forward (credited: neither PyTorch nor the fast "
                         + "layers compute the gradient for the features, which nothing uses; stock DL4J does)",
                 "thr = threads n the process may use (OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = n): stock runs ND4J's "
-                        + "ops and OpenBLAS on n threads; fast runs OpenBLAS on n threads (--blas-threads n) and ND4J's "
-                        + "remaining ops (output layer, updater) on 1, since ND4J's OpenMP threads with 2 made the fast "
-                        + "LSTM(128) case 1.8x slower (171 vs 302 ms, 2026-11-22)",
+                        + "ops and BLAS on n threads; fast runs with --blas-threads n (on MKL with n >= 2: each layer's "
+                        + "pass split between two threads, BLAS on one, layers with recurrent weights over 640 KiB on MKL's "
+                        + "own n threads; on OpenBLAS: its n threads) and ND4J's remaining ops (output layer, updater) on 1, "
+                        + "since ND4J's OpenMP threads with 2 made the fast LSTM(128) case 1.8x slower (171 vs 302 ms, 2026-11-22)",
                 "% peak = training GFLOP/s / the best GFLOP/s of an n x n x n cblas_sgemm in the same process and threads",
                 "peak MiB = memory the network needs, above what was in use before: the most off-heap arrays while "
                         + "building and warming up, plus the ND4J workspaces and the reachable Java heap after warm-up "
