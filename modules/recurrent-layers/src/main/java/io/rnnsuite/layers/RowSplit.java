@@ -49,8 +49,8 @@ final class RowSplit {
 
     /**
      * Layers whose recurrent weights are larger than this are not split but left to MKL's own
-     * threads, which share each product's weights out by columns: split by rows, each core read
-     * the whole matrix every step, more than its 512 KiB second-level cache holds (SimpleRnn(512),
+     * threads, which can give each core part of each product's weights: split by rows, each core
+     * reads the whole matrix every step, more than its 512 KiB second-level cache holds (SimpleRnn(512),
      * 1 MiB, trained about 8 % slower split than on MKL's threads; LSTM(128), 256 KiB, and LSTM(200),
      * 625 KiB, 6-9 % faster split, docs/results/performance.md).
      */
