@@ -72,16 +72,15 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
 
         // W and RW are DL4J's 'f'-order [in, 4H] views: row-major [4H, in], hence the transposes
         Blas.gemmSplit(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, z, 0, width);
-        long stepRows = (long) batch * hidden;
         double[] mask = pass.mask;
         // rows from..to of every step: the sequences of a batch never meet in the recurrence
         RowSplit.run(batch, (long) steps * hidden * width, (from, to) -> {
             int rows = to - from;
             for (int t = 0; t < steps; t++) {
-                long zt = (long) t * batch * width + (long) from * width;
-                long st = t * stepRows + (long) from * hidden;
+                long zt = pass.at(t, from, width);
+                long st = pass.at(t, from, hidden);
                 Mem hPrev = t == 0 ? h0 : h;
-                long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                long previous = pass.before(t, from, hidden);
                 if (hPrev != null) {
                     Blas.gemm(false, true, rows, width, hidden, 1, hPrev, previous, hidden, rw, 0, hidden, 1, z, zt, width);
                 }
@@ -99,7 +98,6 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         int steps = pass.steps;
         int hidden = pass.hidden;
         int width = 4 * hidden;
-        long stepRows = (long) batch * hidden;
 
         Mem z = Mem.of(pass.gates);
         Mem c = Mem.of(pass.cells);
@@ -117,9 +115,9 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         RowSplit.run(batch, (long) (steps - firstStep) * hidden * width, (from, to) -> {
             int rows = to - from;
             for (int t = steps - 1; t >= firstStep; t--) {
-                long zt = (long) t * batch * width + (long) from * width;
-                long st = t * stepRows + (long) from * hidden;
-                long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                long zt = pass.at(t, from, width);
+                long st = pass.at(t, from, hidden);
+                long previous = pass.before(t, from, hidden);
                 pointwise.lstmBackward(rows, hidden, z, zt, t == 0 ? c0 : c, previous, tc, st,
                         dy, st, dc, (long) from * hidden, mask, t * batch + from);
                 if (t > firstStep) {

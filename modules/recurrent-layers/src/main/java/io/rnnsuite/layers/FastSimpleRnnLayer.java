@@ -64,17 +64,16 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
 
         // W and RW are DL4J's 'f'-order [in, H] and [H, H] views: row-major transposes
         Blas.gemmSplit(false, true, pass.rows(), hidden, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, h, 0, hidden);
-        long stepRows = (long) batch * hidden;
         int steps = pass.steps;
         double[] mask = pass.mask;
         // rows from..to of every step: the sequences of a batch never meet in the recurrence
         RowSplit.run(batch, (long) steps * hidden * hidden, (from, to) -> {
             int rows = to - from;
             for (int t = 0; t < steps; t++) {
-                long st = t * stepRows + (long) from * hidden;
+                long st = pass.at(t, from, hidden);
                 Mem hPrev = t == 0 ? h0 : h;
                 if (hPrev != null) {
-                    long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                    long previous = pass.before(t, from, hidden);
                     Blas.gemm(false, true, rows, hidden, hidden, 1, hPrev, previous, hidden, rw, 0, hidden,
                             1, h, st, hidden);
                 }
@@ -89,7 +88,6 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
         int batch = pass.batch;
         int steps = pass.steps;
         int hidden = pass.hidden;
-        long stepRows = (long) batch * hidden;
 
         Mem h = Mem.of(pass.output);
         Mem dz = Mem.of(dOutput);
@@ -103,11 +101,11 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
         RowSplit.run(batch, (long) (steps - firstStep) * hidden * hidden, (from, to) -> {
             int rows = to - from;
             for (int t = steps - 1; t >= firstStep; t--) {
-                long st = t * stepRows + (long) from * hidden;
+                long st = pass.at(t, from, hidden);
                 pointwise.simpleRnnBackward(rows, hidden, h, st, dz, st, mask, t * batch + from);
                 if (t > firstStep) {
                     Blas.gemm(false, false, rows, hidden, hidden, 1, dz, st, hidden, rw, 0, hidden,
-                            1, dz, st - stepRows, hidden);
+                            1, dz, pass.before(t, from, hidden), hidden);
                 }
             }
         });

@@ -85,7 +85,6 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
 
         // W and RW are 'f'-order [in, 3H] and [H, 3H] views: row-major [3H, in] and [3H, H]
         Blas.gemmSplit(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, g, 0, width);
-        long stepRows = (long) batch * hidden;
         int steps = pass.steps;
         double[] mask = pass.mask;
         // rows from..to of every step: the sequences of a batch never meet in the recurrence
@@ -93,14 +92,14 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
             int rows = to - from;
             long recurrentRows = (long) from * width;
             for (int t = 0; t < steps; t++) {
-                long st = t * stepRows + (long) from * hidden;
+                long st = pass.at(t, from, hidden);
                 Mem hPrev = t == 0 ? h0 : h;
-                long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                long previous = pass.before(t, from, hidden);
                 if (hPrev != null) {
                     Blas.gemm(false, true, rows, width, hidden, 1, hPrev, previous, hidden, rw, 0, hidden,
                             0, recurrent, recurrentRows, width);
                 }
-                pointwise.gruForward(rows, hidden, g, (long) t * batch * width + (long) from * width, bias,
+                pointwise.gruForward(rows, hidden, g, pass.at(t, from, width), bias,
                         hPrev == null ? null : recurrent, recurrentRows, recurrentBias, hPrev, previous,
                         hn, st, h, st, mask, t * batch + from);
             }
@@ -115,7 +114,6 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         int steps = pass.steps;
         int hidden = pass.hidden;
         int width = 3 * hidden;
-        long stepRows = (long) batch * hidden;
 
         Mem g = Mem.of(pass.gates);
         Mem hn = Mem.of(pass.recurrentCandidate);
@@ -131,10 +129,10 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         RowSplit.run(batch, (long) (steps - firstStep) * hidden * width, (from, to) -> {
             int rows = to - from;
             for (int t = steps - 1; t >= firstStep; t--) {
-                long gt = (long) t * batch * width + (long) from * width;
-                long st = t * stepRows + (long) from * hidden;
+                long gt = pass.at(t, from, width);
+                long st = pass.at(t, from, hidden);
                 Mem hPrev = t == 0 ? h0 : h;
-                long previous = (t == 0 ? 0 : (t - 1) * stepRows) + (long) from * hidden;
+                long previous = pass.before(t, from, hidden);
                 boolean onward = t > firstStep;
                 pointwise.gruBackward(rows, hidden, g, gt, hn, st, hPrev, previous,
                         dh, st, onward ? dh : null, previous, mask, t * batch + from);

@@ -41,6 +41,19 @@ class RecurrentPass {
         return batch * steps;
     }
 
+    /** Element index of sequence {@code row}'s entry at step {@code t} in a time-major buffer {@code width} wide. */
+    long at(int t, int row, int width) {
+        return ((long) t * batch + row) * width;
+    }
+
+    /**
+     * {@link #at} for the step before {@code t}; before step 0 that is the row of the initial
+     * state (a {@code [batch, width]} buffer).
+     */
+    long before(int t, int row, int width) {
+        return t == 0 ? (long) row * width : at(t - 1, row, width);
+    }
+
     /** The initial state under {@code key} as memory, or null for the zero state. */
     Mem initial(String key) {
         INDArray state = initialState.get(key);
