@@ -98,7 +98,7 @@ public final class RecurrentBenchmark {
         }
         // NCW stated explicitly: after a Bidirectional layer DL4J 1.0.0-M2.1 otherwise gives the
         // output layer NWC and fit() fails on the label shape
-        list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+        list.layer(RecurrentLayerFactory.sequenceOutput(impl, LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
                 .dataFormat(RNNFormat.NCW).nIn(c.outputSize()).nOut(OUTPUTS).build());
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import io.rnnsuite.layers.FastBidirectional;
 import io.rnnsuite.layers.FastLstm;
+import io.rnnsuite.layers.FastRnnOutput;
 import io.rnnsuite.layers.FastSimpleRnn;
 import io.rnnsuite.layers.Gru;
 import io.rnnsuite.layers.MaskedBidirectional;
@@ -13,6 +14,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
@@ -20,6 +22,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The one place that turns a {@link RecurrentSpec} into DL4J layers. Every app builds its
@@ -66,6 +69,16 @@ public final class RecurrentLayerFactory {
             layers.add(oneLayer(spec, layerIn, dropout));
         }
         return layers;
+    }
+
+    /**
+     * The per-step output layer behind a recurrent stack of {@code impl}: DL4J's
+     * {@link RnnOutputLayer}, or for the fast layers its drop-in {@link FastRnnOutput} (same maths
+     * and parameters; it reads the fast layers' time-major output in place). The builder's
+     * activation starts as softmax, as DL4J's does.
+     */
+    public static RnnOutputLayer.Builder sequenceOutput(RecurrentImpl impl, LossFunctions.LossFunction loss) {
+        return impl == RecurrentImpl.FAST ? new FastRnnOutput.Builder(loss) : new RnnOutputLayer.Builder(loss);
     }
 
     /**

@@ -94,11 +94,27 @@ final class FastBidirectionalLayer extends BidirectionalLayer {
         return activate(training, workspaceMgr);
     }
 
+    /**
+     * Both halves' outputs side by side (forward first, as DL4J's CONCAT), written straight into
+     * one time-major buffer and handed on as a view of it in the layer's layout, like a forward
+     * fast layer's own output ({@link Layouts#timeMajorView}).
+     */
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        INDArray forwardOut = forward.activate(training, workspaceMgr);
-        INDArray backwardOut = backward.activate(training, workspaceMgr);
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, Nd4j.concat(featureDimension(), forwardOut, backwardOut));
+        if (input == null || input.rank() != 3) {
+            throw new IllegalStateException("a recurrent layer needs 3-d input [batch, features, time] (or [batch, time, "
+                    + "features] for NWC), got " + (input == null ? "none" : java.util.Arrays.toString(input.shape()))
+                    + " (layer " + getIndex() + ")");
+        }
+        boolean nwc = featureDimension() == 2;
+        long batch = input.size(0);
+        long steps = input.size(nwc ? 1 : 2);
+        int hidden = forward.hiddenSize();
+        INDArray timeMajor = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, forward.computeType(),
+                new long[] {steps, batch, 2L * hidden}, 'c');
+        forward.activateInto(training, workspaceMgr, timeMajor, 0);
+        backward.activateInto(training, workspaceMgr, timeMajor, hidden);
+        return nwc ? timeMajor.permute(1, 0, 2) : timeMajor.permute(1, 2, 0);
     }
 
     @Override

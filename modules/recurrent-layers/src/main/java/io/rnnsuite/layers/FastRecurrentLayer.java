@@ -147,6 +147,26 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         return toLayerOutput(pass, workspaceMgr);
     }
 
+    /**
+     * As {@link #activate(boolean, LayerWorkspaceMgr)}, with the output written into columns
+     * {@code column ..} of {@code target}, a time-major {@code [steps, batch, width]} buffer in
+     * each sequence's own step order (a bidirectional layer's two halves side by side).
+     */
+    void activateInto(boolean training, LayerWorkspaceMgr workspaceMgr, INDArray target, int column) {
+        RecurrentPass pass = run(training, Map.of(), workspaceMgr);
+        Layouts.intoColumns(pass.output, pass.order, target, column);
+    }
+
+    /** Units per step of the layer's output. */
+    int hiddenSize() {
+        return (int) layerConf().getNOut();
+    }
+
+    /** The type the layer computes in. */
+    DataType computeType() {
+        return dataType;
+    }
+
     @Override
     public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
         requireForwards("rnnTimeStep");
@@ -323,7 +343,15 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         return isNwc() ? new long[] {batch, steps, features} : new long[] {batch, features, steps};
     }
 
+    /**
+     * The pass's output in the layer's layout: read forwards, a view of a time-major copy
+     * ({@link Layouts#timeMajorView}, which {@link FastRnnOutputLayer} and the next fast layer read
+     * without reordering); a backward half's, reordered into each sequence's own step order.
+     */
     private INDArray toLayerOutput(RecurrentPass pass, LayerWorkspaceMgr workspaceMgr) {
+        if (pass.order.isForwards()) {
+            return Layouts.timeMajorView(pass.output, isNwc(), workspaceMgr, ArrayType.ACTIVATIONS);
+        }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 layerShape(pass.batch, pass.hidden, pass.steps), 'c');
         Layouts.copy(out, isNwc(), Mem.of(pass.output), false, pass.order);

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
@@ -30,6 +31,18 @@ final class LayerConfigs {
      * Shared references are fine: callers pass a fresh or cloned configuration.
      */
     static <T extends BaseRecurrentLayer> T copyRecurrentSettings(BaseRecurrentLayer from, T to) {
+        copyFeedForwardSettings(from, to);
+        // BaseRecurrentLayer
+        to.setWeightInitFnRecurrent(from.getWeightInitFnRecurrent());
+        to.setRnnDataFormat(from.getRnnDataFormat());
+        return to;
+    }
+
+    /**
+     * What {@code Layer}, {@code BaseLayer} and {@code FeedForwardLayer} hold, copied as in
+     * {@link #copyRecurrentSettings} (also for {@link FastRnnOutput}).
+     */
+    static <T extends FeedForwardLayer> T copyFeedForwardSettings(FeedForwardLayer from, T to) {
         // org.deeplearning4j.nn.conf.layers.Layer
         to.setLayerName(from.getLayerName());
         to.setIDropout(from.getIDropout());
@@ -50,9 +63,6 @@ final class LayerConfigs {
         to.setNIn(from.getNIn());
         to.setNOut(from.getNOut());
         to.setTimeDistributedFormat(from.getTimeDistributedFormat());
-        // BaseRecurrentLayer
-        to.setWeightInitFnRecurrent(from.getWeightInitFnRecurrent());
-        to.setRnnDataFormat(from.getRnnDataFormat());
         return to;
     }
 
@@ -60,7 +70,7 @@ final class LayerConfigs {
      * The wiring DL4J expects from {@code Layer.instantiate}: listeners, index, the parameter view
      * and the parameter table from the configuration's initializer.
      */
-    static <L extends FastRecurrentLayer<?>> L wire(L layer, ParamInitializer initializer, NeuralNetConfiguration conf,
+    static <L extends org.deeplearning4j.nn.layers.BaseLayer<?>> L wire(L layer, ParamInitializer initializer, NeuralNetConfiguration conf,
                                                    Collection<TrainingListener> trainingListeners, int layerIndex,
                                                    INDArray layerParamsView, boolean initializeParams) {
         layer.setListeners(trainingListeners);

@@ -45,6 +45,14 @@ final class Layouts {
         if (reading.steps() != steps) {
             throw new IllegalArgumentException("a step order over " + reading.steps() + " steps for " + steps + " steps");
         }
+        if (layer.floats != null && timeMajor.floats != null && reading.isForwards() && featureStride == 1
+                && batchStride == features && stepStride == (long) batch * features) {
+            // already time-major (a fast layer's output, a fast output layer's input gradient): one block per step
+            int block = batch * features;
+            RowSplit.run(steps, (long) block * COPY_COST, (from, to) -> copyBlocks(layer.floats, timeMajor.floats,
+                    intoTimeMajor, (long) from * block, (long) to * block));
+            return;
+        }
         if (layer.floats != null && timeMajor.floats != null && stepStride == 1 && batchStride >= (long) features * steps) {
             RowSplit.run(batch, (long) features * steps * COPY_COST, (from, to) -> copyNcwFloats(layer.floats, batchStride,
                     featureStride, timeMajor.floats, batch, steps, features, intoTimeMajor, reading, from, to));
@@ -73,6 +81,70 @@ final class Layouts {
                 }
             }
         }
+    }
+
+    /**
+     * A forward-reading fast layer's output, time-major {@code [steps, batch, hidden]} (its
+     * buffer), into a new array of the activations workspace, seen in the layer's layout
+     * ({@code [batch, hidden, steps]} or, {@code nwc}, {@code [batch, steps, hidden]}) through a
+     * permuted view: one contiguous copy, and the rows stay time-major for whoever reads them next
+     * ({@link FastRnnOutputLayer} in place, another fast layer with a contiguous copy).
+     */
+    static INDArray timeMajorView(INDArray timeMajor, boolean nwc, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr workspaceMgr,
+                                  org.deeplearning4j.nn.workspace.ArrayType arrayType) {
+        INDArray copy = workspaceMgr.createUninitialized(arrayType, timeMajor.dataType(), timeMajor.shape(), 'c');
+        Mem from = Mem.of(timeMajor);
+        Mem to = Mem.of(copy);
+        if (from.floats != null && to.floats != null) {
+            int steps = (int) timeMajor.size(0);
+            int block = (int) (timeMajor.length() / steps);
+            RowSplit.run(steps, (long) block * COPY_COST, (first, end) -> copyBlocks(from.floats, to.floats, true,
+                    (long) first * block, (long) end * block));
+        } else {
+            copy.assign(timeMajor);
+        }
+        return nwc ? copy.permute(1, 0, 2) : copy.permute(1, 2, 0);
+    }
+
+    /**
+     * A pass's time-major output {@code source} ({@code [steps, batch, hidden]}, step t of sequence
+     * b standing for its step {@code order.step(b, t)}) into columns {@code column .. column +
+     * hidden} of {@code target}, time-major {@code [steps, batch, width]} in each sequence's own
+     * step order; split by sequences ({@link RowSplit}).
+     */
+    static void intoColumns(INDArray source, StepOrder order, INDArray target, int column) {
+        int steps = (int) source.size(0);
+        int batch = (int) source.size(1);
+        int hidden = (int) source.size(2);
+        int width = (int) target.size(2);
+        Mem from = Mem.of(source);
+        Mem to = Mem.of(target);
+        RowSplit.run(batch, (long) steps * hidden * COPY_COST, (first, end) -> {
+            float[] row = from.floats != null && to.floats != null ? new float[hidden] : null;
+            for (int b = first; b < end; b++) {
+                for (int t = 0; t < steps; t++) {
+                    long in = ((long) t * batch + b) * hidden;
+                    long out = ((long) order.step(b, t) * batch + b) * width + column;
+                    if (row != null) {
+                        from.floats.get((int) in, row, 0, hidden);
+                        to.floats.put((int) out, row, 0, hidden);
+                    } else {
+                        for (int f = 0; f < hidden; f++) {
+                            to.set(out + f, from.get(in + f));
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Elements {@code from .. to} of one buffer into the same places of the other. */
+    private static void copyBlocks(FloatBuffer layer, FloatBuffer timeMajor, boolean intoTimeMajor, long from, long to) {
+        FloatBuffer source = (intoTimeMajor ? layer : timeMajor).duplicate();
+        FloatBuffer target = (intoTimeMajor ? timeMajor : layer).duplicate();
+        source.limit((int) to).position((int) from);
+        target.position((int) from);
+        target.put(source);
     }
 
     /**

@@ -211,17 +211,20 @@ class RowSplitTest {
                 mask.get(NDArrayIndex.point(b), NDArrayIndex.interval(0, 1 + b % STEPS)).assign(1);
             }
         }
-        MultiLayerNetwork net = network(layer.get(), width, null);
+        for (boolean fastOutput : new boolean[] {false, true}) {
+            String what = name + (fastOutput ? " + FastRnnOutput" : " + RnnOutputLayer");
+            MultiLayerNetwork net = network(layer.get(), width, null, fastOutput);
 
-        BlasThreads.applyBlas(1);
-        float[] oneThread = outputAndGradient(net, x, y, mask);
-        forceSplit();
-        long before = RowSplit.splitPasses();
-        float[] split = outputAndGradient(net, x, y, mask);
-        assertTrue(RowSplit.splitPasses() > before, name + ": the passes were split");
-        assertEquals(oneThread.length, split.length);
-        for (int i = 0; i < split.length; i++) {
-            assertEquals(oneThread[i], split[i], 1e-5f * Math.max(1f, Math.abs(oneThread[i])), name + " at " + i);
+            BlasThreads.applyBlas(1);
+            float[] oneThread = outputAndGradient(net, x, y, mask);
+            forceSplit();
+            long before = RowSplit.splitPasses();
+            float[] split = outputAndGradient(net, x, y, mask);
+            assertTrue(RowSplit.splitPasses() > before, what + ": the passes were split");
+            assertEquals(oneThread.length, split.length);
+            for (int i = 0; i < split.length; i++) {
+                assertEquals(oneThread[i], split[i], 1e-5f * Math.max(1f, Math.abs(oneThread[i])), what + " at " + i);
+            }
         }
     }
 
@@ -238,11 +241,16 @@ class RowSplitTest {
     }
 
     private static MultiLayerNetwork network(Layer recurrent, int width, Integer tbptt) {
+        return network(recurrent, width, tbptt, false);
+    }
+
+    private static MultiLayerNetwork network(Layer recurrent, int width, Integer tbptt, boolean fastOutput) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(7).dataType(DataType.FLOAT).updater(new Adam(1e-2)).weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(recurrent)
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                .layer((fastOutput ? new FastRnnOutput.Builder(LossFunctions.LossFunction.MSE)
+                        : new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)).activation(Activation.IDENTITY)
                         .nIn(width).nOut(OUT).dataFormat(RNNFormat.NCW).build());
         if (tbptt != null) {
             list.backpropType(BackpropType.TruncatedBPTT).tBPTTLength(tbptt);

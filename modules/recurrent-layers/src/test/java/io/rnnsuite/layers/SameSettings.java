@@ -29,6 +29,14 @@ final class SameSettings {
         assertEquals(expected, actual, "settings differ:\n stock " + expected + "\n fast  " + actual);
     }
 
+    /** As {@link #assertSameSettingsExceptClass}, for a fast layer without the input-gradient switch. */
+    static void assertSameJsonExceptClass(Layer stock, Layer fast) {
+        assertNotEquals(stock.getClass(), fast.getClass());
+        JsonNode expected = withoutClass(stock);
+        JsonNode actual = withoutClass(fast);
+        assertEquals(expected, actual, "settings differ:\n stock " + expected + "\n fast  " + actual);
+    }
+
     private static JsonNode withoutClass(Layer layer) {
         ObjectMapper mapper = NeuralNetConfiguration.mapper();
         try {

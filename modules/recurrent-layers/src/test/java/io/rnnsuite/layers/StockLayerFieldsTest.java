@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guard on the one place that copies DL4J settings by hand: {@code LayerConfigs.copyRecurrentSettings}
- * plus {@link FastLstm#of} and {@link FastSimpleRnn#of} set, through DL4J's public setters, every
+ * plus {@link FastLstm#of}, {@link FastSimpleRnn#of} and {@link FastRnnOutput#of} set, through DL4J's public setters, every
  * field that the stock configuration classes of DL4J 1.0.0-M2.1 declare. If a DL4J upgrade adds,
  * removes or renames one (or a class in the hierarchy), this fails and names it, instead of a fast
  * layer silently losing a setting: then copy the new field there and update the list here.
@@ -41,8 +41,20 @@ class StockLayerFieldsTest {
                     + " biasUpdater weightNoise gradientNormalization gradientNormalizationThreshold",
             "Layer", "layerName iDropout constraints");
 
+    private static final Map<String, Set<String>> RNN_OUTPUT_FIELDS = expected(
+            "RnnOutputLayer", "rnnDataFormat",
+            "BaseOutputLayer", "lossFn hasBias",
+            "FeedForwardLayer", "nIn nOut timeDistributedFormat",
+            "BaseLayer", "activationFn weightInitFn biasInit gainInit regularization regularizationBias iUpdater"
+                    + " biasUpdater weightNoise gradientNormalization gradientNormalizationThreshold",
+            "Layer", "layerName iDropout constraints");
+
     @Test
     void theStockConfigurationsDeclareExactlyTheFieldsTheFastLayersCopy() {
+        assertEquals(RNN_OUTPUT_FIELDS, declaredFields(org.deeplearning4j.nn.conf.layers.RnnOutputLayer.class),
+                "DL4J's RnnOutputLayer configuration classes changed their fields: FastRnnOutput.of and"
+                        + " LayerConfigs.copyFeedForwardSettings must copy the new ones (then update this list)");
+        assertEquals(Set.of(), instanceFields(FastRnnOutput.class), "FastRnnOutput's own fields");
         assertEquals(LSTM_FIELDS, declaredFields(LSTM.class),
                 "DL4J's LSTM configuration classes changed their fields: FastLstm.of and"
                         + " LayerConfigs.copyRecurrentSettings must copy the new ones (then update this list)");

@@ -7,7 +7,6 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -32,7 +31,7 @@ public final class CharLmNetworks {
         for (Layer layer : recurrent) {
             list.layer(layer);
         }
-        list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+        list.layer(RecurrentLayerFactory.sequenceOutput(config.recurrentSpec().impl(), LossFunctions.LossFunction.MCXENT)
                 .nIn(config.recurrentSpec().outputSize()).nOut(vocabularySize)
                 .activation(Activation.SOFTMAX).build());
         list.backpropType(BackpropType.TruncatedBPTT)

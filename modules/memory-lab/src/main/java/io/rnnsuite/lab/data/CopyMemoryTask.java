@@ -6,7 +6,6 @@ import java.util.Random;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -97,7 +96,7 @@ public final class CopyMemoryTask implements MemoryTask {
         for (Layer layer : RecurrentLayerFactory.sequenceLayers(spec, INPUT_CHANNELS)) {
             list.layer(layer);
         }
-        list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+        list.layer(RecurrentLayerFactory.sequenceOutput(spec.impl(), LossFunctions.LossFunction.MCXENT)
                 .activation(Activation.SOFTMAX).nIn(spec.outputSize()).nOut(OUTPUT_CLASSES).build());
         list.setInputType(InputType.recurrent(INPUT_CHANNELS));
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());

@@ -117,7 +117,8 @@ public final class Seq2SeqGraphs {
             g.addVertex(OUTPUT_MERGE, new MergeVertex(), DECODER, ATTENTION);
             outputInput = OUTPUT_MERGE;
         }
-        g.addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+        g.addLayer(OUTPUT, RecurrentLayerFactory.sequenceOutput(config.encoder().impl(), LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX)
                 .nIn(config.attention() ? 2 * width : width).nOut(targetVocabulary).build(), outputInput);
         g.setOutputs(OUTPUT);
     }

@@ -1,0 +1,200 @@
+package io.rnnsuite.layers;
+
+import java.util.Arrays;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.base.Preconditions;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The layer of {@link FastRnnOutput}: DL4J's {@link RnnOutputLayer} computed on time-major rows.
+ *
+ * <p>DL4J's layer works on 2-d rows {@code b + batch * t} (sequence {@code b} at step {@code t}),
+ * which it copies out of its 3-d input for the forward pass and again for backpropagation, and
+ * copies its 2-d input gradient back into 3-d. Those rows are exactly the time-major rows the
+ * fast recurrent layers compute in, and a fast layer hands its output on as a view of its
+ * time-major buffer ({@code [batch, features, steps]} with strides {@code [features, 1,
+ * batch * features]}): here that view is read in place, the input gradient is handed back the
+ * same way, and the three products (output, weight gradient, input gradient) run through
+ * {@link Blas#gemmSplit}. The loss, the activation, masks and weight noise are DL4J's own calls,
+ * on the same rows, so scores and gradients equal the stock layer's to float rounding.
+ *
+ * <p>Any other input (from a stock layer, or a backward half's output) is copied into
+ * time-major rows first, by {@link Layouts}. With dropout on the layer's input everything is left
+ * to DL4J's layer.
+ */
+final class FastRnnOutputLayer extends RnnOutputLayer {
+
+    private final transient Scratch scratch = new Scratch();
+
+    FastRnnOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** Whether this layer computes the pass itself (else DL4J's code does, unchanged). */
+    private boolean computesItself() {
+        if (input == null || input.rank() != 3 || layerConf().getIDropout() != null) {
+            return false;
+        }
+        if (input.dataType() != dataType || (dataType != DataType.FLOAT && dataType != DataType.DOUBLE)) {
+            return false;
+        }
+        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray gw = gradientViews == null ? null : gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        return w.ordering() == 'f' && (gw == null || gw.ordering() == 'f');
+    }
+
+    private boolean isNwc() {
+        return layerConf().getRnnDataFormat() == RNNFormat.NWC;
+    }
+
+    private int batch() {
+        return (int) input.size(0);
+    }
+
+    private int steps() {
+        return (int) input.size(isNwc() ? 1 : 2);
+    }
+
+    private int features() {
+        return (int) input.size(isNwc() ? 2 : 1);
+    }
+
+    /**
+     * Whether {@code sequences} (3-d, this layer's layout) is a view of a contiguous time-major
+     * buffer, as a forward fast layer emits it: sequence b, step t, feature f at
+     * {@code (t * batch + b) * features + f}.
+     */
+    static boolean isTimeMajorView(INDArray sequences, boolean nwc) {
+        long batch = sequences.size(0);
+        long features = sequences.size(nwc ? 2 : 1);
+        long[] stride = sequences.stride();
+        long batchStride = stride[0];
+        long stepStride = stride[nwc ? 1 : 2];
+        long featureStride = stride[nwc ? 2 : 1];
+        return featureStride == 1 && batchStride == features && stepStride == batch * features;
+    }
+
+    /** The input as memory holding time-major rows: the input itself when it is such a view, else a copy. */
+    private Mem timeMajorInput() {
+        if (isTimeMajorView(input, isNwc())) {
+            return Mem.of(input);
+        }
+        INDArray rows = scratch.array("input", dataType, steps(), batch(), features());
+        Layouts.toTimeMajor(input, isNwc(), Mem.of(rows));
+        return Mem.of(rows);
+    }
+
+    /**
+     * {@code X W + b}, rows time-major, in the activations workspace as DL4J's is; masked (as
+     * DL4J's pre-output is for the loss) when {@code masked}.
+     */
+    private INDArray preOutputRows(Mem x, boolean training, boolean masked, LayerWorkspaceMgr workspaceMgr) {
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+        int rows = batch() * steps();
+        int inputs = features();
+        if (w.size(0) != inputs) {
+            throw new IllegalStateException("input has " + inputs + " features per step, the layer takes "
+                    + w.size(0) + " " + layerId());
+        }
+        int outputs = (int) w.size(1);
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {rows, outputs}, 'c');
+        // W is DL4J's 'f'-order [inputs, outputs]: row-major, that is W^T, [outputs, inputs]
+        Blas.gemmSplit(false, true, rows, outputs, inputs, 1, x, 0, inputs, Mem.of(w), 0, inputs, 0, Mem.of(z), 0, outputs);
+        if (hasBias()) {
+            z.addiRowVector(b);
+        }
+        if (masked && maskArray != null) {
+            applyMask(z);
+        }
+        return z;
+    }
+
+    @Override
+    protected INDArray preOutput2d(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!computesItself()) {
+            return super.preOutput2d(training, workspaceMgr);
+        }
+        assertInputSet(false);
+        return preOutputRows(timeMajorInput(), training, true, workspaceMgr);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!computesItself()) {
+            return super.activate(training, workspaceMgr);
+        }
+        assertInputSet(false);
+        INDArray z = preOutputRows(timeMajorInput(), training, false, workspaceMgr);
+        INDArray activated = layerConf().getActivationFn().getActivation(z, training);
+        if (maskArray != null) {
+            // as DL4J's layer: masked steps (or outputs) of the activations read zero
+            applyMask(activated);
+        }
+        // DL4J's layout with standard strides: what a network's caller receives
+        boolean nwc = isNwc();
+        long outputs = activated.size(1);
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                nwc ? new long[] {batch(), steps(), outputs} : new long[] {batch(), outputs, steps()}, 'c');
+        Layouts.fromTimeMajor(Mem.of(activated), out, nwc);
+        return out;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if (!computesItself()) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        assertInputSet(true);
+        boolean nwc = isNwc();
+        Preconditions.checkState(labels != null && labels.rank() == 3, "Expected rank 3 labels array, got %s",
+                labels == null ? "none" : Arrays.toString(labels.shape()));
+        Preconditions.checkState(labels.size(nwc ? 1 : 2) == steps(), "Sequence lengths do not match for "
+                + "RnnOutputLayer input and labels: input=%s vs. labels=%s", Arrays.toString(input.shape()),
+                Arrays.toString(labels.shape()));
+        int batch = batch();
+        int steps = steps();
+        int inputs = features();
+        int rows = batch * steps;
+
+        Mem x = timeMajorInput();
+        INDArray z = preOutputRows(x, true, true, workspaceMgr);
+        INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
+        INDArray delta = layerConf().getLossFn().computeGradient(labels2d, z, layerConf().getActivationFn(), maskArray);
+        if (delta.ordering() != 'c' || delta.isView()) {
+            delta = delta.dup('c');
+        }
+        int outputs = (int) delta.size(1);
+        Mem dz = Mem.of(delta);
+
+        Gradient gradient = new DefaultGradient();
+        INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        // dW^T = dZ^T X, into the 'f'-order [inputs, outputs] view (row-major [outputs, inputs])
+        Blas.gemmSplit(true, false, outputs, inputs, rows, 1, dz, 0, outputs, x, 0, inputs, 0,
+                Mem.of(weightGradient), 0, inputs);
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+        if (hasBias()) {
+            INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+            delta.sum(biasGradient, 0);
+            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
+        }
+
+        // dX = dZ W^T, time-major rows, handed back as a view in the layer's layout
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        INDArray dInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                new long[] {steps, batch, inputs}, 'c');
+        Blas.gemmSplit(false, false, rows, inputs, outputs, 1, dz, 0, outputs, Mem.of(w), 0, inputs, 0,
+                Mem.of(dInput), 0, inputs);
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, nwc ? dInput.permute(1, 0, 2) : dInput.permute(1, 2, 0));
+    }
+}
