@@ -377,13 +377,32 @@ public final class FastForward {
     /** Every layer over the sequence in {@link #sequence} (or the one-hot {@code symbols}), then the head. */
     private void run(int steps, int[] symbols, double[] output) {
         Mem x = sequence;
-        for (int s = 0; s < stages.size(); s++) {
+        int first = 0;
+        int pipelined = pipelinedStages();
+        if (pipelined >= 2 && steps > 1) {
+            runPipelined(pipelined, steps, symbols);
+            first = pipelined;
+            x = stages.get(pipelined - 1).output;
+        }
+        for (int s = first; s < stages.size(); s++) {
             Stage stage = stages.get(s);
-            runCell(stage.forward, s == 0 ? symbols : null, x, steps, stage.projectedForward, stage.output, 0,
-                    stage.width, false);
-            if (stage.backward != null) {
-                runCell(stage.backward, s == 0 ? symbols : null, x, steps, stage.projectedBackward, stage.output,
-                        stage.forward.hidden, stage.width, true);
+            int[] stageSymbols = s == 0 ? symbols : null;
+            Mem in = x;
+            if (stage.backward == null) {
+                runCell(stage.forward, stageSymbols, in, steps, stage.projectedForward, stage.output, 0, stage.width, false);
+            } else {
+                // the two directions never meet: on two cores (RowSplit) each runs on its own
+                RowSplit.run(2, directionWork(stage.forward, steps), (from, to) -> {
+                    for (int direction = from; direction < to; direction++) {
+                        if (direction == 0) {
+                            runCell(stage.forward, stageSymbols, in, steps, stage.projectedForward, stage.output, 0,
+                                    stage.width, false);
+                        } else {
+                            runCell(stage.backward, stageSymbols, in, steps, stage.projectedBackward, stage.output,
+                                    stage.forward.hidden, stage.width, true);
+                        }
+                    }
+                });
             }
             x = stage.output;
         }
@@ -408,6 +427,91 @@ public final class FastForward {
             }
             default -> throw new IllegalStateException("unhandled reduction " + reduction);
         }
+    }
+
+    /** How many leading stages are one-directional (those a pipeline can run: each step of one feeds the next). */
+    private int pipelinedStages() {
+        int count = 0;
+        while (count < stages.size() && stages.get(count).backward == null) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * Stages {@code 0 .. count-1} over the sequence as a pipeline over the two cores
+     * ({@link RowSplit}): core 0 runs stages 0, 2, 4, ..., core 1 stages 1, 3, ...; a stage's step
+     * t starts once the stage below has written its output for step t (a counter per stage), so
+     * on two cores the second layer runs one step behind the first instead of after it. Each step
+     * projects its own input row then (a matrix-vector product instead of one product for the
+     * whole sequence), except in the first stage. When the split does not run, the stages run one
+     * after the other as usual.
+     */
+    private void runPipelined(int count, int steps, int[] symbols) {
+        java.util.concurrent.atomic.AtomicIntegerArray done = new java.util.concurrent.atomic.AtomicIntegerArray(count);
+        // a half that fails must not leave the other waiting for it
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        long work = 0;
+        for (int s = 0; s < count; s++) {
+            work += directionWork(stages.get(s).forward, steps);
+        }
+        RowSplit.run(2, work / 2, (from, to) -> {
+            if (to - from == 2) {
+                Mem x = sequence;
+                for (int s = 0; s < count; s++) {
+                    Stage stage = stages.get(s);
+                    runCell(stage.forward, s == 0 ? symbols : null, x, steps, stage.projectedForward, stage.output, 0,
+                            stage.width, false);
+                    x = stage.output;
+                }
+                return;
+            }
+            try {
+                runPipelineHalf(from, count, steps, symbols, done, failed);
+            } catch (RuntimeException | Error e) {
+                failed.set(true);
+                throw e;
+            }
+        });
+    }
+
+    /** Stages {@code from, from + 2, ...} of {@link #runPipelined}, on one core. */
+    private void runPipelineHalf(int from, int count, int steps, int[] symbols,
+                                 java.util.concurrent.atomic.AtomicIntegerArray done,
+                                 java.util.concurrent.atomic.AtomicBoolean failed) {
+        for (int s = from; s < count; s += 2) {
+            Stage stage = stages.get(s);
+            FastStepper.Cell cell = stage.forward;
+            cell.clear();
+            if (s == 0 && symbols == null) {
+                cell.projectSequence(sequence, steps, stage.projectedForward);
+            }
+            Mem below = s == 0 ? null : stages.get(s - 1).output;
+            int belowWidth = s == 0 ? 0 : stages.get(s - 1).width;
+            for (int t = 0; t < steps; t++) {
+                if (s > 0) {
+                    while (done.get(s - 1) <= t) {
+                        if (failed.get()) {
+                            throw new IllegalStateException("the pipeline's other half failed");
+                        }
+                        Thread.onSpinWait();
+                    }
+                    cell.projectRow(below, (long) t * belowWidth);
+                } else if (symbols == null) {
+                    cell.loadProjection(stage.projectedForward, t);
+                } else {
+                    cell.project(null, symbols[t]);
+                }
+                Mem h = cell.advance();
+                copyRow(h, 0, stage.output, (long) t * stage.width, cell.hidden);
+                done.set(s, t + 1);
+            }
+        }
+    }
+
+    /** Multiply-adds of one direction of a layer over {@code steps} steps, for {@link RowSplit}'s threshold. */
+    private static long directionWork(FastStepper.Cell cell, int steps) {
+        return (long) steps * cell.width * (cell.inputs + cell.hidden);
     }
 
     /** One direction of one layer over the sequence; its outputs go into columns {@code column..} of {@code out}. */

@@ -325,12 +325,22 @@ public final class FastStepper {
             }
         }
 
+        /** As {@link #project} for the row of {@code x} at {@code offset} ({@code inputs} wide). */
+        void projectRow(Mem x, long offset) {
+            Blas.product(false, true, 1, width, inputs, 1, x, offset, inputs, w, 0, inputs, 0, gates, 0, width);
+        }
+
         /**
          * {@code projected = X W} for {@code steps} time-major rows of {@code x} (one product for
          * the whole sequence; {@link #loadProjection} then hands each row to {@link #advance()}).
          */
         void projectSequence(Mem x, int steps, Mem projected) {
-            Blas.product(false, true, steps, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, projected, 0, width);
+            if (steps > 1) {
+                // shared between the cores when the split is on (RowSplit)
+                Blas.gemmSplit(false, true, steps, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, projected, 0, width);
+            } else {
+                Blas.product(false, true, steps, width, inputs, 1, x, 0, inputs, w, 0, inputs, 0, projected, 0, width);
+            }
         }
 
         /** Row {@code step} of a {@link #projectSequence} result as this step's projected input. */

@@ -193,6 +193,61 @@ class RowSplitTest {
         assertEquals(null, problem.get());
     }
 
+    /**
+     * A single sequence on two cores: a bidirectional layer's directions side by side, a stack
+     * of one-directional layers as a pipeline (three layers: the first and third on one core,
+     * the second on the other), feature vectors and one-hot indices; the outputs of one thread's
+     * pass and of the network's own.
+     */
+    @Test
+    void singleSequencesShareTheCoresByDirectionAndByLayer() {
+        int steps = 11;
+        MultiLayerNetwork stack = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(5).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).list()
+                .layer(new FastLstm.Builder().nIn(IN).nOut(HIDDEN).build())
+                .layer(new Gru.Builder().nIn(HIDDEN).nOut(HIDDEN + 3).build())
+                .layer(new FastSimpleRnn.Builder().nIn(HIDDEN + 3).nOut(HIDDEN).build())
+                .layer(new FastBidirectional(new FastLstm.Builder().nIn(HIDDEN).nOut(HIDDEN).build()))
+                .layer(new FastRnnOutput.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .nIn(2 * HIDDEN).nOut(IN).build())
+                .build());
+        stack.init();
+        FastForward forward = FastForward.of(stack).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(stack)));
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 1, IN, steps);
+        double[] timeMajor = new double[steps * IN];
+        int[] indices = new int[steps];
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, 1, IN, steps);
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < IN; i++) {
+                timeMajor[t * IN + i] = x.getDouble(0, i, t);
+            }
+            indices[t] = (t * 5 + 2) % IN;
+            oneHot.putScalar(new long[] {0, indices[t], t}, 1.0);
+        }
+        BlasThreads.applyBlas(1);
+        double[] oneThread = new double[forward.outputLength(steps)];
+        forward.output(timeMajor, steps, oneThread);
+        double[] oneThreadIndices = new double[forward.outputLength(steps)];
+        forward.outputForIndices(indices, oneThreadIndices);
+
+        forceSplit();
+        long before = RowSplit.splitPasses();
+        double[] split = new double[oneThread.length];
+        forward.output(timeMajor, steps, split);
+        double[] splitIndices = new double[oneThread.length];
+        forward.outputForIndices(indices, splitIndices);
+        assertTrue(RowSplit.splitPasses() >= before + 4, "pipeline and directions split, both inputs");
+        double[] network = stack.output(x).get(NDArrayIndex.point(0)).transpose().dup('c').data().asDouble();
+        double[] networkIndices = stack.output(oneHot).get(NDArrayIndex.point(0)).transpose().dup('c').data().asDouble();
+        for (int i = 0; i < split.length; i++) {
+            assertEquals(oneThread[i], split[i], 1e-5, "vectors, at " + i);
+            assertEquals(network[i], split[i], 1e-5, "vectors against net.output, at " + i);
+            assertEquals(oneThreadIndices[i], splitIndices[i], 1e-5, "indices, at " + i);
+            assertEquals(networkIndices[i], splitIndices[i], 1e-5, "indices against net.output, at " + i);
+        }
+    }
+
     /** Two BLAS threads, and every pass large enough to split. */
     private static void forceSplit() {
         BlasThreads.applyBlas(2);

@@ -1,13 +1,13 @@
 package io.rnnsuite.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -29,13 +29,15 @@ class UsageExampleTest {
                 .list()
                 .layer(new FastLstm.Builder().nIn(10).nOut(64).build())
                 .layer(new FastBidirectional(new Gru.Builder().nIn(64).nOut(32).build()))
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .layer(new FastRnnOutput.Builder(LossFunctions.LossFunction.MCXENT)
                         .activation(Activation.SOFTMAX).nIn(64).nOut(5).build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         long[] shape = net.output(Nd4j.rand(DataType.FLOAT, 2, 10, 7)).shape();
         assertArrayEquals(new long[] {2, 5, 7}, shape);
+        net.fit(Nd4j.rand(DataType.FLOAT, 2, 10, 7), Nd4j.rand(DataType.FLOAT, 2, 5, 7));
+        assertTrue(Double.isFinite(net.score()), "a training step on the README's network");
     }
 
     @Test
