@@ -12,7 +12,10 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.base.Preconditions;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * The layer of {@link FastRnnOutput}: DL4J's {@link RnnOutputLayer} computed on time-major rows.
@@ -33,7 +36,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class FastRnnOutputLayer extends RnnOutputLayer {
 
+    /** What one softmax element costs in multiply-adds, for {@link RowSplit}'s size threshold (an exp and a log or two). */
+    private static final long SOFTMAX_COST = 40;
+
+    /**
+     * DL4J's private copy of the regularisation term that {@code computeScore} keeps (read only by
+     * the layer's own {@code computeGradientAndScore}); null if it cannot be reached, and then the
+     * score is left to DL4J's code.
+     */
+    private static final java.lang.reflect.Field REGULARIZATION_TERM = regularizationTermField();
+
     private final transient Scratch scratch = new Scratch();
+
+    private static java.lang.reflect.Field regularizationTermField() {
+        try {
+            java.lang.reflect.Field field = org.deeplearning4j.nn.layers.BaseOutputLayer.class.getDeclaredField("fullNetRegTerm");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
 
     FastRnnOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -119,6 +142,94 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         return z;
     }
 
+    /**
+     * Softmax with DL4J's multi-class cross-entropy, unweighted, masked per step or not: the
+     * apps' classifier heads. Computed here row by row in one pass (split between the cores),
+     * where DL4J's loss makes several whole-array passes (softmax, clipping, log, products,
+     * sums) for the score and again for the gradient, on one thread.
+     */
+    private boolean softmaxCrossEntropy() {
+        ILossFunction loss = layerConf().getLossFn();
+        return layerConf().getActivationFn() instanceof ActivationSoftmax && loss != null
+                && loss.getClass() == LossMCXENT.class && ((LossMCXENT) loss).getWeights() == null
+                && (maskArray == null || maskArray.isColumnVectorOrScalar())
+                && labels != null && (labels.dataType() == DataType.FLOAT || labels.dataType() == DataType.DOUBLE)
+                && (maskArray == null || maskArray.dataType() == DataType.FLOAT || maskArray.dataType() == DataType.DOUBLE);
+    }
+
+    /**
+     * For rows of pre-activations {@code z} (c order) against {@code labels2d} (any order): with
+     * {@code p = softmax(z)} per row, returns {@code -sum m * y * log(clip(p))} (DL4J's score sum,
+     * clipped to {@code [eps, 1 - eps]} as its loss does) and, when {@code delta} is given, writes
+     * {@code m * (p - y)} into it (DL4J's gradient); {@code m} is the row's mask value, 1 without one.
+     */
+    private double softmaxCrossEntropy(INDArray z, INDArray labels2d, INDArray delta) {
+        int rows = (int) z.size(0);
+        int outputs = (int) z.size(1);
+        double clip = ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
+        Mem logits = Mem.of(z);
+        Mem y = Mem.of(labels2d);
+        long yRow = labels2d.stride(0);
+        long yColumn = labels2d.stride(1);
+        Mem mask = maskArray == null ? null : Mem.of(maskArray);
+        long maskStride = maskArray == null ? 0 : maskArray.isScalar() ? 0 : maskArray.stride(0);
+        Mem d = delta == null ? null : Mem.of(delta);
+        double[] halves = new double[2];
+        RowSplit.run(rows, (long) outputs * SOFTMAX_COST, (from, to) -> {
+            double[] p = new double[outputs];
+            double sum = 0;
+            for (int r = from; r < to; r++) {
+                long at = (long) r * outputs;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < outputs; j++) {
+                    max = Math.max(max, logits.get(at + j));
+                }
+                double total = 0;
+                for (int j = 0; j < outputs; j++) {
+                    p[j] = Math.exp(logits.get(at + j) - max);
+                    total += p[j];
+                }
+                double m = mask == null ? 1 : mask.get(r * maskStride);
+                double rowScore = 0;
+                for (int j = 0; j < outputs; j++) {
+                    double probability = p[j] / total;
+                    double label = y.get(r * yRow + j * yColumn);
+                    if (label != 0) {
+                        double clipped = clip > 0 ? Math.min(Math.max(probability, clip), 1 - clip) : probability;
+                        rowScore += label * Math.log(clipped);
+                    }
+                    if (d != null) {
+                        d.set(at + j, m * (probability - label));
+                    }
+                }
+                sum -= m * rowScore;
+            }
+            halves[from == 0 ? 0 : 1] = sum;
+        });
+        return halves[0] + halves[1];
+    }
+
+    @Override
+    public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!computesItself() || !softmaxCrossEntropy() || REGULARIZATION_TERM == null) {
+            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+        }
+        assertInputSet(false);
+        INDArray z = preOutputRows(timeMajorInput(), training, true, workspaceMgr);
+        double total = softmaxCrossEntropy(z, getLabels2d(workspaceMgr, ArrayType.FF_WORKING_MEM), null);
+        if (conf().isMiniBatch()) {
+            total /= getInputMiniBatchSize();
+        }
+        total += fullNetRegTerm;
+        try {
+            REGULARIZATION_TERM.setDouble(this, fullNetRegTerm);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot keep the regularisation term " + layerId(), e);
+        }
+        this.score = total;
+        return total;
+    }
+
     @Override
     protected INDArray preOutput2d(boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (!computesItself()) {
@@ -169,9 +280,15 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         Mem x = timeMajorInput();
         INDArray z = preOutputRows(x, true, true, workspaceMgr);
         INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
-        INDArray delta = layerConf().getLossFn().computeGradient(labels2d, z, layerConf().getActivationFn(), maskArray);
-        if (delta.ordering() != 'c' || delta.isView()) {
-            delta = delta.dup('c');
+        INDArray delta;
+        if (softmaxCrossEntropy()) {
+            delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, z.shape(), 'c');
+            softmaxCrossEntropy(z, labels2d, delta);
+        } else {
+            delta = layerConf().getLossFn().computeGradient(labels2d, z, layerConf().getActivationFn(), maskArray);
+            if (delta.ordering() != 'c' || delta.isView()) {
+                delta = delta.dup('c');
+            }
         }
         int outputs = (int) delta.size(1);
         Mem dz = Mem.of(delta);

@@ -198,6 +198,27 @@ class FastRnnOutputTest {
         }
     }
 
+    /** Saturated softmax outputs: DL4J clips the probabilities to [1e-10, 1 - 1e-10] for the score, and so must this. */
+    @Test
+    void aSaturatedSoftmaxScoresAsDl4jsClippedOne() {
+        MultiLayerNetwork stock = network(recurrent("FastLstm", RNNFormat.NCW), head(false, true), HIDDEN, RNNFormat.NCW,
+                DataType.FLOAT, null);
+        MultiLayerNetwork fast = network(recurrent("FastLstm", RNNFormat.NCW), head(true, true), HIDDEN, RNNFormat.NCW,
+                DataType.FLOAT, null);
+        stock.getLayer(1).getParam("W").muli(400);
+        fast.setParams(stock.params());
+        INDArray x = sequences(DataType.FLOAT, RNNFormat.NCW, IN, 9, false);
+        INDArray y = sequences(DataType.FLOAT, RNNFormat.NCW, OUT, 10, true);
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {stock, fast}) {
+            net.setInput(x);
+            net.setLabels(y);
+            net.computeGradientAndScore();
+        }
+        assertTrue(stock.score() > 10, "saturated: some labelled probabilities below the clip, score " + stock.score());
+        assertEquals(stock.score(), fast.score(), 1e-4 * stock.score(), "clipped score");
+        assertClose("gradient", stock.gradient().gradient(), fast.gradient().gradient(), 1e-3);
+    }
+
     @Test
     void truncatedBpttTrainsLikeDl4jsLayer() {
         MultiLayerNetwork stock = network(recurrent("FastLstm", RNNFormat.NCW), head(false, true), HIDDEN, RNNFormat.NCW,
