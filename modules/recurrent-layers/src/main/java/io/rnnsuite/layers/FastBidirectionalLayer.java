@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.TimeSeriesUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -114,7 +113,7 @@ final class FastBidirectionalLayer extends BidirectionalLayer {
                 new long[] {steps, batch, 2L * hidden}, 'c');
         forward.activateInto(training, workspaceMgr, timeMajor, 0);
         backward.activateInto(training, workspaceMgr, timeMajor, hidden);
-        return nwc ? timeMajor.permute(1, 0, 2) : timeMajor.permute(1, 2, 0);
+        return Layouts.inLayerLayout(timeMajor, nwc);
     }
 
     @Override

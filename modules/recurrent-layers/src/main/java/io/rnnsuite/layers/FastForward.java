@@ -376,36 +376,13 @@ public final class FastForward {
 
     /** Every layer over the sequence in {@link #sequence} (or the one-hot {@code symbols}), then the head. */
     private void run(int steps, int[] symbols, double[] output) {
-        Mem x = sequence;
-        int first = 0;
         int pipelined = pipelinedStages();
         if (pipelined >= 2 && steps > 1) {
             runPipelined(pipelined, steps, symbols);
-            first = pipelined;
-            x = stages.get(pipelined - 1).output;
+        } else {
+            pipelined = 0;
         }
-        for (int s = first; s < stages.size(); s++) {
-            Stage stage = stages.get(s);
-            int[] stageSymbols = s == 0 ? symbols : null;
-            Mem in = x;
-            if (stage.backward == null) {
-                runCell(stage.forward, stageSymbols, in, steps, stage.projectedForward, stage.output, 0, stage.width, false);
-            } else {
-                // the two directions never meet: on two cores (RowSplit) each runs on its own
-                RowSplit.run(2, directionWork(stage.forward, steps), (from, to) -> {
-                    for (int direction = from; direction < to; direction++) {
-                        if (direction == 0) {
-                            runCell(stage.forward, stageSymbols, in, steps, stage.projectedForward, stage.output, 0,
-                                    stage.width, false);
-                        } else {
-                            runCell(stage.backward, stageSymbols, in, steps, stage.projectedBackward, stage.output,
-                                    stage.forward.hidden, stage.width, true);
-                        }
-                    }
-                });
-            }
-            x = stage.output;
-        }
+        Mem x = runStages(pipelined, stages.size(), steps, symbols);
         int width = lastWidth();
         switch (reduction) {
             case PER_STEP -> head(x, steps, width, output);
@@ -427,6 +404,37 @@ public final class FastForward {
             }
             default -> throw new IllegalStateException("unhandled reduction " + reduction);
         }
+    }
+
+    /**
+     * Stages {@code first .. end-1} one after the other (the input of stage {@code first} is the
+     * sequence or the output of the stage before it); returns the last one's output.
+     */
+    private Mem runStages(int first, int end, int steps, int[] symbols) {
+        Mem x = first == 0 ? sequence : stages.get(first - 1).output;
+        for (int s = first; s < end; s++) {
+            Stage stage = stages.get(s);
+            int[] stageSymbols = s == 0 ? symbols : null;
+            Mem in = x;
+            if (stage.backward == null) {
+                runCell(stage.forward, stageSymbols, in, steps, stage.projectedForward, stage.output, 0, stage.width, false);
+            } else {
+                // the two directions never meet: on two cores (RowSplit) each runs on its own
+                RowSplit.run(2, directionWork(stage.forward, steps), (from, to) -> {
+                    for (int direction = from; direction < to; direction++) {
+                        if (direction == 0) {
+                            runCell(stage.forward, stageSymbols, in, steps, stage.projectedForward, stage.output, 0,
+                                    stage.width, false);
+                        } else {
+                            runCell(stage.backward, stageSymbols, in, steps, stage.projectedBackward, stage.output,
+                                    stage.forward.hidden, stage.width, true);
+                        }
+                    }
+                });
+            }
+            x = stage.output;
+        }
+        return x;
     }
 
     /** How many leading stages are one-directional (those a pipeline can run: each step of one feeds the next). */
@@ -457,13 +465,8 @@ public final class FastForward {
         }
         RowSplit.run(2, work / 2, (from, to) -> {
             if (to - from == 2) {
-                Mem x = sequence;
-                for (int s = 0; s < count; s++) {
-                    Stage stage = stages.get(s);
-                    runCell(stage.forward, s == 0 ? symbols : null, x, steps, stage.projectedForward, stage.output, 0,
-                            stage.width, false);
-                    x = stage.output;
-                }
+                // not split (one thread, or the split busy): the usual order
+                runStages(0, count, steps, symbols);
                 return;
             }
             try {

@@ -91,24 +91,9 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         return (int) input.size(isNwc() ? 2 : 1);
     }
 
-    /**
-     * Whether {@code sequences} (3-d, this layer's layout) is a view of a contiguous time-major
-     * buffer, as a forward fast layer emits it: sequence b, step t, feature f at
-     * {@code (t * batch + b) * features + f}.
-     */
-    static boolean isTimeMajorView(INDArray sequences, boolean nwc) {
-        long batch = sequences.size(0);
-        long features = sequences.size(nwc ? 2 : 1);
-        long[] stride = sequences.stride();
-        long batchStride = stride[0];
-        long stepStride = stride[nwc ? 1 : 2];
-        long featureStride = stride[nwc ? 2 : 1];
-        return featureStride == 1 && batchStride == features && stepStride == batch * features;
-    }
-
     /** The input as memory holding time-major rows: the input itself when it is such a view, else a copy. */
     private Mem timeMajorInput() {
-        if (isTimeMajorView(input, isNwc())) {
+        if (Layouts.isTimeMajor(input, isNwc())) {
             return Mem.of(input);
         }
         INDArray rows = scratch.array("input", dataType, steps(), batch(), features());
@@ -148,7 +133,7 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
      * where DL4J's loss makes several whole-array passes (softmax, clipping, log, products,
      * sums) for the score and again for the gradient, on one thread.
      */
-    private boolean softmaxCrossEntropy() {
+    private boolean fusesSoftmaxCrossEntropy() {
         ILossFunction loss = layerConf().getLossFn();
         return layerConf().getActivationFn() instanceof ActivationSoftmax && loss != null
                 && loss.getClass() == LossMCXENT.class && ((LossMCXENT) loss).getWeights() == null
@@ -211,7 +196,7 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (!computesItself() || !softmaxCrossEntropy() || REGULARIZATION_TERM == null) {
+        if (!computesItself() || !fusesSoftmaxCrossEntropy() || REGULARIZATION_TERM == null) {
             return super.computeScore(fullNetRegTerm, training, workspaceMgr);
         }
         assertInputSet(false);
@@ -281,7 +266,7 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         INDArray z = preOutputRows(x, true, true, workspaceMgr);
         INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray delta;
-        if (softmaxCrossEntropy()) {
+        if (fusesSoftmaxCrossEntropy()) {
             delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, z.shape(), 'c');
             softmaxCrossEntropy(z, labels2d, delta);
         } else {
@@ -312,6 +297,6 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         Blas.gemmSplit(false, false, rows, inputs, outputs, 1, dz, 0, outputs, Mem.of(w), 0, inputs, 0,
                 Mem.of(dInput), 0, inputs);
         weightNoiseParams.clear();
-        return new Pair<>(gradient, nwc ? dInput.permute(1, 0, 2) : dInput.permute(1, 2, 0));
+        return new Pair<>(gradient, Layouts.inLayerLayout(dInput, nwc));
     }
 }

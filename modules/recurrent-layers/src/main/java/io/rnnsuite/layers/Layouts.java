@@ -45,8 +45,7 @@ final class Layouts {
         if (reading.steps() != steps) {
             throw new IllegalArgumentException("a step order over " + reading.steps() + " steps for " + steps + " steps");
         }
-        if (layer.floats != null && timeMajor.floats != null && reading.isForwards() && featureStride == 1
-                && batchStride == features && stepStride == (long) batch * features) {
+        if (layer.floats != null && timeMajor.floats != null && reading.isForwards() && isTimeMajor(sequences, nwc)) {
             // already time-major (a fast layer's output, a fast output layer's input gradient): one block per step
             int block = batch * features;
             RowSplit.run(steps, (long) block * COPY_COST, (from, to) -> copyBlocks(layer.floats, timeMajor.floats,
@@ -103,7 +102,23 @@ final class Layouts {
         } else {
             copy.assign(timeMajor);
         }
-        return nwc ? copy.permute(1, 0, 2) : copy.permute(1, 2, 0);
+        return inLayerLayout(copy, nwc);
+    }
+
+    /** A time-major {@code [steps, batch, features]} array seen in a layer's layout ({@code [batch, features, steps]}, or NWC). */
+    static INDArray inLayerLayout(INDArray timeMajor, boolean nwc) {
+        return nwc ? timeMajor.permute(1, 0, 2) : timeMajor.permute(1, 2, 0);
+    }
+
+    /**
+     * Whether {@code sequences} (3-d, layer layout) is such a view of a contiguous time-major
+     * buffer: sequence b, step t, feature f at {@code (t * batch + b) * features + f}.
+     */
+    static boolean isTimeMajor(INDArray sequences, boolean nwc) {
+        long batch = sequences.size(0);
+        long features = sequences.size(nwc ? 2 : 1);
+        long[] stride = sequences.stride();
+        return stride[nwc ? 2 : 1] == 1 && stride[0] == features && stride[nwc ? 1 : 2] == batch * features;
     }
 
     /**

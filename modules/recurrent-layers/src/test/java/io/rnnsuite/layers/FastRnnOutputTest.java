@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -182,14 +181,14 @@ class FastRnnOutputTest {
             INDArray x = sequences(DataType.FLOAT, format, IN, 3, false);
             MultiLayerNetwork fast = network(recurrent("FastLstm", format), head(true, false), HIDDEN, format, DataType.FLOAT, null);
             INDArray out = fast.getLayer(0).activate(x, false, LayerWorkspaceMgr.noWorkspaces());
-            assertTrue(FastRnnOutputLayer.isTimeMajorView(out, format == RNNFormat.NWC), format + ": time-major view");
+            assertTrue(Layouts.isTimeMajor(out, format == RNNFormat.NWC), format + ": time-major view");
             MultiLayerNetwork both = network(recurrent("FastBidirectional", format), head(true, false), 2 * HIDDEN, format,
                     DataType.FLOAT, null);
             INDArray bothOut = both.getLayer(0).activate(x, false, LayerWorkspaceMgr.noWorkspaces());
-            assertTrue(FastRnnOutputLayer.isTimeMajorView(bothOut, format == RNNFormat.NWC), format + ": bidirectional view");
+            assertTrue(Layouts.isTimeMajor(bothOut, format == RNNFormat.NWC), format + ": bidirectional view");
             MultiLayerNetwork stock = network(recurrent("LSTM", format), head(true, false), HIDDEN, format, DataType.FLOAT, null);
             INDArray stockOut = stock.getLayer(0).activate(x, false, LayerWorkspaceMgr.noWorkspaces());
-            assertFalse(FastRnnOutputLayer.isTimeMajorView(stockOut, format == RNNFormat.NWC), format + ": stock layout");
+            assertFalse(Layouts.isTimeMajor(stockOut, format == RNNFormat.NWC), format + ": stock layout");
             // what the network's caller gets back has DL4J's standard layout
             INDArray netOut = fast.output(x);
             assertEquals('c', netOut.ordering());
@@ -237,10 +236,9 @@ class FastRnnOutputTest {
 
     @Test
     void withDropoutOnItsInputItComputesAsDl4jsLayerDoes() {
-        Supplier<RnnOutputLayer.Builder> dropped = () -> head(true, true).dropOut(0.5);
         MultiLayerNetwork stock = network(recurrent("FastLstm", RNNFormat.NCW), head(false, true).dropOut(0.5), HIDDEN,
                 RNNFormat.NCW, DataType.FLOAT, null);
-        MultiLayerNetwork fast = network(recurrent("FastLstm", RNNFormat.NCW), dropped.get(), HIDDEN, RNNFormat.NCW,
+        MultiLayerNetwork fast = network(recurrent("FastLstm", RNNFormat.NCW), head(true, true).dropOut(0.5), HIDDEN, RNNFormat.NCW,
                 DataType.FLOAT, null);
         fast.setParams(stock.params());
         INDArray x = sequences(DataType.FLOAT, RNNFormat.NCW, IN, 6, false);
