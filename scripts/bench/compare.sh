@@ -11,13 +11,13 @@
 # It installs nothing and builds nothing. Check that the machine is idle first (uptime).
 #
 # Usage: scripts/bench/compare.sh [--python PATH] [--cases A,B] [--threads 1,2] [--repeats N]
-#          [--sample-chars N] [--impls fast,stock] [--quick] [--output DIR]
+#          [--repeat-seconds S] [--sample-chars N] [--impls fast,stock] [--quick] [--output DIR]
 #   (--impls fast leaves DL4J's stock layers out: about half the DL4J side's time, no stock / fast column)
 #   (build first: ./mvnw -B -q package -DskipTests; default output reports/bench-compare;
 #    docs/results/performance.md says how to make a Python environment with today's PyTorch)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cases=""; threads="1,2"; repeats=""; quick=""; out="reports/bench-compare"; python_arg=""; sample_chars=""; impls=""
+cases=""; threads="1,2"; repeats=""; repeat_seconds=""; quick=""; out="reports/bench-compare"; python_arg=""; sample_chars=""; impls=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --python) python_arg="${2:?--python needs a path}"; shift 2 ;;
@@ -26,6 +26,7 @@ while [[ $# -gt 0 ]]; do
     --impls) impls="${2:?--impls needs a value}"; shift 2 ;;
     --threads) threads="${2:?--threads needs a value}"; shift 2 ;;
     --repeats) repeats="${2:?--repeats needs a value}"; shift 2 ;;
+    --repeat-seconds) repeat_seconds="${2:?--repeat-seconds needs a value}"; shift 2 ;;
     --quick) quick="--quick"; shift ;;
     --output|--output-dir) out="${2:?--output needs a value}"; shift 2 ;;
     -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -34,6 +35,10 @@ while [[ $# -gt 0 ]]; do
 done
 if [[ ! "$threads" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]]; then
   echo "error: --threads expects thread counts like 1,2; got '$threads'" >&2
+  exit 2
+fi
+if [[ -n "$repeat_seconds" && ! "$repeat_seconds" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then
+  echo "error: --repeat-seconds expects seconds like 0.5 (0: one call per repetition); got '$repeat_seconds'" >&2
   exit 2
 fi
 if [[ -n "$sample_chars" && ! "$sample_chars" =~ ^[0-9]+$ ]]; then
@@ -76,6 +81,7 @@ fi
 mkdir -p "$out"
 extra=()
 [[ -n "$repeats" ]] && extra+=(--repeats "$repeats")
+[[ -n "$repeat_seconds" ]] && extra+=(--repeat-seconds "$repeat_seconds")
 [[ -n "$quick" ]] && extra+=("$quick")
 [[ -n "$sample_chars" ]] && extra+=(--sample-chars "$sample_chars")
 dl4j_extra=()

@@ -10,7 +10,9 @@ branches).
 
 Policy: per case, `--warmup` untimed training batches (and inference calls), continued until at least
 `--warmup-seconds` have passed (as `rnn-suite bench`, whose JVM needs the time to compile), then `--repeats` timed
-training batches, inference batches and single-sequence (B = 1) inferences; figures are medians.
+repetitions of training batches, inference batches and single-sequence (B = 1) inferences; each repetition repeats
+its call until at least `--repeat-seconds` have passed and counts the mean per call; figures are the medians of
+the repetitions.
 Each thread count runs in its own process started with OMP_NUM_THREADS / OPENBLAS_NUM_THREADS /
 MKL_NUM_THREADS set (a pthread OpenBLAS fixes its threads at start-up) and calls
 torch.set_num_threads(n). The matrix-product peak is the best of several n x n x n torch.mm calls
@@ -27,7 +29,7 @@ torch.__config__.show() and torch.get_num_threads() in each measuring process.
 
 Usage:
   python3 scripts/bench/pytorch_reference.py [--cases lstm-h128,bilstm:64x100x128x128]
-      [--threads 1,2] [--repeats 7] [--warmup 2] [--warmup-seconds 3] [--sample-chars 500] [--quick] [--output reports/bench-pytorch]
+      [--threads 1,2] [--repeats 7] [--repeat-seconds 0.5] [--warmup 2] [--warmup-seconds 3] [--sample-chars 500] [--quick] [--output reports/bench-pytorch]
 Cases are the built-in names of `rnn-suite bench --list-cases` or [name=]variant:BxTxIxH[xLAYERS].
 Writes DIR/bench.json (schema rnn-suite-bench/1, as `rnn-suite bench`) and DIR/bench.md.
 """
@@ -215,13 +217,19 @@ def build(case):
     return BenchNet().float()
 
 
-def time_ms(fn):
+def ms_per_call(fn, min_seconds):
+    """Milliseconds per call of fn, called at least once and until min_seconds have passed."""
     start = time.perf_counter()
-    fn()
-    return (time.perf_counter() - start) * 1e3
+    calls = 0
+    while True:
+        fn()
+        calls += 1
+        now = time.perf_counter()
+        if now - start >= min_seconds:
+            return (now - start) * 1e3 / calls
 
 
-def run_case(case, warmup, warmup_seconds, repeats, threads, peak):
+def run_case(case, warmup, warmup_seconds, repeats, repeat_seconds, threads, peak):
     import torch
     torch.manual_seed(SEED)
     x = torch.rand(case["steps"], case["batch"], case["inputs"])
@@ -248,9 +256,9 @@ def run_case(case, warmup, warmup_seconds, repeats, threads, peak):
         infer(x)
         infer(single)
         done += 1
-    train_ms = statistics.median([time_ms(train) for _ in range(repeats)])
-    infer_ms = statistics.median([time_ms(lambda: infer(x)) for _ in range(repeats)])
-    latency_ms = statistics.median([time_ms(lambda: infer(single)) for _ in range(repeats)])
+    train_ms = statistics.median([ms_per_call(train, repeat_seconds) for _ in range(repeats)])
+    infer_ms = statistics.median([ms_per_call(lambda: infer(x), repeat_seconds) for _ in range(repeats)])
+    latency_ms = statistics.median([ms_per_call(lambda: infer(single), repeat_seconds) for _ in range(repeats)])
     train_gflop = TRAINING_FACTOR * forward_flops_per_batch(case) / 1e9
     train_gflops = train_gflop / (train_ms / 1e3)
     return {"case_name": case["name"], "spec": case["spec"], "cell": case["cell"], "bidirectional": case["bidirectional"],
@@ -393,8 +401,9 @@ def markdown(report):
           "- machine: %s cores, %s; %s; %s; load average %s at start, %s at end" % (
               machine["cores"], machine["cpu"], machine["os"], machine["runtime"], loads(machine["load_start"]),
               loads(machine["load_end"])),
-          "- settings: warm-up %d batches and at least %.1f s, repeats %d%s" % (
+          "- settings: warm-up %d batches and at least %.1f s, repeats %d of at least %.2f s each%s" % (
               report["settings"]["warmup"], report["settings"].get("warmup_seconds", 0), report["settings"]["repeats"],
+              report["settings"].get("repeat_seconds", 0),
                                                    " (--quick: figures are meaningless)" if report["settings"]["quick"] else "")]
     warning = noise_warning(machine)
     if warning:
@@ -431,7 +440,8 @@ def work(args, cases, settings):
     print("threads %d: torch.get_num_threads() = %d" % (n, torch.get_num_threads()), file=sys.stderr, flush=True)
     rows = []
     for case in cases:
-        row = run_case(case, settings["warmup"], settings["warmup_seconds"], settings["repeats"], n, peak)
+        row = run_case(case, settings["warmup"], settings["warmup_seconds"], settings["repeats"], settings["repeat_seconds"],
+                       n, peak)
         print("threads %d: %s (%s): train %.1f ms, infer %.1f ms, B=1 %.2f ms" % (
             n, case["name"], case["spec"], row["train_ms"], row["infer_ms"], row["latency_ms"]), file=sys.stderr, flush=True)
         rows.append(row)
@@ -470,7 +480,7 @@ def coordinate(args, cases, settings):
                        "--cases", ",".join(c["name"] + "=" + c["spec"] for c in cases),
                        "--warmup", str(settings["warmup"]),
                        "--warmup-seconds", str(settings["warmup_seconds"]), "--repeats", str(settings["repeats"]),
-                       "--sample-chars", str(settings["sample_chars"])]
+                       "--repeat-seconds", str(settings["repeat_seconds"]), "--sample-chars", str(settings["sample_chars"])]
             if settings["quick"]:
                 command.append("--quick")
             print("threads %d: %d cases in a child process" % (n, len(cases)), file=sys.stderr, flush=True)
@@ -522,6 +532,9 @@ def main(argv=None):
                         help="built-in names or [name=]variant:BxTxIxH[xLAYERS] specs (default: all built-ins)")
     parser.add_argument("--threads", type=int_list, default=[1, 2], help="thread counts, each in its own process (default: 1,2)")
     parser.add_argument("--repeats", type=int, default=7, help="timed repetitions; figures are medians (default: 7)")
+    parser.add_argument("--repeat-seconds", type=float, default=0.5,
+                        help="each timed repetition repeats its call until at least this many seconds have passed and "
+                             "counts the mean per call, as rnn-suite bench (default: 0.5; 0 with --quick)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed training batches first, at least 1 (default: 2)")
     parser.add_argument("--warmup-seconds", type=float, default=3.0,
                         help="and untimed training for at least this many seconds per case, as rnn-suite bench "
@@ -539,8 +552,8 @@ def main(argv=None):
         names = [c["name"] for c in cases]
         if not cases or len(set(names)) != len(names):
             raise UserError("--cases must name at least one case, each once")
-        if args.repeats < 1 or args.warmup < 0 or not args.warmup_seconds >= 0:
-            raise UserError("--repeats must be at least 1, --warmup and --warmup-seconds at least 0")
+        if args.repeats < 1 or args.warmup < 0 or not args.warmup_seconds >= 0 or not args.repeat_seconds >= 0:
+            raise UserError("--repeats must be at least 1, --warmup, --warmup-seconds and --repeat-seconds at least 0")
         if args.sample_chars < 0:
             raise UserError("--sample-chars must be 0 (skip) or more, got %d" % args.sample_chars)
         try:
@@ -552,6 +565,7 @@ def main(argv=None):
         return 2
     settings = {"warmup": 1 if args.quick else max(1, args.warmup),
                 "warmup_seconds": 0.0 if args.quick else args.warmup_seconds, "repeats": 2 if args.quick else args.repeats,
+                "repeat_seconds": 0.0 if args.quick else args.repeat_seconds,
                 "quick": args.quick, "outputs": OUTPUTS, "gemm_size": 256 if args.quick else 2048,
                 "threads": list(dict.fromkeys(args.threads)),
                 "sample_chars": min(args.sample_chars, 20) if args.quick else args.sample_chars}

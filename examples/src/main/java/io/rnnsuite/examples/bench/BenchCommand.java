@@ -51,6 +51,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Timed repetitions; figures are medians (default: ${DEFAULT-VALUE}).")
     int repeats = 7;
 
+    @Option(names = "--repeat-seconds", converter = Ranges.ZeroOrMoreNumber.class, paramLabel = "S",
+            description = "Each timed repetition repeats its call until at least S seconds have passed and counts the mean "
+                    + "per call, so a few-millisecond case is not one step's luck; pytorch_reference.py times alike "
+                    + "(default: ${DEFAULT-VALUE}; 0 with --quick).")
+    double repeatSeconds = RecurrentBenchmark.DEFAULT_REPEAT_SECONDS;
+
     @Option(names = "--warmup", converter = Ranges.AtLeastOne.class, paramLabel = "N", description = "Untimed training batches first, at least 1 (default: ${DEFAULT-VALUE}).")
     int warmup = 2;
 
@@ -91,9 +97,9 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--threads must list thread counts of at least 1, got " + threads);
         }
         BenchReport.Settings settings = new BenchReport.Settings(quick ? 1 : Math.max(1, warmup), quick ? 0 : warmupSeconds,
-                quick ? 2 : repeats, quick,
+                quick ? 2 : repeats, quick ? 0 : repeatSeconds, quick,
                 RecurrentBenchmark.OUTPUTS, quick ? 256 : 2048, threadCounts, quick ? Math.min(sampleChars, 20) : sampleChars);
-        new RecurrentBenchmark.Settings(settings.warmup(), settings.warmupSeconds(), settings.repeats()); // validates
+        new RecurrentBenchmark.Settings(settings.warmup(), settings.warmupSeconds(), settings.repeats(), settings.repeatSeconds()); // validates
         if (workerOutput != null) {
             return work(selected, implementations, settings);
         }
@@ -134,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         double peak = GemmPeak.measure(settings.gemmSize(), quick ? 2 : 5);
         System.err.printf(Locale.ROOT, "threads %d: sgemm %d^3 peak %.1f GFLOP/s%n", n, settings.gemmSize(), peak);
         RecurrentBenchmark benchmark = new RecurrentBenchmark(
-                new RecurrentBenchmark.Settings(settings.warmup(), settings.warmupSeconds(), settings.repeats()), n, peak, System.err::println);
+                new RecurrentBenchmark.Settings(settings.warmup(), settings.warmupSeconds(), settings.repeats(), settings.repeatSeconds()), n, peak, System.err::println);
         List<BenchResult> rows = new ArrayList<>();
         for (BenchCase c : selected) {
             System.err.printf(Locale.ROOT, "threads %d: %s (%s)%n", n, c.name(), c.spec());
@@ -173,6 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
                     "--impls", String.join(",", implementations.stream().map(RecurrentImpl::cliName).toList()),
                     "--warmup", Integer.toString(settings.warmup()),
                     "--warmup-seconds", Double.toString(settings.warmupSeconds()), "--repeats", Integer.toString(settings.repeats()),
+                    "--repeat-seconds", Double.toString(settings.repeatSeconds()),
                     "--sample-chars", Integer.toString(settings.sampleChars())));
             if (quick) {
                 command.add("--quick");

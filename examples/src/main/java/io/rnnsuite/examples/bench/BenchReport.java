@@ -45,13 +45,15 @@ public record BenchReport(String schema, String framework, String date, MachineI
      * @param warmupSeconds and untimed training for at least this many seconds per implementation (0: none):
      *                    a JVM reaches its compiled steady state only after many calls of the small shapes
      * @param repeats     timed repetitions; figures are their median
+     * @param repeatSeconds each repetition repeats its call for at least this long and counts the
+     *                    mean per call (0: one call)
      * @param quick       the smoke-test setting (figures meaningless)
      * @param outputs     width of the per-step MSE regression head
      * @param gemmSize    n of the n×n×n sgemm that measures the peak (its best of several runs)
      * @param threads     the thread counts measured, each in its own process
      * @param sampleChars characters drawn per repetition of the sampling case (0: not measured)
      */
-    public record Settings(int warmup, double warmupSeconds, int repeats, boolean quick, int outputs, int gemmSize, List<Integer> threads,
+    public record Settings(int warmup, double warmupSeconds, int repeats, double repeatSeconds, boolean quick, int outputs, int gemmSize, List<Integer> threads,
                            int sampleChars) {
     }
 
@@ -140,6 +142,7 @@ public record BenchReport(String schema, String framework, String date, MachineI
         md.append("- machine: ").append(machine.describe()).append('\n');
         md.append("- settings: warm-up ").append(settings.warmup()).append(" batches and at least ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", settings.warmupSeconds())).append(" s, repeats ").append(settings.repeats())
+                .append(String.format(java.util.Locale.ROOT, " of at least %.2f s each", settings.repeatSeconds()))
                 .append(settings.quick() ? " (--quick: figures are meaningless)" : "").append('\n');
         machine.noiseWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
         md.append('\n').append(table().toMarkdown()).append('\n');

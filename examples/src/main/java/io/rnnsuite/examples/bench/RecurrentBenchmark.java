@@ -40,7 +40,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Policy: each implementation's network is built and warmed up ({@code warmup} training
  * batches and as many inference calls) while its memory is measured; then every timed
  * repetition runs the implementations one after the other, so slow drifts of the machine hit
- * them alike. Reported times are medians.
+ * them alike. A repetition calls its task until at least {@code repeatSeconds} have passed and
+ * counts the mean per call; reported times are the medians of the repetitions.
  */
 public final class RecurrentBenchmark {
 
@@ -56,11 +57,14 @@ public final class RecurrentBenchmark {
      * @param warmup        untimed training batches (and inference calls) before timing
      * @param warmupSeconds   and untimed training for at least this long (0: only the batches)
      * @param repeats       timed repetitions of each measurement
+     * @param repeatSeconds each repetition repeats its call until at least this long has passed and
+     *                      counts the mean per call (0: one call)
      */
-    public record Settings(int warmup, double warmupSeconds, int repeats) {
+    public record Settings(int warmup, double warmupSeconds, int repeats, double repeatSeconds) {
         public Settings {
-            if (warmup < 0 || repeats < 1 || !(warmupSeconds >= 0)) {
-                throw new UserInputException("--warmup must be at least 0, --warmup-seconds at least 0 and --repeats at least 1");
+            if (warmup < 0 || repeats < 1 || !(warmupSeconds >= 0) || !(repeatSeconds >= 0)) {
+                throw new UserInputException("--warmup must be at least 0, --warmup-seconds at least 0, --repeats at least 1"
+                        + " and --repeat-seconds at least 0");
             }
         }
     }
@@ -71,6 +75,15 @@ public final class RecurrentBenchmark {
      * 3.5 ms after 20 (2026-12-01, 1 thread); a training run does thousands of batches.
      */
     public static final double DEFAULT_WARMUP_SECONDS = 3.0;
+
+    /**
+     * Default length of one timed repetition. Single calls of the small cases are a few
+     * milliseconds, and one step in a few runs slower than the rest: app-forecast's fast training
+     * measured a median of 3.57-9.02 ms per step over 7 single-step repetitions in six processes,
+     * 3.28-3.71 ms over 60 (2026-12-02, 1 thread). Half a second per repetition averages such steps
+     * in, on both sides, as a training run does.
+     */
+    public static final double DEFAULT_REPEAT_SECONDS = 0.5;
 
     private final Settings settings;
     private final int threads;
@@ -137,22 +150,22 @@ public final class RecurrentBenchmark {
         for (int r = 0; r < settings.repeats(); r++) {
             for (Slot slot : slots) {
                 useThreads(slot.impl);
-                slot.trainMs[r] = millis(() -> slot.net.fit(features, labels));
+                slot.trainMs[r] = millisPerCall(() -> slot.net.fit(features, labels), settings.repeatSeconds());
             }
         }
         for (int r = 0; r < settings.repeats(); r++) {
             for (Slot slot : slots) {
                 useThreads(slot.impl);
-                slot.inferMs[r] = millis(() -> slot.net.output(features));
+                slot.inferMs[r] = millisPerCall(() -> slot.net.output(features), settings.repeatSeconds());
             }
         }
         for (int r = 0; r < settings.repeats(); r++) {
             for (Slot slot : slots) {
                 useThreads(slot.impl);
-                slot.latencyMs[r] = millis(slot.single);
+                slot.latencyMs[r] = millisPerCall(slot.single, settings.repeatSeconds());
                 if (slot.impl == RecurrentImpl.FAST) {
                     // what a single request cost before the fast path, for the log
-                    slot.outputLatencyMs[r] = millis(() -> slot.net.output(single));
+                    slot.outputLatencyMs[r] = millisPerCall(() -> slot.net.output(single), settings.repeatSeconds());
                 }
             }
         }
@@ -242,10 +255,21 @@ public final class RecurrentBenchmark {
         System.gc();
     }
 
-    private static double millis(Runnable task) {
+    /**
+     * Milliseconds per call of {@code task}, called at least once and until {@code minSeconds}
+     * have passed: the mean over the calls of one repetition.
+     */
+    static double millisPerCall(Runnable task, double minSeconds) {
         long start = System.nanoTime();
-        task.run();
-        return (System.nanoTime() - start) / 1e6;
+        long until = start + (long) (minSeconds * 1e9);
+        int calls = 0;
+        long now;
+        do {
+            task.run();
+            calls++;
+            now = System.nanoTime();
+        } while (now < until);
+        return (now - start) / 1e6 / calls;
     }
 
     /** One implementation's network and its timings. */

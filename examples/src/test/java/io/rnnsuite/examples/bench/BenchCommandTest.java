@@ -51,6 +51,7 @@ class BenchCommandTest {
         assertEquals(BenchReport.SCHEMA, report.schema());
         assertEquals("dl4j", report.framework());
         assertTrue(report.machine().cores() >= 1);
+        assertEquals(0.0, report.settings().repeatSeconds(), "--quick times single calls");
         List<BenchResult> rows = report.results();
         assertEquals(List.of("tiny fast", "tiny stock", "tinybi fast", "tinybi stock"),
                 rows.stream().map(r -> r.caseName() + " " + r.impl()).toList());
@@ -80,6 +81,7 @@ class BenchCommandTest {
 
         String markdown = Files.readString(tmp.resolve("bench.md"));
         assertTrue(markdown.contains("| tiny | lstm:4x5x3x4 | fast | 1 |"), markdown);
+        assertTrue(markdown.contains("repeats 2 of at least 0.00 s each"), markdown);
         assertTrue(markdown.contains("| tiny | lstm:4x5x3x4 | stock | 1 |"), markdown);
         assertTrue(markdown.contains("| sample-charlm | lstm:1x5x108x128x2 | fast | 1 |"), markdown);
         assertTrue(outcome.out().contains("machine: "), outcome.out());
@@ -100,5 +102,8 @@ class BenchCommandTest {
         assertTrue(badImpl.err().startsWith("error: unknown implementation 'slow'"), badImpl.err());
         Outcome badThreads = run("bench", "--threads", "0", "--cases", "lstm-h128");
         assertEquals(2, badThreads.code(), badThreads.err());
+        Outcome badRepeat = run("bench", "--repeat-seconds", "-0.5", "--cases", "lstm-h128");
+        assertEquals(2, badRepeat.code(), badRepeat.err());
+        assertTrue(badRepeat.err().contains("--repeat-seconds"), badRepeat.err());
     }
 }

@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The FLOP formulas, the median and the case syntax, by hand-computed values. */
+/** The FLOP formulas, the median, the per-call timing and the case syntax, by hand-computed values. */
 class BenchMathTest {
 
     @Test
@@ -42,6 +42,28 @@ class BenchMathTest {
         double[] values = {9, 2, 5};
         Stats.median(values);
         assertEquals(9.0, values[0], "the input is not reordered");
+    }
+
+    @Test
+    void aRepetitionCallsUntilItsTimeHasPassedAndCountsThePerCallMean() {
+        int[] calls = {0};
+        Runnable twoMillis = () -> {
+            calls[0]++;
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        double once = RecurrentBenchmark.millisPerCall(twoMillis, 0);
+        assertEquals(1, calls[0], "0 s: exactly one call");
+        assertTrue(once >= 2, "one 2-ms call measured " + once + " ms");
+
+        calls[0] = 0;
+        double perCall = RecurrentBenchmark.millisPerCall(twoMillis, 0.05);
+        assertTrue(calls[0] >= 2, "50 ms of 2-ms calls is more than one call, got " + calls[0]);
+        assertTrue(perCall >= 2 && perCall < 50, "the mean per call, not the repetition's total: " + perCall + " ms");
+        assertTrue(perCall * calls[0] >= 50, "it ran at least 50 ms: " + perCall * calls[0] + " ms");
     }
 
     @Test
