@@ -115,6 +115,7 @@ latency = {}   # (case, impl) -> (latency_ms, threads)
 sampling = {}  # impl -> (chars_per_s, threads)
 sampling_cpu = {}  # impl -> (chars_per_cpu_s, threads), one thread only
 loads = []
+steal = []     # seconds the host took for other guests during each side's run, where known
 torch_build = None
 for path in sorted(glob.glob(os.path.join(out, "*-t*", "bench.json"))):
     with open(path, encoding="utf-8") as f:
@@ -123,6 +124,8 @@ for path in sorted(glob.glob(os.path.join(out, "*-t*", "bench.json"))):
     for key in ("load_start", "load_end"):
         if machine.get(key):
             loads.append(machine[key][0])
+    if machine.get("steal_start") is not None and machine.get("steal_end") is not None:
+        steal.append(max(0.0, machine["steal_end"] - machine["steal_start"]))
     if report.get("torch"):
         torch_build = report["torch"]
     for r in report["results"]:
@@ -195,6 +198,11 @@ if loads and max(loads) > 0.5 * cores:
     print(warning)
     md.append("")
     md.append("- " + warning)
+if steal:
+    line = "host steal during the runs: %.1f s in all (/proc/stat; above a few seconds the figures are noisy)" % sum(steal)
+    print(line)
+    md.append("")
+    md.append("- " + line)
 with open(os.path.join(out, "compare.md"), "w", encoding="utf-8") as f:
     f.write("\n".join(md).lstrip("\n") + "\n")
 print("written: %s (per-run tables in %s/*/bench.md)" % (os.path.abspath(os.path.join(out, "compare.md")), out))

@@ -133,7 +133,8 @@ def machine_info():
     import torch
     return {"cores": os.cpu_count(), "cpu": cpu, "os": "%s %s" % (platform.system(), platform.release()),
             "runtime": "Python %s, torch %s" % (platform.python_version(), torch.__version__),
-            "vector_api": None, "load_start": load_average(), "load_end": None}
+            "vector_api": None, "load_start": load_average(), "load_end": None,
+            "steal_start": steal_seconds(), "steal_end": None}
 
 
 BUILD_KEYS = ("BLAS_INFO", "LAPACK_INFO", "USE_MKL", "USE_MKLDNN", "USE_OPENMP", "CXX_COMPILER")
@@ -163,6 +164,21 @@ def load_average():
         return [round(x, 2) for x in os.getloadavg()]
     except (OSError, AttributeError):
         return None
+
+
+def steal_seconds():
+    """Seconds the host gave the cores' time to other guests since boot (steal, /proc/stat); None if unknown."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        return int(fields[8]) / 100.0 if fields and fields[0] == "cpu" and len(fields) > 8 else None
+    except (OSError, ValueError):
+        return None
+
+
+def stolen(machine):
+    start, end = machine.get("steal_start"), machine.get("steal_end")
+    return None if start is None or end is None else max(0.0, end - start)
 
 
 def loads(values):
@@ -398,9 +414,10 @@ def markdown(report):
     machine = report["machine"]
     md = ["# PyTorch reference for rnn-suite bench", "",
           "- date: " + report["date"],
-          "- machine: %s cores, %s; %s; %s; load average %s at start, %s at end" % (
+          "- machine: %s cores, %s; %s; %s; load average %s at start, %s at end%s" % (
               machine["cores"], machine["cpu"], machine["os"], machine["runtime"], loads(machine["load_start"]),
-              loads(machine["load_end"])),
+              loads(machine["load_end"]),
+              "" if stolen(machine) is None else "; host steal %.1f s during the run" % stolen(machine)),
           "- settings: warm-up %d batches and at least %.1f s, repeats %d of at least %.2f s each%s" % (
               report["settings"]["warmup"], report["settings"].get("warmup_seconds", 0), report["settings"]["repeats"],
               report["settings"].get("repeat_seconds", 0),
@@ -499,6 +516,7 @@ def coordinate(args, cases, settings):
         order = [c["name"] for c in cases]
         results.sort(key=lambda r: (order.index(r["case_name"]), r["threads"]))
         machine["load_end"] = load_average()
+        machine["steal_end"] = steal_seconds()
         report = {"schema": SCHEMA, "framework": "pytorch", "date": date, "machine": machine, "settings": settings,
                   "results": results, "sampling": sampling, "torch": build, "notes": NOTES}
         write_atomically(os.path.join(args.output, "bench.json"), json.dumps(report, indent=2) + "\n")

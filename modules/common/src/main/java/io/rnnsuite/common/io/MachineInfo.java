@@ -21,9 +21,20 @@ import java.util.Optional;
  * @param loadStart   1-, 5- and 15-minute load averages when the run began (the 1-minute one alone
  *                    where /proc/loadavg is missing; null if unknown)
  * @param loadEnd     the same when it ended
+ * @param stealStart  seconds of the cores' time the host had given to other guests since boot
+ *                    ("steal" in /proc/stat) when the run began; null where unknown. On a shared
+ *                    virtual machine a run that loses time this way measures slow although the
+ *                    load average shows nothing
+ * @param stealEnd    the same when it ended
  */
 public record MachineInfo(int cores, String cpu, String os, String runtime, boolean vectorApi, String blas,
-                          double[] loadStart, double[] loadEnd) {
+                          double[] loadStart, double[] loadEnd, Double stealStart, Double stealEnd) {
+
+    /** Steal time during a run above which {@link #noiseWarning()} warns. */
+    public static final double NOISY_STEAL_SECONDS = 5.0;
+
+    /** Clock ticks per second of /proc/stat's counters (USER_HZ, 100 on Linux's common builds). */
+    static final double TICKS_PER_SECOND = 100.0;
 
     /** The machine now; {@code loadEnd} is filled by {@link #finished()}. */
     public static MachineInfo now() {
@@ -31,17 +42,23 @@ public record MachineInfo(int cores, String cpu, String os, String runtime, bool
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), io.rnnsuite.layers.BlasLibrary.describe(),
-                loadAverage(), null);
+                loadAverage(), null, stealSeconds(), null);
     }
 
     /** The same with the load average at the end of the run. */
     public MachineInfo finished() {
-        return new MachineInfo(cores, cpu, os, runtime, vectorApi, blas, loadStart, loadAverage());
+        return new MachineInfo(cores, cpu, os, runtime, vectorApi, blas, loadStart, loadAverage(), stealStart, stealSeconds());
+    }
+
+    /** Seconds stolen by the host between the start and the end; null until both are known. */
+    public Double stolenDuringRun() {
+        return stealStart == null || stealEnd == null ? null : Math.max(0, stealEnd - stealStart);
     }
 
     /**
      * A warning when the 1-minute load average exceeded half the cores at the start or the end:
-     * other processes then compete for the cores and the figures are noisy. Empty when idle enough.
+     * other processes then compete for the cores and the figures are noisy; or when the host stole
+     * more than {@link #NOISY_STEAL_SECONDS} of the cores' time during the run. Empty when idle enough.
      */
     public Optional<String> noiseWarning() {
         double worst = Math.max(loadStart == null ? 0 : loadStart[0], loadEnd == null ? 0 : loadEnd[0]);
@@ -50,6 +67,12 @@ public record MachineInfo(int cores, String cpu, String os, String runtime, bool
                     + " other processes compete for the cores and these figures will be noisy; measure on an idle machine",
                     worst, cores, 0.5 * cores));
         }
+        Double stolen = stolenDuringRun();
+        if (stolen != null && stolen > NOISY_STEAL_SECONDS) {
+            return Optional.of(String.format(Locale.ROOT, "warning: the host took %.1f s of the cores' time for other"
+                    + " guests during the run (steal in /proc/stat, above %.0f s): these figures are noisy", stolen,
+                    NOISY_STEAL_SECONDS));
+        }
         return Optional.empty();
     }
 
@@ -57,7 +80,39 @@ public record MachineInfo(int cores, String cpu, String os, String runtime, bool
     public String describe() {
         return String.format(Locale.ROOT, "%d cores, %s; %s; %s; Vector API %s; BLAS %s; load average %s at start%s",
                 cores, cpu, os, runtime, vectorApi ? "on" : "off (plain-Java kernels)", blas, load(loadStart),
-                loadEnd == null ? "" : ", " + load(loadEnd) + " at end");
+                loadEnd == null ? "" : ", " + load(loadEnd) + " at end")
+                + (stolenDuringRun() == null ? "" : String.format(Locale.ROOT, "; host steal %.1f s during the run", stolenDuringRun()));
+    }
+
+    /** Steal seconds since boot from /proc/stat's first ("cpu") line; null where it is missing or unreadable. */
+    static Double stealSeconds() {
+        try {
+            Path stat = Path.of("/proc/stat");
+            if (Files.isReadable(stat)) {
+                try (var lines = Files.lines(stat)) {
+                    return lines.findFirst().map(MachineInfo::stealSeconds).orElse(null);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown
+        }
+        return null;
+    }
+
+    /**
+     * Steal seconds from a /proc/stat "cpu" line ({@code cpu user nice system idle iowait irq softirq steal ...},
+     * in clock ticks); null if the line is not one or has no steal field.
+     */
+    static Double stealSeconds(String cpuLine) {
+        String[] fields = cpuLine.trim().split("\\s+");
+        if (fields.length < 9 || !fields[0].equals("cpu")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(fields[8]) / TICKS_PER_SECOND;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String load(double[] load) {
