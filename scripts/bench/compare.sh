@@ -199,7 +199,8 @@ if loads and max(loads) > 0.5 * cores:
     md.append("")
     md.append("- " + warning)
 if steal:
-    line = "host steal during the runs: %.1f s in all (/proc/stat; above a few seconds the figures are noisy)" % sum(steal)
+    line = ("host steal during the runs: %.1f s in all over %d processes (/proc/stat; each process's report warns above 5 s)"
+            % (sum(steal), len(steal)))
     print(line)
     md.append("")
     md.append("- " + line)

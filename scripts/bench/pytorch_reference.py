@@ -166,6 +166,9 @@ def load_average():
         return None
 
 
+NOISY_STEAL_SECONDS = 5.0  # as rnn-suite bench (MachineInfo.NOISY_STEAL_SECONDS)
+
+
 def steal_seconds():
     """Seconds the host gave the cores' time to other guests since boot (steal, /proc/stat); None if unknown."""
     try:
@@ -191,6 +194,10 @@ def noise_warning(machine):
     if loads and max(loads) > 0.5 * cores:
         return ("warning: 1-minute load average %.2f on %d cores (above %.1f): other processes compete for the cores "
                 "and these figures will be noisy; measure on an idle machine" % (max(loads), cores, 0.5 * cores))
+    taken = stolen(machine)
+    if taken is not None and taken > NOISY_STEAL_SECONDS:
+        return ("warning: the host took %.1f s of the cores' time for other guests during the run (steal in /proc/stat, "
+                "above %.0f s): these figures are noisy" % (taken, NOISY_STEAL_SECONDS))
     return None
 
 
