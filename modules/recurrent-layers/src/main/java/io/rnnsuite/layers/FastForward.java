@@ -89,6 +89,8 @@ public final class FastForward {
         Mem output;
         Mem projectedForward;
         Mem projectedBackward;
+        /** The forward cell's units in two halves, for {@link #runUnitSplit}; made on first use. */
+        FastStepper.Cell.Share[] shares;
 
         Stage(FastStepper.Cell forward, FastStepper.Cell backward) {
             this.forward = forward;
@@ -377,7 +379,7 @@ public final class FastForward {
     /** Every layer over the sequence in {@link #sequence} (or the one-hot {@code symbols}), then the head. */
     private void run(int steps, int[] symbols, double[] output) {
         int pipelined = pipelinedStages();
-        if (pipelined >= 2 && steps > 1) {
+        if (pipelined >= 2 && steps > 1 && !allSplitUnits(pipelined, steps)) {
             runPipelined(pipelined, steps, symbols);
         } else {
             pipelined = 0;
@@ -416,7 +418,9 @@ public final class FastForward {
             Stage stage = stages.get(s);
             int[] stageSymbols = s == 0 ? symbols : null;
             Mem in = x;
-            if (stage.backward == null) {
+            if (stage.backward == null && splitsUnits(stage.forward, steps)) {
+                runUnitSplit(stage, stageSymbols, in, steps);
+            } else if (stage.backward == null) {
                 runCell(stage.forward, stageSymbols, in, steps, stage.projectedForward, stage.output, 0, stage.width, false);
             } else {
                 // the two directions never meet: on two cores (RowSplit) each runs on its own
@@ -435,6 +439,22 @@ public final class FastForward {
             x = stage.output;
         }
         return x;
+    }
+
+    /**
+     * Whether stages {@code 0 .. count-1} are each large enough for {@link #runUnitSplit}, which
+     * then runs them one after the other instead of the pipeline: every step's work on both cores
+     * and each layer's input projected in one product, where the pipeline's second core also
+     * projects its input row by row. Measured on 2-layer LSTM(200) and LSTM(128) stacks, the unit
+     * split was the faster or level (docs/results/performance.md).
+     */
+    private boolean allSplitUnits(int count, int steps) {
+        for (int s = 0; s < count; s++) {
+            if (!splitsUnits(stages.get(s).forward, steps)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many leading stages are one-directional (those a pipeline can run: each step of one feeds the next). */
@@ -512,6 +532,113 @@ public final class FastForward {
         }
     }
 
+    /**
+     * Whether a one-directional layer outside a pipeline runs its steps on both cores, each core
+     * taking half the hidden units ({@link #runUnitSplit}): with the split {@link RowSplit#active()},
+     * a sequence of more than one step, and at least {@link #minimumUnitSplitWork} multiply-adds in
+     * each step's recurrent product.
+     */
+    private static boolean splitsUnits(FastStepper.Cell cell, int steps) {
+        return steps > 1 && cell.hidden >= 2 && (long) cell.width * cell.hidden >= minimumUnitSplitWork
+                && RowSplit.active();
+    }
+
+    /**
+     * Multiply-adds of one step's recurrent product from which a layer's steps are shared between
+     * the cores by units ({@code 4 H x H} for an LSTM): below it, the per-step hand-over (a round
+     * trip of about 0.75 us between the two cores here, plus the new state's cache lines) and the
+     * smaller products cost about what half a step saves. Measured on one sequence of 100 steps
+     * (docs/results/performance.md): LSTM(64), 16,384, about 15 % slower split; LSTM(96), 36,864,
+     * 0.97-1.22x; LSTM(128) 1.05-1.49x; LSTM(512) 1.6-1.7x.
+     */
+    static final long MIN_UNIT_SPLIT_WORK = 32_768;
+
+    private static volatile long minimumUnitSplitWork = MIN_UNIT_SPLIT_WORK;
+
+    /** The per-step threshold of the unit split ({@link #MIN_UNIT_SPLIT_WORK} by default); tests split small layers with 0. */
+    static void setMinimumUnitSplitWork(long multiplyAdds) {
+        minimumUnitSplitWork = multiplyAdds;
+    }
+
+    /** Unit-split sequences run so far (tests check that a case they mean to split was split). */
+    private static final java.util.concurrent.atomic.AtomicLong UNIT_SPLITS = new java.util.concurrent.atomic.AtomicLong();
+
+    static long unitSplits() {
+        return UNIT_SPLITS.get();
+    }
+
+    /** Slots of the two halves' step counters, a cache line (16 ints) apart so their writes do not meet. */
+    private static final int COUNTER_SPACING = 16;
+
+    /**
+     * One one-directional layer over the sequence on two cores ({@link RowSplit}), by units: core
+     * k steps hidden units {@code [k H/2, (k + 1) H/2)} (its rows of every gate block of the
+     * recurrent weights, about half the matrix, which then stays in that core's caches) and writes
+     * them into the layer's output row; step t of either half starts once both have written step
+     * t - 1 (a counter per half, spin-waiting), since every unit's gates read the whole previous
+     * output. The input projection of the whole sequence comes first, itself split. Where the split
+     * does not run (the helper busy), the steps run on this thread as usual.
+     */
+    private void runUnitSplit(Stage stage, int[] symbols, Mem x, int steps) {
+        FastStepper.Cell cell = stage.forward;
+        cell.clear();
+        if (symbols == null) {
+            cell.projectSequence(x, steps, stage.projectedForward);
+        }
+        if (stage.shares == null) {
+            int half = cell.hidden / 2;
+            stage.shares = new FastStepper.Cell.Share[] {cell.share(0, half, owned), cell.share(half, cell.hidden, owned)};
+        }
+        java.util.concurrent.atomic.AtomicIntegerArray done =
+                new java.util.concurrent.atomic.AtomicIntegerArray(2 * COUNTER_SPACING);
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        // the threshold that matters is the per-step one (splitsUnits), not the pass's
+        RowSplit.run(2, Long.MAX_VALUE / 4, (from, to) -> {
+            if (to - from == 2) {
+                stepCell(cell, symbols, steps, stage.projectedForward, stage.output, 0, stage.width, false);
+                return;
+            }
+            if (from == 0) {
+                UNIT_SPLITS.incrementAndGet();
+            }
+            try {
+                runShare(stage, from, symbols, steps, done, failed);
+            } catch (RuntimeException | Error e) {
+                failed.set(true);
+                throw e;
+            }
+        });
+    }
+
+    /** Half {@code k} of {@link #runUnitSplit}, on one core. */
+    private static void runShare(Stage stage, int k, int[] symbols, int steps,
+                                 java.util.concurrent.atomic.AtomicIntegerArray done,
+                                 java.util.concurrent.atomic.AtomicBoolean failed) {
+        FastStepper.Cell.Share share = stage.shares[k];
+        share.begin();
+        int mine = k * COUNTER_SPACING;
+        int other = (1 - k) * COUNTER_SPACING;
+        long rowWidth = stage.width;
+        long projectedWidth = stage.forward.width;
+        for (int t = 0; t < steps; t++) {
+            if (symbols == null) {
+                share.load(stage.projectedForward, t * projectedWidth);
+            } else {
+                share.loadSymbol(symbols[t]);
+            }
+            if (t > 0) {
+                while (done.get(other) < t) {
+                    if (failed.get()) {
+                        throw new IllegalStateException("the other half of the unit split failed");
+                    }
+                    Thread.onSpinWait();
+                }
+            }
+            share.advance(t == 0 ? null : stage.output, (t - 1) * rowWidth, stage.output, t * rowWidth + share.from);
+            done.set(mine, t + 1);
+        }
+    }
+
     /** Multiply-adds of one direction of a layer over {@code steps} steps, for {@link RowSplit}'s threshold. */
     private static long directionWork(FastStepper.Cell cell, int steps) {
         return (long) steps * cell.width * (cell.inputs + cell.hidden);
@@ -524,6 +651,12 @@ public final class FastForward {
         if (symbols == null) {
             cell.projectSequence(x, steps, projected);
         }
+        stepCell(cell, symbols, steps, projected, out, column, outWidth, reverse);
+    }
+
+    /** The steps of {@link #runCell} once the sequence's input is projected. */
+    private static void stepCell(FastStepper.Cell cell, int[] symbols, int steps, Mem projected, Mem out,
+                                 int column, int outWidth, boolean reverse) {
         for (int k = 0; k < steps; k++) {
             int t = reverse ? steps - 1 - k : k;
             if (symbols == null) {

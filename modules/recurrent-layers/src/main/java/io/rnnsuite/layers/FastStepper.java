@@ -282,12 +282,16 @@ public final class FastStepper {
         int current;
         boolean started;
         final Pointwise pointwise;
+        final int gateBlocks;
+        final boolean isDouble;
         Mem w;
         Mem rw;
         Mem bias;
 
         Cell(Layer layer, int gateBlocks, boolean isDouble, List<INDArray> owned) {
             this.layer = layer;
+            this.gateBlocks = gateBlocks;
+            this.isDouble = isDouble;
             this.inputs = (int) cellInputs(layer);
             this.hidden = (int) cellHidden(layer);
             this.width = gateBlocks * hidden;
@@ -365,6 +369,89 @@ public final class FastStepper {
         Mem previous() {
             return started ? h[current] : null;
         }
+
+        /**
+         * Hidden units {@code [from, to)} of this cell, for one core to step while another steps the
+         * rest ({@link FastForward} on one long sequence); its buffers are taken from {@code owned}.
+         */
+        abstract Share share(int from, int to, List<INDArray> owned);
+
+        /**
+         * A share of a cell's hidden units: its gate pre-activations copied block by block into a
+         * buffer of its own ({@code [block 0 | block 1 | ...]}, {@code units} wide each), so that the
+         * element-wise kernel runs on it as on a cell of {@code units} units, and the recurrent
+         * product reads only its rows of the recurrent weights, in place. Each step needs the whole
+         * previous output (both shares'); it writes its own units of the new one.
+         */
+        abstract class Share {
+            /** The first of its units. */
+            final int from;
+            final int units;
+            final Mem gates;
+            /** Its entries of the layer's bias, in its own block layout ({@link #begin()} copies them). */
+            final Mem shareBias;
+
+            Share(int from, int to, List<INDArray> owned) {
+                if (from < 0 || to > hidden || to <= from) {
+                    throw new IllegalArgumentException("units " + from + ".." + to + " outside 0.." + hidden);
+                }
+                this.from = from;
+                this.units = to - from;
+                this.gates = buffer(owned, isDouble, (long) gateBlocks * units);
+                this.shareBias = buffer(owned, isDouble, (long) gateBlocks * units);
+            }
+
+            /** Before a sequence: the layer's current bias (training may have changed it); the zero state. */
+            void begin() {
+                gather(bias, 0, shareBias);
+            }
+
+            /** This step's projected input from the row of a {@link #projectSequence} result at {@code rowOffset}. */
+            void load(Mem projected, long rowOffset) {
+                gather(projected, rowOffset, gates);
+            }
+
+            /** This step's projected input for the one-hot vector of {@code symbol}: its column of the input weights. */
+            void loadSymbol(int symbol) {
+                for (int g = 0; g < gateBlocks; g++) {
+                    for (int j = 0; j < units; j++) {
+                        gates.set((long) g * units + j, w.get(((long) g * hidden + from + j) * inputs + symbol));
+                    }
+                }
+            }
+
+            /**
+             * One step: the previous output at {@code hPrevOffset} of {@code hPrev} ({@code hidden}
+             * values; null for the zero state), this share's new outputs into {@code out} from
+             * {@code outOffset} ({@code units} values).
+             */
+            abstract void advance(Mem hPrev, long hPrevOffset, Mem out, long outOffset);
+
+            /** {@code into} block g = {@code hPrev} times this share's rows of the recurrent weights' block g, plus {@code beta} times itself. */
+            void recurrent(Mem hPrev, long hPrevOffset, Mem into, double beta) {
+                for (int g = 0; g < gateBlocks; g++) {
+                    Blas.product(false, true, 1, units, hidden, 1, hPrev, hPrevOffset, hidden,
+                            rw, ((long) g * hidden + from) * hidden, hidden, beta, into, (long) g * units, units);
+                }
+            }
+
+            /** This share's entries of a row of {@code width} values at {@code rowOffset} of {@code row}, block by block. */
+            void gather(Mem row, long rowOffset, Mem into) {
+                for (int g = 0; g < gateBlocks; g++) {
+                    long at = rowOffset + (long) g * hidden + from;
+                    int to = g * units;
+                    if (row.floats != null && into.floats != null) {
+                        into.floats.put(to, row.floats, (int) at, units);
+                    } else if (row.doubles != null && into.doubles != null) {
+                        into.doubles.put(to, row.doubles, (int) at, units);
+                    } else {
+                        for (int j = 0; j < units; j++) {
+                            into.set(to + j, row.get(at + j));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static final class LstmCell extends Cell {
@@ -398,6 +485,36 @@ public final class FastStepper {
             started = true;
             return h[current];
         }
+
+        @Override
+        Share share(int from, int to, List<INDArray> owned) {
+            return new LstmShare(from, to, owned);
+        }
+
+        /** An LSTM's share keeps the cell state of its own units (no other core reads it). */
+        final class LstmShare extends Share {
+            final Mem[] shareCell = new Mem[2];
+            final Mem shareTanhCell;
+            int currentCell;
+
+            LstmShare(int from, int to, List<INDArray> owned) {
+                super(from, to, owned);
+                shareCell[0] = buffer(owned, isDouble, units);
+                shareCell[1] = buffer(owned, isDouble, units);
+                shareTanhCell = buffer(owned, isDouble, units);
+            }
+
+            @Override
+            void advance(Mem hPrev, long hPrevOffset, Mem out, long outOffset) {
+                if (hPrev != null) {
+                    recurrent(hPrev, hPrevOffset, gates, 1);
+                }
+                int next = 1 - currentCell;
+                pointwise.lstmForward(1, units, gates, 0, shareBias, hPrev == null ? null : shareCell[currentCell], 0,
+                        shareCell[next], 0, shareTanhCell, 0, out, outOffset, null, 0);
+                currentCell = next;
+            }
+        }
     }
 
     static final class SimpleRnnCell extends Cell {
@@ -426,6 +543,22 @@ public final class FastStepper {
             current = next;
             started = true;
             return h[current];
+        }
+
+        @Override
+        Share share(int from, int to, List<INDArray> owned) {
+            return new Share(from, to, owned) {
+                @Override
+                void advance(Mem hPrev, long hPrevOffset, Mem out, long outOffset) {
+                    if (hPrev != null) {
+                        recurrent(hPrev, hPrevOffset, gates, 1);
+                    }
+                    pointwise.simpleRnnForward(1, units, gates, 0, shareBias, null, 0);
+                    for (int j = 0; j < units; j++) {
+                        out.set(outOffset + j, gates.get(j));
+                    }
+                }
+            };
         }
     }
 
@@ -460,6 +593,40 @@ public final class FastStepper {
             current = next;
             started = true;
             return h[current];
+        }
+
+        @Override
+        Share share(int from, int to, List<INDArray> owned) {
+            return new GruShare(from, to, owned);
+        }
+
+        /** A GRU's share also keeps its recurrent products and its entries of the recurrent bias apart. */
+        final class GruShare extends Share {
+            final Mem shareRecurrent;
+            final Mem shareRecurrentBias;
+            final Mem shareCandidate;
+
+            GruShare(int from, int to, List<INDArray> owned) {
+                super(from, to, owned);
+                shareRecurrent = buffer(owned, isDouble, 3L * units);
+                shareRecurrentBias = buffer(owned, isDouble, 3L * units);
+                shareCandidate = buffer(owned, isDouble, units);
+            }
+
+            @Override
+            void begin() {
+                super.begin();
+                gather(recurrentBias, 0, shareRecurrentBias);
+            }
+
+            @Override
+            void advance(Mem hPrev, long hPrevOffset, Mem out, long outOffset) {
+                if (hPrev != null) {
+                    recurrent(hPrev, hPrevOffset, shareRecurrent, 0);
+                }
+                pointwise.gruForward(1, units, gates, 0, shareBias, hPrev == null ? null : shareRecurrent, 0,
+                        shareRecurrentBias, hPrev, hPrevOffset + from, shareCandidate, 0, out, outOffset, null, 0);
+            }
         }
     }
 }

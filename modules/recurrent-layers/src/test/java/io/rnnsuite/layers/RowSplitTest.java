@@ -56,6 +56,7 @@ class RowSplitTest {
         BlasThreads.applyBlas(1);
         RowSplit.setEnabled(true);
         RowSplit.setMinimumWork(RowSplit.MIN_WORK_PER_HALF);
+        FastForward.setMinimumUnitSplitWork(FastForward.MIN_UNIT_SPLIT_WORK);
     }
 
     @Test
@@ -245,6 +246,118 @@ class RowSplitTest {
             assertEquals(network[i], split[i], 1e-5, "vectors against net.output, at " + i);
             assertEquals(oneThreadIndices[i], splitIndices[i], 1e-5, "indices, at " + i);
             assertEquals(networkIndices[i], splitIndices[i], 1e-5, "indices against net.output, at " + i);
+        }
+    }
+
+    /**
+     * A single one-directional layer's steps on two cores, each core taking half its hidden units
+     * (an odd number of them here, so the halves differ): for each cell, in float and double, feature vectors and
+     * one-hot indices, the outputs of one thread's pass and of the network's own, twice in a row
+     * (the shares start each sequence from the zero state).
+     */
+    @Test
+    void aSingleLayersUnitsAreSharedBetweenTheCores() {
+        int steps = 13;
+        int hidden = HIDDEN + 1;
+        List<Supplier<Layer>> layers = List.of(
+                () -> new FastLstm.Builder().nIn(IN).nOut(hidden).build(),
+                () -> new FastSimpleRnn.Builder().nIn(IN).nOut(hidden).build(),
+                () -> new Gru.Builder().nIn(IN).nOut(hidden).build());
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (Supplier<Layer> layer : layers) {
+                MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                        .seed(11).dataType(type).weightInit(WeightInit.XAVIER).list()
+                        .layer(layer.get())
+                        .layer(new FastRnnOutput.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                                .nIn(hidden).nOut(IN).build())
+                        .build());
+                net.init();
+                // biases away from zero, so that a share reading the wrong entries shows
+                INDArray bias = net.getLayer(0).getParam("b");
+                for (long i = 0; i < bias.length(); i++) {
+                    bias.putScalar(i, -1 + 2.0 * i / (bias.length() - 1));
+                }
+                String name = net.getLayer(0).getClass().getSimpleName() + " in " + type;
+                FastForward forward = FastForward.of(net).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(net)));
+                Nd4j.getRandom().setSeed(3);
+                INDArray x = Nd4j.randn(type, 1, IN, steps);
+                double[] timeMajor = new double[steps * IN];
+                int[] indices = new int[steps];
+                INDArray oneHot = Nd4j.zeros(type, 1, IN, steps);
+                for (int t = 0; t < steps; t++) {
+                    for (int i = 0; i < IN; i++) {
+                        timeMajor[t * IN + i] = x.getDouble(0, i, t);
+                    }
+                    indices[t] = (t * 5 + 1) % IN;
+                    oneHot.putScalar(new long[] {0, indices[t], t}, 1.0);
+                }
+                BlasThreads.applyBlas(1);
+                double[] oneThread = new double[forward.outputLength(steps)];
+                forward.output(timeMajor, steps, oneThread);
+                double[] oneThreadIndices = new double[oneThread.length];
+                forward.outputForIndices(indices, oneThreadIndices);
+
+                forceSplit();
+                FastForward.setMinimumUnitSplitWork(0);
+                long before = FastForward.unitSplits();
+                double[] network = net.output(x).get(NDArrayIndex.point(0)).transpose().dup('c').data().asDouble();
+                double[] networkIndices = net.output(oneHot).get(NDArrayIndex.point(0)).transpose().dup('c').data().asDouble();
+                for (int round = 0; round < 2; round++) {
+                    double[] split = new double[oneThread.length];
+                    forward.output(timeMajor, steps, split);
+                    double[] splitIndices = new double[oneThread.length];
+                    forward.outputForIndices(indices, splitIndices);
+                    for (int i = 0; i < split.length; i++) {
+                        assertEquals(oneThread[i], split[i], 1e-5, name + ", vectors, round " + round + ", at " + i);
+                        assertEquals(network[i], split[i], 1e-5, name + ", vectors against net.output, at " + i);
+                        assertEquals(oneThreadIndices[i], splitIndices[i], 1e-5, name + ", indices, at " + i);
+                        assertEquals(networkIndices[i], splitIndices[i], 1e-5, name + ", indices against net.output, at " + i);
+                    }
+                }
+                assertEquals(before + 4, FastForward.unitSplits(), name + ": every sequence split by units");
+                FastForward.setMinimumUnitSplitWork(FastForward.MIN_UNIT_SPLIT_WORK);
+            }
+        }
+    }
+
+    /**
+     * A stack whose layers are all large enough for the unit split runs them one after the other,
+     * each on both cores, instead of as a pipeline: the same outputs as one thread and the network.
+     */
+    @Test
+    void aStackOfLargeEnoughLayersSplitsUnitsInsteadOfPipelining() {
+        int steps = 9;
+        MultiLayerNetwork stack = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(13).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER).list()
+                .layer(new FastLstm.Builder().nIn(IN).nOut(HIDDEN).build())
+                .layer(new Gru.Builder().nIn(HIDDEN).nOut(HIDDEN + 3).build())
+                .layer(new FastRnnOutput.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nIn(HIDDEN + 3).nOut(OUT).build())
+                .build());
+        stack.init();
+        FastForward forward = FastForward.of(stack).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(stack)));
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 1, IN, steps);
+        double[] timeMajor = new double[steps * IN];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < IN; i++) {
+                timeMajor[t * IN + i] = x.getDouble(0, i, t);
+            }
+        }
+        BlasThreads.applyBlas(1);
+        double[] oneThread = new double[forward.outputLength(steps)];
+        forward.output(timeMajor, steps, oneThread);
+
+        forceSplit();
+        FastForward.setMinimumUnitSplitWork(0);
+        long before = FastForward.unitSplits();
+        double[] split = new double[oneThread.length];
+        forward.output(timeMajor, steps, split);
+        assertEquals(before + 2, FastForward.unitSplits(), "both layers split by units");
+        double[] network = stack.output(x).get(NDArrayIndex.point(0)).transpose().dup('c').data().asDouble();
+        for (int i = 0; i < split.length; i++) {
+            assertEquals(oneThread[i], split[i], 1e-5, "against one thread, at " + i);
+            assertEquals(network[i], split[i], 1e-5, "against net.output, at " + i);
         }
     }
 
