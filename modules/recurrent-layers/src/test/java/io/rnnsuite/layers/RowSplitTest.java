@@ -315,6 +315,17 @@ class RowSplitTest {
                     }
                 }
                 assertEquals(before + 4, FastForward.unitSplits(), name + ": every sequence split by units");
+                // with the helper busy (here: inside another split) the steps run on the calling thread
+                double[] nested = new double[oneThread.length];
+                RowSplit.run(2, Long.MAX_VALUE / 4, (from, to) -> {
+                    if (from == 0) {
+                        forward.output(timeMajor, steps, nested);
+                    }
+                });
+                assertEquals(before + 4, FastForward.unitSplits(), name + ": not split inside another split");
+                for (int i = 0; i < nested.length; i++) {
+                    assertEquals(oneThread[i], nested[i], 1e-5, name + ", inside another split, at " + i);
+                }
                 FastForward.setMinimumUnitSplitWork(FastForward.MIN_UNIT_SPLIT_WORK);
             }
         }
