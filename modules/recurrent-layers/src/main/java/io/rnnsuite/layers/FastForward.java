@@ -378,6 +378,17 @@ public final class FastForward {
 
     /** Every layer over the sequence in {@link #sequence} (or the one-hot {@code symbols}), then the head. */
     private void run(int steps, int[] symbols, double[] output) {
+        // while the split is on, this thread's products (the head's too) run on one MKL thread:
+        // MKL's own second thread, left spinning after a product, would take a core from the halves
+        int pass = RowSplit.beginPass(0);
+        try {
+            runAndHead(steps, symbols, output);
+        } finally {
+            RowSplit.endPass(pass);
+        }
+    }
+
+    private void runAndHead(int steps, int[] symbols, double[] output) {
         int pipelined = pipelinedStages();
         if (pipelined >= 2 && steps > 1 && !allSplitUnits(pipelined, steps)) {
             runPipelined(pipelined, steps, symbols);
@@ -553,7 +564,12 @@ public final class FastForward {
      */
     static final long MIN_UNIT_SPLIT_WORK = 32_768;
 
-    private static volatile long minimumUnitSplitWork = MIN_UNIT_SPLIT_WORK;
+    /** The environment variable that switches the unit split off when set to {@code off} (for measurements). */
+    static final String UNIT_SPLIT_ENVIRONMENT = "RNN_SUITE_UNIT_SPLIT";
+
+    private static volatile long minimumUnitSplitWork =
+            "off".equalsIgnoreCase(String.valueOf(System.getenv(UNIT_SPLIT_ENVIRONMENT)).trim()) ? Long.MAX_VALUE
+                    : MIN_UNIT_SPLIT_WORK;
 
     /** The per-step threshold of the unit split ({@link #MIN_UNIT_SPLIT_WORK} by default); tests split small layers with 0. */
     static void setMinimumUnitSplitWork(long multiplyAdds) {
@@ -626,16 +642,34 @@ public final class FastForward {
             } else {
                 share.loadSymbol(symbols[t]);
             }
-            if (t > 0) {
-                while (done.get(other) < t) {
-                    if (failed.get()) {
-                        throw new IllegalStateException("the other half of the unit split failed");
-                    }
-                    Thread.onSpinWait();
-                }
+            if (t > 0 && done.get(other) < t) {
+                awaitOther(done, other, t, failed);
             }
             share.advance(t == 0 ? null : stage.output, (t - 1) * rowWidth, stage.output, t * rowWidth + share.from);
             done.set(mine, t + 1);
+        }
+    }
+
+    /**
+     * Spin time after which a half waiting for the other yields its core: the other half is then
+     * most likely not running (another thread of the process, a collector's, took its core), and
+     * spinning on would keep it off this one.
+     */
+    private static final long SPIN_BEFORE_YIELD_NANOS = 20_000;
+
+    /** Waits until the other half's counter at {@code other} reaches {@code step}. */
+    private static void awaitOther(java.util.concurrent.atomic.AtomicIntegerArray done, int other, int step,
+                                   java.util.concurrent.atomic.AtomicBoolean failed) {
+        long yieldAfter = System.nanoTime() + SPIN_BEFORE_YIELD_NANOS;
+        while (done.get(other) < step) {
+            if (failed.get()) {
+                throw new IllegalStateException("the other half of the unit split failed");
+            }
+            if (System.nanoTime() < yieldAfter) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
     }
 
