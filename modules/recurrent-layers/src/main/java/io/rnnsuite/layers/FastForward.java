@@ -560,7 +560,7 @@ public final class FastForward {
      * trip of about 0.75 us between the two cores here, plus the new state's cache lines) and the
      * smaller products cost about what half a step saves. Measured on one sequence of 100 steps
      * (docs/results/performance.md): LSTM(64), 16,384, about 15 % slower split; LSTM(96), 36,864,
-     * 0.97-1.22x; LSTM(128) 1.05-1.49x; LSTM(512) 1.6-1.7x.
+     * 1.22x; LSTM(128) 0.99-1.58x; LSTM(512) 1.5-2.4x (a noisy host).
      */
     static final long MIN_UNIT_SPLIT_WORK = 32_768;
 
