@@ -400,7 +400,7 @@ public final class FastForward {
         switch (reduction) {
             case PER_STEP -> head(x, steps, width, output);
             case LAST -> {
-                copyRow(x, (long) (steps - 1) * width, pooled, width);
+                Mem.copy(x, (long) (steps - 1) * width, pooled, 0, width);
                 head(pooled, 1, width, output);
             }
             case MEAN, MAX -> {
@@ -537,7 +537,7 @@ public final class FastForward {
                     cell.project(null, symbols[t]);
                 }
                 Mem h = cell.advance();
-                copyRow(h, 0, stage.output, (long) t * stage.width, cell.hidden);
+                Mem.copy(h, 0, stage.output, (long) t * stage.width, cell.hidden);
                 done.set(s, t + 1);
             }
         }
@@ -609,7 +609,7 @@ public final class FastForward {
                 new java.util.concurrent.atomic.AtomicIntegerArray(2 * COUNTER_SPACING);
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         // the threshold that matters is the per-step one (splitsUnits), not the pass's
-        RowSplit.run(2, Long.MAX_VALUE / 4, (from, to) -> {
+        RowSplit.runInTwo((from, to) -> {
             if (to - from == 2) {
                 stepCell(cell, symbols, steps, stage.projectedForward, stage.output, 0, stage.width, false);
                 return;
@@ -699,7 +699,7 @@ public final class FastForward {
                 cell.project(null, symbols[t]);
             }
             Mem h = cell.advance();
-            copyRow(h, 0, out, (long) t * outWidth + column, cell.hidden);
+            Mem.copy(h, 0, out, (long) t * outWidth + column, cell.hidden);
         }
     }
 
@@ -761,21 +761,5 @@ public final class FastForward {
         logits = FastStepper.buffer(owner, isDouble, (long) (outputsPerStep() ? grown : 1) * outputs);
         sequenceArrays = owner;
         capacity = grown;
-    }
-
-    private static void copyRow(Mem from, long fromOffset, Mem to, int length) {
-        copyRow(from, fromOffset, to, 0, length);
-    }
-
-    private static void copyRow(Mem from, long fromOffset, Mem to, long toOffset, int length) {
-        if (from.floats != null && to.floats != null) {
-            to.floats.put((int) toOffset, from.floats, (int) fromOffset, length);
-        } else if (from.doubles != null && to.doubles != null) {
-            to.doubles.put((int) toOffset, from.doubles, (int) fromOffset, length);
-        } else {
-            for (int i = 0; i < length; i++) {
-                to.set(toOffset + i, from.get(fromOffset + i));
-            }
-        }
     }
 }

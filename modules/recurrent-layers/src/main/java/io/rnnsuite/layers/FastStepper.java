@@ -349,12 +349,7 @@ public final class FastStepper {
 
         /** Row {@code step} of a {@link #projectSequence} result as this step's projected input. */
         void loadProjection(Mem projected, int step) {
-            int from = step * width;
-            if (projected.floats != null) {
-                gates.floats.put(0, projected.floats, from, width);
-            } else {
-                gates.doubles.put(0, projected.doubles, from, width);
-            }
+            Mem.copy(projected, (long) step * width, gates, 0, width);
         }
 
         /** Back to the zero state. */
@@ -438,17 +433,7 @@ public final class FastStepper {
             /** This share's entries of a row of {@code width} values at {@code rowOffset} of {@code row}, block by block. */
             void gather(Mem row, long rowOffset, Mem into) {
                 for (int g = 0; g < gateBlocks; g++) {
-                    long at = rowOffset + (long) g * hidden + from;
-                    int to = g * units;
-                    if (row.floats != null && into.floats != null) {
-                        into.floats.put(to, row.floats, (int) at, units);
-                    } else if (row.doubles != null && into.doubles != null) {
-                        into.doubles.put(to, row.doubles, (int) at, units);
-                    } else {
-                        for (int j = 0; j < units; j++) {
-                            into.set(to + j, row.get(at + j));
-                        }
-                    }
+                    Mem.copy(row, rowOffset + (long) g * hidden + from, into, (long) g * units, units);
                 }
             }
         }
@@ -554,9 +539,7 @@ public final class FastStepper {
                         recurrent(hPrev, hPrevOffset, gates, 1);
                     }
                     pointwise.simpleRnnForward(1, units, gates, 0, shareBias, null, 0);
-                    for (int j = 0; j < units; j++) {
-                        out.set(outOffset + j, gates.get(j));
-                    }
+                    Mem.copy(gates, 0, out, outOffset, units);
                 }
             };
         }

@@ -94,4 +94,17 @@ final class Mem {
     void add(long i, double v) {
         set(i, get(i) + v);
     }
+
+    /** {@code length} elements of {@code from} at {@code fromOffset} into {@code to} at {@code toOffset} (either type). */
+    static void copy(Mem from, long fromOffset, Mem to, long toOffset, int length) {
+        if (from.floats != null && to.floats != null) {
+            to.floats.put((int) toOffset, from.floats, (int) fromOffset, length);
+        } else if (from.doubles != null && to.doubles != null) {
+            to.doubles.put((int) toOffset, from.doubles, (int) fromOffset, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                to.set(toOffset + i, from.get(fromOffset + i));
+            }
+        }
+    }
 }

@@ -105,6 +105,15 @@ final class RowSplit {
     }
 
     /**
+     * {@link #run} over two halves, rows 0 and 1, without the size threshold: for work whose caller
+     * decided itself that the split pays (FastForward's split by units, with its own per-step
+     * threshold). Still only when {@link #active()} and the helper is free.
+     */
+    static void runInTwo(Rows work) {
+        run(2, Long.MAX_VALUE / 4, work);
+    }
+
+    /**
      * Whether passes split: two or more BLAS threads wanted, the BLAS is MKL and nobody switched
      * the split off.
      */

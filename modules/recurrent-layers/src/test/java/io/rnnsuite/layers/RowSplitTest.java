@@ -216,16 +216,9 @@ class RowSplitTest {
         FastForward forward = FastForward.of(stack).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(stack)));
         Nd4j.getRandom().setSeed(8);
         INDArray x = Nd4j.randn(DataType.FLOAT, 1, IN, steps);
-        double[] timeMajor = new double[steps * IN];
-        int[] indices = new int[steps];
-        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, 1, IN, steps);
-        for (int t = 0; t < steps; t++) {
-            for (int i = 0; i < IN; i++) {
-                timeMajor[t * IN + i] = x.getDouble(0, i, t);
-            }
-            indices[t] = (t * 5 + 2) % IN;
-            oneHot.putScalar(new long[] {0, indices[t], t}, 1.0);
-        }
+        double[] timeMajor = timeMajor(x);
+        int[] indices = indices(steps, 2);
+        INDArray oneHot = oneHot(indices, DataType.FLOAT);
         BlasThreads.applyBlas(1);
         double[] oneThread = new double[forward.outputLength(steps)];
         forward.output(timeMajor, steps, oneThread);
@@ -281,16 +274,9 @@ class RowSplitTest {
                 FastForward forward = FastForward.of(net).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(net)));
                 Nd4j.getRandom().setSeed(3);
                 INDArray x = Nd4j.randn(type, 1, IN, steps);
-                double[] timeMajor = new double[steps * IN];
-                int[] indices = new int[steps];
-                INDArray oneHot = Nd4j.zeros(type, 1, IN, steps);
-                for (int t = 0; t < steps; t++) {
-                    for (int i = 0; i < IN; i++) {
-                        timeMajor[t * IN + i] = x.getDouble(0, i, t);
-                    }
-                    indices[t] = (t * 5 + 1) % IN;
-                    oneHot.putScalar(new long[] {0, indices[t], t}, 1.0);
-                }
+                double[] timeMajor = timeMajor(x);
+                int[] indices = indices(steps, 1);
+                INDArray oneHot = oneHot(indices, type);
                 BlasThreads.applyBlas(1);
                 double[] oneThread = new double[forward.outputLength(steps)];
                 forward.output(timeMajor, steps, oneThread);
@@ -317,7 +303,7 @@ class RowSplitTest {
                 assertEquals(before + 4, FastForward.unitSplits(), name + ": every sequence split by units");
                 // with the helper busy (here: inside another split) the steps run on the calling thread
                 double[] nested = new double[oneThread.length];
-                RowSplit.run(2, Long.MAX_VALUE / 4, (from, to) -> {
+                RowSplit.runInTwo((from, to) -> {
                     if (from == 0) {
                         forward.output(timeMajor, steps, nested);
                     }
@@ -349,12 +335,7 @@ class RowSplitTest {
         FastForward forward = FastForward.of(stack).orElseThrow(() -> new AssertionError(FastForward.unsupportedReason(stack)));
         Nd4j.getRandom().setSeed(4);
         INDArray x = Nd4j.randn(DataType.FLOAT, 1, IN, steps);
-        double[] timeMajor = new double[steps * IN];
-        for (int t = 0; t < steps; t++) {
-            for (int i = 0; i < IN; i++) {
-                timeMajor[t * IN + i] = x.getDouble(0, i, t);
-            }
-        }
+        double[] timeMajor = timeMajor(x);
         BlasThreads.applyBlas(1);
         double[] oneThread = new double[forward.outputLength(steps)];
         forward.output(timeMajor, steps, oneThread);
@@ -370,6 +351,36 @@ class RowSplitTest {
             assertEquals(oneThread[i], split[i], 1e-5, "against one thread, at " + i);
             assertEquals(network[i], split[i], 1e-5, "against net.output, at " + i);
         }
+    }
+
+    /** One sequence {@code [1, IN, steps]} as FastForward reads it: time-major, {@code [t * IN + i]}. */
+    private static double[] timeMajor(INDArray x) {
+        int steps = (int) x.size(2);
+        double[] timeMajor = new double[steps * IN];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < IN; i++) {
+                timeMajor[t * IN + i] = x.getDouble(0, i, t);
+            }
+        }
+        return timeMajor;
+    }
+
+    /** A sequence of {@code steps} symbol indices below IN, {@code (5 t + shift) mod IN}. */
+    private static int[] indices(int steps, int shift) {
+        int[] indices = new int[steps];
+        for (int t = 0; t < steps; t++) {
+            indices[t] = (t * 5 + shift) % IN;
+        }
+        return indices;
+    }
+
+    /** The one-hot input {@code [1, IN, steps]} of {@code indices}. */
+    private static INDArray oneHot(int[] indices, DataType type) {
+        INDArray oneHot = Nd4j.zeros(type, 1, IN, indices.length);
+        for (int t = 0; t < indices.length; t++) {
+            oneHot.putScalar(new long[] {0, indices[t], t}, 1.0);
+        }
+        return oneHot;
     }
 
     /** Two BLAS threads, and every pass large enough to split. */
