@@ -137,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
         NativeThreads.apply(n);
         NativeThreads.applyBlas(n);
         NativeThreads.useBlasThreads();
-        double peak = GemmPeak.measure(settings.gemmSize(), quick ? 2 : 5);
+        double peak = GemmPeak.measure(settings.gemmSize(), quick ? 2 : 5, n);
         System.err.printf(Locale.ROOT, "threads %d: sgemm %d^3 peak %.1f GFLOP/s%n", n, settings.gemmSize(), peak);
         RecurrentBenchmark benchmark = new RecurrentBenchmark(
                 new RecurrentBenchmark.Settings(settings.warmup(), settings.warmupSeconds(), settings.repeats(), settings.repeatSeconds()), n, peak, System.err::println);
