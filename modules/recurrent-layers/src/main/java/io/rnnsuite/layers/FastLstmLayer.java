@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The LSTM of {@link FastLstm}: DL4J's {@code LSTM} maths and parameters (gate blocks
  * {@code [a | f | o | i]}, no peepholes), computed as
  * <ol>
- *   <li>one matrix product for the input projections of all time steps, {@code Z = X W};</li>
+ *   <li>one matrix product for the input projections of all time steps, {@code Z = X W} (for one-hot
+ *       input, one column of W per row instead: {@link OneHotRows});</li>
  *   <li>per step, one product {@code Z_t += h_{t-1} RW} and one fused element-wise pass;</li>
  *   <li>backward, per step one fused pass and one product {@code dh_{t-1} = dZ_t RW^T}, then one
  *       product each for {@code dW}, {@code dRW}, {@code db} and the input gradient.</li>
@@ -32,7 +33,7 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         INDArray tanhCells;
 
         LstmPass(RecurrentPass p) {
-            super(p.batch, p.steps, p.inputs, p.hidden, p.x, p.order, p.mask, p.initialState);
+            super(p);
         }
     }
 
@@ -58,7 +59,6 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         pass.tanhCells = scratch.array("tanhCells", dataType, steps, batch, hidden);
         pass.output = scratch.array("output", dataType, steps, batch, hidden);
 
-        Mem x = Mem.of(pass.x);
         Mem z = Mem.of(pass.gates);
         Mem c = Mem.of(pass.cells);
         Mem tc = Mem.of(pass.tanhCells);
@@ -71,7 +71,7 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         Pointwise pointwise = Pointwise.forType(z.isDouble);
 
         // W and RW are DL4J's 'f'-order [in, 4H] views: row-major [4H, in], hence the transposes
-        Blas.gemmSplit(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, z, 0, width);
+        inputProjection(pass, w, width, z);
         double[] mask = pass.mask;
         // rows from..to of every step: the sequences of a batch never meet in the recurrence
         RowSplit.run(batch, (long) steps * hidden * width, (from, to) -> {

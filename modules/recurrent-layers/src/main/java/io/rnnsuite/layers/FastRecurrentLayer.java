@@ -303,6 +303,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         StepOrder order = backwards ? StepOrder.backwardsWithin(sequenceMask, batch, steps) : StepOrder.forwards(steps);
         INDArray x = scratch.array("x", dataType, steps, batch, inputs);
         Layouts.copy(in, nwc, Mem.of(x), true, order);
+        int[] symbols = OneHotRows.symbols(Mem.of(x), batch * steps, inputs);
         Map<String, INDArray> state = new LinkedHashMap<>();
         for (String key : stateKeys()) {
             INDArray s = initialState.get(key);
@@ -318,7 +319,7 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int split = RowSplit.beginPass(recurrentWeightBytes());
         try {
             BlasThreads.useBlasThreads();
-            pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, order,
+            pass = forward(new RecurrentPass(batch, steps, inputs, hidden, x, symbols, order,
                     maskRows(batch, steps, order), state), training);
         } finally {
             RowSplit.endPass(split);
@@ -384,16 +385,34 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
      */
 
     /**
+     * {@code Z = X W^T} for every row of the pass into {@code z} ({@code width} wide, overwritten),
+     * {@code w} being DL4J's 'f'-order {@code [inputs, width]} input weights (row-major
+     * {@code [width, inputs]}): one product, or for one-hot rows a gather ({@link OneHotRows}).
+     */
+    protected void inputProjection(RecurrentPass pass, Mem w, int width, Mem z) {
+        if (pass.symbols != null) {
+            OneHotRows.project(pass.symbols, w, width, pass.inputs, z);
+        } else {
+            Blas.gemmSplit(false, true, pass.rows(), width, pass.inputs, 1, Mem.of(pass.x), 0, pass.inputs, w, 0, pass.inputs,
+                    0, z, 0, width);
+        }
+    }
+
+    /**
      * {@code dW^T = dZ^T X} into {@code gw} ({@code width} columns of dZ, DL4J's 'f'-order
-     * {@code [inputs, width]} view) and the input gradient {@code dX = dZ W^T}, returned
+     * {@code [inputs, width]} view; for one-hot rows sums per symbol, {@link OneHotRows}) and the input gradient {@code dX = dZ W^T}, returned
      * time-major (rows before {@code firstStep} zero).
      */
     protected INDArray inputGradients(RecurrentPass pass, int firstStep, Mem dz, int width, Mem w, Mem gw) {
         int inputs = pass.inputs;
         int firstRow = firstStep * pass.batch;
         int rows = pass.rows() - firstRow;
-        Blas.gemmSplit(true, false, width, inputs, rows, 1, dz, (long) firstRow * width, width,
-                Mem.of(pass.x), (long) firstRow * inputs, inputs, 0, gw, 0, inputs);
+        if (pass.symbols != null) {
+            OneHotRows.weightGradient(pass.symbols, firstRow, dz, width, inputs, gw);
+        } else {
+            Blas.gemmSplit(true, false, width, inputs, rows, 1, dz, (long) firstRow * width, width,
+                    Mem.of(pass.x), (long) firstRow * inputs, inputs, 0, gw, 0, inputs);
+        }
         if (!InputGradients.wanted(layerConf())) {
             return null;
         }

@@ -54,7 +54,6 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
         int hidden = pass.hidden;
         pass.output = scratch.array("output", dataType, pass.steps, batch, hidden);
 
-        Mem x = Mem.of(pass.x);
         Mem h = Mem.of(pass.output);
         Mem w = Mem.of(param(SimpleRnnParamInitializer.WEIGHT_KEY, training));
         Mem rw = Mem.of(param(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY, training));
@@ -63,7 +62,7 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
         Pointwise pointwise = Pointwise.forType(h.isDouble);
 
         // W and RW are DL4J's 'f'-order [in, H] and [H, H] views: row-major transposes
-        Blas.gemmSplit(false, true, pass.rows(), hidden, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, h, 0, hidden);
+        inputProjection(pass, w, hidden, h);
         int steps = pass.steps;
         double[] mask = pass.mask;
         // rows from..to of every step: the sequences of a batch never meet in the recurrence

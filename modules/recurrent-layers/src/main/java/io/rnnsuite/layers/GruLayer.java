@@ -37,7 +37,7 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         INDArray recurrentCandidate;
 
         GruPass(RecurrentPass p) {
-            super(p.batch, p.steps, p.inputs, p.hidden, p.x, p.order, p.mask, p.initialState);
+            super(p);
         }
     }
 
@@ -71,7 +71,6 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         pass.recurrentCandidate = scratch.array("recurrentCandidate", dataType, pass.steps, batch, hidden);
         pass.output = scratch.array("output", dataType, pass.steps, batch, hidden);
 
-        Mem x = Mem.of(pass.x);
         Mem g = Mem.of(pass.gates);
         Mem hn = Mem.of(pass.recurrentCandidate);
         Mem h = Mem.of(pass.output);
@@ -84,7 +83,7 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         Pointwise pointwise = Pointwise.forType(g.isDouble);
 
         // W and RW are 'f'-order [in, 3H] and [H, 3H] views: row-major [3H, in] and [3H, H]
-        Blas.gemmSplit(false, true, pass.rows(), width, pass.inputs, 1, x, 0, pass.inputs, w, 0, pass.inputs, 0, g, 0, width);
+        inputProjection(pass, w, width, g);
         int steps = pass.steps;
         double[] mask = pass.mask;
         // rows from..to of every step: the sequences of a batch never meet in the recurrence

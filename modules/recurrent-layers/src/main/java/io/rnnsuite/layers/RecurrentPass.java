@@ -21,19 +21,30 @@ class RecurrentPass {
     final double[] mask;
     /** The state the pass started from (keys of the cell, values {@code [batch, hidden]}), or empty. */
     final Map<String, INDArray> initialState;
+    /**
+     * The symbol each input row reads when every row is one-hot ({@link OneHotRows}; -1 for an
+     * all-zero row), else null: then the input products are gathers and sums instead.
+     */
+    final int[] symbols;
     /** The output, time-major {@code [steps, batch, hidden]}: filled by the cell. */
     INDArray output;
 
-    RecurrentPass(int batch, int steps, int inputs, int hidden, INDArray x, StepOrder order, double[] mask,
+    RecurrentPass(int batch, int steps, int inputs, int hidden, INDArray x, int[] symbols, StepOrder order, double[] mask,
                   Map<String, INDArray> initialState) {
         this.batch = batch;
         this.steps = steps;
         this.inputs = inputs;
         this.hidden = hidden;
         this.x = x;
+        this.symbols = symbols;
         this.order = order;
         this.mask = mask;
         this.initialState = initialState;
+    }
+
+    /** A copy of the common fields, for a cell's own pass type. */
+    RecurrentPass(RecurrentPass p) {
+        this(p.batch, p.steps, p.inputs, p.hidden, p.x, p.symbols, p.order, p.mask, p.initialState);
     }
 
     /** Rows in the whole pass. */

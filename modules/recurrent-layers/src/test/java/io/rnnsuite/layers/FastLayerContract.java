@@ -275,6 +275,85 @@ abstract class FastLayerContract {
         assertMaskedGradientCheck(new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)), 7);
     }
 
+    /** Symbols enough for the one-hot shortcut ({@link OneHotRows#MIN_INPUTS}). */
+    static final int SYMBOLS = 12;
+
+    /**
+     * A one-hot {@code [BATCH, SYMBOLS, STEPS]} batch whose row 2 reads nothing after its first
+     * step (all-zero vectors, as padding gives; {@link #mask} ends that row there too).
+     */
+    static INDArray oneHotBatch(DataType type, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        INDArray x = Nd4j.zeros(type, BATCH, SYMBOLS, STEPS);
+        for (int b = 0; b < BATCH; b++) {
+            for (int t = 0; t < STEPS; t++) {
+                if (b != 2 || t == 0) {
+                    x.putScalar(new long[] {b, random.nextInt(SYMBOLS), t}, 1.0);
+                }
+            }
+        }
+        return x;
+    }
+
+    /** The output and the flat gradient of {@code net} on {@code x}, copied. */
+    private static INDArray[] outputAndGradient(MultiLayerNetwork net, INDArray x, INDArray y, INDArray m) {
+        INDArray out = net.output(x, false, m, m).dup();
+        net.setLayerMaskArrays(m, m);
+        net.setInput(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        return new INDArray[] {out, net.gradient().gradient().dup()};
+    }
+
+    /**
+     * One-hot input takes the gather-and-sum shortcut ({@link OneHotRows}) instead of the input
+     * products, and gives the products' results: the same output bits, gradients equal to float
+     * rounding (the sums run in another order), alone and as both halves of a FastBidirectional.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"plain", "plain+mask", "bidirectional+mask"})
+    void oneHotInputTakesTheShortcutAndGivesTheProductsResults(String variant) {
+        boolean bidirectional = variant.startsWith("bidirectional");
+        Layer layer = bidirectional ? new FastBidirectional(fastLayer(SYMBOLS, HIDDEN, RNNFormat.NCW))
+                : fastLayer(SYMBOLS, HIDDEN, RNNFormat.NCW);
+        MultiLayerNetwork net = network(layer, DataType.FLOAT, RNNFormat.NCW, bidirectional ? 2 * HIDDEN : HIDDEN);
+        INDArray x = oneHotBatch(DataType.FLOAT, 3);
+        INDArray y = labels(DataType.FLOAT, RNNFormat.NCW);
+        INDArray m = variant.endsWith("mask") ? mask(DataType.FLOAT) : null;
+
+        long before = OneHotRows.projections();
+        INDArray[] shortcut = outputAndGradient(net, x, y, m);
+        assertTrue(OneHotRows.projections() >= before + (bidirectional ? 4 : 2),
+                "one-hot input did not take the shortcut: " + (OneHotRows.projections() - before) + " passes");
+        INDArray[] products;
+        OneHotRows.setEnabled(false);
+        try {
+            long off = OneHotRows.projections();
+            products = outputAndGradient(net, x, y, m);
+            assertEquals(off, OneHotRows.projections(), "the switch did not switch the shortcut off");
+        } finally {
+            OneHotRows.setEnabled(true);
+        }
+        assertEquals(0.0, maxAbsDifference(shortcut[0], products[0]), "outputs");
+        double scale = Math.max(1e-3, products[1].amaxNumber().doubleValue());
+        double difference = maxAbsDifference(shortcut[1], products[1]);
+        assertTrue(difference / scale < 1e-5, "gradients differ by " + difference);
+    }
+
+    @Test
+    void passesTheGradientCheckOnOneHotInputWithAMask() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        MultiLayerNetwork net = network(fastLayer(SYMBOLS, HIDDEN, RNNFormat.NCW), DataType.DOUBLE, RNNFormat.NCW, HIDDEN);
+        INDArray m = mask(DataType.DOUBLE);
+        long before = OneHotRows.projections();
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                .input(oneHotBatch(DataType.DOUBLE, 5)).labels(labels(DataType.DOUBLE, RNNFormat.NCW))
+                .inputMask(m).labelMask(m).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+        assertTrue(ok, "gradient check failed");
+        assertTrue(OneHotRows.projections() > before, "the check did not run through the shortcut");
+    }
+
     @Test
     void fastBidirectionalSavesAndLoads(@TempDir Path tmp) throws Exception {
         MultiLayerNetwork net = network(new FastBidirectional(fastLayer(IN, HIDDEN, RNNFormat.NCW)), DataType.FLOAT,

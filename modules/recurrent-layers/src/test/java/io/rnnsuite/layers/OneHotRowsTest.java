@@ -1,0 +1,72 @@
+package io.rnnsuite.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The one-hot shortcut's pieces against the products they replace. */
+class OneHotRowsTest {
+
+    private static final int INPUTS = 9;
+    private static final int WIDTH = 20;
+    private static final int[] SYMBOLS = {4, OneHotRows.NONE, 0, 8, 4, 4, OneHotRows.NONE, 1, 8, 3};
+
+    private static INDArray rowsOf(int[] symbols, DataType type) {
+        INDArray x = Nd4j.zeros(type, symbols.length, INPUTS);
+        for (int r = 0; r < symbols.length; r++) {
+            if (symbols[r] != OneHotRows.NONE) {
+                x.putScalar(r, symbols[r], 1.0);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void findsTheSymbolOfEachRowAndRefusesAnythingElse() {
+        assertArrayEquals(SYMBOLS, OneHotRows.symbols(Mem.of(rowsOf(SYMBOLS, DataType.FLOAT)), SYMBOLS.length, INPUTS));
+        assertArrayEquals(SYMBOLS, OneHotRows.symbols(Mem.of(rowsOf(SYMBOLS, DataType.DOUBLE)), SYMBOLS.length, INPUTS));
+        INDArray half = rowsOf(SYMBOLS, DataType.FLOAT);
+        half.putScalar(3, 8, 0.5);
+        assertNull(OneHotRows.symbols(Mem.of(half), SYMBOLS.length, INPUTS), "a 0.5 is not one-hot");
+        INDArray two = rowsOf(SYMBOLS, DataType.FLOAT);
+        two.putScalar(9, 5, 1.0);
+        assertNull(OneHotRows.symbols(Mem.of(two), SYMBOLS.length, INPUTS), "two ones in a row");
+        INDArray narrow = Nd4j.eye(OneHotRows.MIN_INPUTS - 1).castTo(DataType.FLOAT);
+        assertNull(OneHotRows.symbols(Mem.of(narrow), OneHotRows.MIN_INPUTS - 1, OneHotRows.MIN_INPUTS - 1),
+                "narrower than the threshold");
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"FLOAT", "DOUBLE"})
+    void projectsAsTheProductDoesAndSumsAsTheWeightGradientProductDoes(DataType type) {
+        Nd4j.getRandom().setSeed(7);
+        INDArray x = rowsOf(SYMBOLS, type);
+        INDArray w = Nd4j.randn(type, WIDTH, INPUTS); // row-major [width, inputs], as the layers see W
+        INDArray dz = Nd4j.randn(type, SYMBOLS.length, WIDTH);
+
+        INDArray expectedZ = Nd4j.create(type, SYMBOLS.length, WIDTH);
+        Blas.gemm(false, true, SYMBOLS.length, WIDTH, INPUTS, 1, Mem.of(x), 0, INPUTS, Mem.of(w), 0, INPUTS,
+                0, Mem.of(expectedZ), 0, WIDTH);
+        INDArray z = Nd4j.valueArrayOf(new long[] {SYMBOLS.length, WIDTH}, 3.0, type); // overwritten, padding rows too
+        OneHotRows.project(SYMBOLS, Mem.of(w), WIDTH, INPUTS, Mem.of(z));
+        assertEquals(expectedZ, z);
+
+        int firstRow = 3; // truncated BPTT: only the rows from here count
+        INDArray expectedGw = Nd4j.create(type, WIDTH, INPUTS);
+        Blas.gemm(true, false, WIDTH, INPUTS, SYMBOLS.length - firstRow, 1, Mem.of(dz), (long) firstRow * WIDTH, WIDTH,
+                Mem.of(x), (long) firstRow * INPUTS, INPUTS, 0, Mem.of(expectedGw), 0, INPUTS);
+        INDArray gw = Nd4j.valueArrayOf(new long[] {WIDTH, INPUTS}, 3.0, type);
+        OneHotRows.weightGradient(SYMBOLS, firstRow, Mem.of(dz), WIDTH, INPUTS, Mem.of(gw));
+        double difference = gw.castTo(DataType.DOUBLE).sub(expectedGw.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        assertTrue(difference < (type == DataType.FLOAT ? 1e-5 : 1e-12), "weight gradient differs by " + difference);
+        assertEquals(0.0, gw.getColumn(2).amaxNumber().doubleValue(), "symbol 2 is read by no counted row");
+    }
+}
