@@ -116,15 +116,37 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         }
         int outputs = (int) w.size(1);
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {rows, outputs}, 'c');
-        // W is DL4J's 'f'-order [inputs, outputs]: row-major, that is W^T, [outputs, inputs]
-        Blas.gemmSplit(false, true, rows, outputs, inputs, 1, x, 0, inputs, Mem.of(w), 0, inputs, 0, Mem.of(z), 0, outputs);
+        Mem zm = Mem.of(z);
         if (hasBias()) {
-            z.addiRowVector(b);
+            // every row starts as b, and the product adds onto it (one pass over z fewer than a broadcast add)
+            fillRows(zm, rows, outputs, Mem.of(b), b.stride(b.rank() - 1));
         }
+        // W is DL4J's 'f'-order [inputs, outputs]: row-major, that is W^T, [outputs, inputs]
+        Blas.gemmSplit(false, true, rows, outputs, inputs, 1, x, 0, inputs, Mem.of(w), 0, inputs, hasBias() ? 1 : 0,
+                zm, 0, outputs);
         if (masked && maskArray != null) {
             applyMask(z);
         }
         return z;
+    }
+
+    /** Each of {@code rows} rows of {@code z} ({@code width} wide, from element 0) set to the vector {@code v} (element stride {@code stride}). */
+    private static void fillRows(Mem z, int rows, int width, Mem v, long stride) {
+        if (z.floats != null && v.floats != null) {
+            float[] row = new float[width];
+            for (int j = 0; j < width; j++) {
+                row[j] = v.floats.get((int) (j * stride));
+            }
+            for (int r = 0; r < rows; r++) {
+                z.floats.put(r * width, row);
+            }
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < width; j++) {
+                z.set((long) r * width + j, v.get(j * stride));
+            }
+        }
     }
 
     /**
@@ -143,28 +165,38 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
     }
 
     /**
-     * For rows of pre-activations {@code z} (c order) against {@code labels2d} (any order): with
-     * {@code p = softmax(z)} per row, returns {@code -sum m * y * log(clip(p))} (DL4J's score sum,
-     * clipped to {@code [eps, 1 - eps]} as its loss does) and, when {@code delta} is given, writes
-     * {@code m * (p - y)} into it (DL4J's gradient); {@code m} is the row's mask value, 1 without one.
+     * For rows of pre-activations {@code z} (c order, rows {@code b + batch * t}) against the
+     * layer's 3-d labels, read in place: with {@code p = softmax(z)} per row, returns {@code -sum m
+     * * y * log(clip(p))} (DL4J's score sum, clipped to {@code [eps, 1 - eps]} as its loss does)
+     * and, when {@code delta} is given, writes {@code m * (p - y)} into it (DL4J's gradient) and the
+     * column sums of that into {@code biasGradient} when that is given; {@code m} is the row's mask
+     * value, 1 without one.
      */
-    private double softmaxCrossEntropy(INDArray z, INDArray labels2d, INDArray delta) {
+    private double softmaxCrossEntropy(INDArray z, INDArray delta, INDArray biasGradient) {
         int rows = (int) z.size(0);
         int outputs = (int) z.size(1);
+        int batch = batch();
         double clip = ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
         Mem logits = Mem.of(z);
-        Mem y = Mem.of(labels2d);
-        long yRow = labels2d.stride(0);
-        long yColumn = labels2d.stride(1);
+        // DL4J's 2-d labels are rows b + batch * t of the 3-d ones: read them where they are
+        Mem y = Mem.of(labels);
+        boolean nwc = isNwc();
+        long ySequence = labels.stride(0);
+        long yStep = labels.stride(nwc ? 1 : 2);
+        long yColumn = labels.stride(nwc ? 2 : 1);
         Mem mask = maskArray == null ? null : Mem.of(maskArray);
         long maskStride = maskArray == null ? 0 : maskArray.isScalar() ? 0 : maskArray.stride(0);
         Mem d = delta == null ? null : Mem.of(delta);
         double[] halves = new double[2];
+        double[][] columnSums = new double[2][];
+        boolean sumColumns = d != null && biasGradient != null;
         RowSplit.run(rows, (long) outputs * SOFTMAX_COST, (from, to) -> {
             double[] p = new double[outputs];
+            double[] sums = sumColumns ? new double[outputs] : null;
             double sum = 0;
             for (int r = from; r < to; r++) {
                 long at = (long) r * outputs;
+                long yAt = (r % batch) * ySequence + (r / batch) * yStep;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < outputs; j++) {
                     max = Math.max(max, logits.get(at + j));
@@ -178,20 +210,42 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
                 double rowScore = 0;
                 for (int j = 0; j < outputs; j++) {
                     double probability = p[j] / total;
-                    double label = y.get(r * yRow + j * yColumn);
+                    double label = y.get(yAt + j * yColumn);
                     if (label != 0) {
                         double clipped = clip > 0 ? Math.min(Math.max(probability, clip), 1 - clip) : probability;
                         rowScore += label * Math.log(clipped);
                     }
                     if (d != null) {
-                        d.set(at + j, m * (probability - label));
+                        double g = m * (probability - label);
+                        d.set(at + j, g);
+                        if (sums != null) {
+                            sums[j] += d.isDouble ? g : (float) g; // the value as stored
+                        }
                     }
                 }
                 sum -= m * rowScore;
             }
             halves[from == 0 ? 0 : 1] = sum;
+            columnSums[from == 0 ? 0 : 1] = sums;
         });
+        if (sumColumns) {
+            Mem gb = Mem.of(biasGradient);
+            long stride = biasGradient.stride(biasGradient.rank() - 1);
+            for (int j = 0; j < outputs; j++) {
+                double total = columnSums[0][j] + (columnSums[1] == null ? 0 : columnSums[1][j]);
+                gb.set(j * stride, total);
+            }
+        }
         return halves[0] + halves[1];
+    }
+
+    /** That the labels are the 3-d sequences of the input's steps (DL4J's layer checks this). */
+    private void checkLabels() {
+        Preconditions.checkState(labels != null && labels.rank() == 3, "Expected rank 3 labels array, got %s",
+                labels == null ? "none" : Arrays.toString(labels.shape()));
+        Preconditions.checkState(labels.size(isNwc() ? 1 : 2) == steps() && labels.size(0) == batch(),
+                "Sequence lengths do not match for RnnOutputLayer input and labels: input=%s vs. labels=%s",
+                Arrays.toString(input.shape()), Arrays.toString(labels.shape()));
     }
 
     @Override
@@ -200,8 +254,9 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
             return super.computeScore(fullNetRegTerm, training, workspaceMgr);
         }
         assertInputSet(false);
+        checkLabels();
         INDArray z = preOutputRows(timeMajorInput(), training, true, workspaceMgr);
-        double total = softmaxCrossEntropy(z, getLabels2d(workspaceMgr, ArrayType.FF_WORKING_MEM), null);
+        double total = softmaxCrossEntropy(z, null, null);
         if (conf().isMiniBatch()) {
             total /= getInputMiniBatchSize();
         }
@@ -252,11 +307,7 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         }
         assertInputSet(true);
         boolean nwc = isNwc();
-        Preconditions.checkState(labels != null && labels.rank() == 3, "Expected rank 3 labels array, got %s",
-                labels == null ? "none" : Arrays.toString(labels.shape()));
-        Preconditions.checkState(labels.size(nwc ? 1 : 2) == steps(), "Sequence lengths do not match for "
-                + "RnnOutputLayer input and labels: input=%s vs. labels=%s", Arrays.toString(input.shape()),
-                Arrays.toString(labels.shape()));
+        checkLabels();
         int batch = batch();
         int steps = steps();
         int inputs = features();
@@ -264,12 +315,15 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
 
         Mem x = timeMajorInput();
         INDArray z = preOutputRows(x, true, true, workspaceMgr);
-        INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray delta;
+        INDArray biasGradient = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
+        boolean biasSummed = false;
         if (fusesSoftmaxCrossEntropy()) {
             delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, z.shape(), 'c');
-            softmaxCrossEntropy(z, labels2d, delta);
+            softmaxCrossEntropy(z, delta, biasGradient);
+            biasSummed = true;
         } else {
+            INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
             delta = layerConf().getLossFn().computeGradient(labels2d, z, layerConf().getActivationFn(), maskArray);
             if (delta.ordering() != 'c' || delta.isView()) {
                 delta = delta.dup('c');
@@ -285,8 +339,9 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
                 Mem.of(weightGradient), 0, inputs);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
         if (hasBias()) {
-            INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-            delta.sum(biasGradient, 0);
+            if (!biasSummed) {
+                delta.sum(biasGradient, 0);
+            }
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
         }
 

@@ -134,7 +134,7 @@ class FastRnnOutputTest {
     @ValueSource(strings = {
         "FastLstm NCW MSE", "FastLstm NWC MSE", "FastLstm NCW softmax mask", "FastLstm NWC softmax mask",
         "Gru NCW softmax", "LSTM NCW softmax mask", "LSTM NWC MSE", "FastBidirectional NCW softmax mask",
-        "FastLstm NCW MSE double"})
+        "FastLstm NCW MSE double", "FastLstm NWC softmax mask double"})
     void matchesDl4jsLayerOnOutputsScoresAndGradients(String variant) {
         String kind = variant.split(" ")[0];
         RNNFormat format = variant.contains("NWC") ? RNNFormat.NWC : RNNFormat.NCW;
@@ -173,6 +173,22 @@ class FastRnnOutputTest {
             fast.fit(data);
         }
         assertClose(variant + ": parameters after three updates", stock.params(), fast.params(), 10 * tolerance);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"FastLstm NCW softmax mask", "FastLstm NWC softmax mask double"})
+    void theSoftmaxSharedBetweenTheCoresMatchesDl4jsLayer(String variant) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(BlasLibrary.choose(), "the split runs on MKL only");
+        BlasThreads.applyBlas(2);
+        RowSplit.setMinimumWork(0);
+        try {
+            long before = RowSplit.splitPasses();
+            matchesDl4jsLayerOnOutputsScoresAndGradients(variant);
+            assertTrue(RowSplit.splitPasses() > before, variant + ": the passes were split");
+        } finally {
+            BlasThreads.applyBlas(1);
+            RowSplit.setMinimumWork(RowSplit.MIN_WORK_PER_HALF);
+        }
     }
 
     @Test
