@@ -73,6 +73,16 @@ interface Pointwise {
                      Mem hPrev, long hPrevOffset, Mem dh, long dhOffset, Mem dhPrev, long dhPrevOffset,
                      double[] mask, int maskOffset);
 
+    /**
+     * Adam's step over {@code n} elements, in DL4J's form and order of operations:
+     * {@code m = beta1 * m + g * (1 - beta1)}, {@code v = beta2 * v + g * g * (1 - beta2)}, then
+     * the update {@code m * stepSize / (sqrt(v) + epsilon)} written over the gradient {@code g};
+     * {@code stepSize} is the bias-corrected learning rate. No fused multiply-adds, so the two
+     * implementations agree to the bit.
+     */
+    void adam(int n, Mem g, long gOffset, Mem m, long mOffset, Mem v, long vOffset,
+              double beta1, double beta2, double stepSize, double epsilon);
+
     /** The implementation for this element type: vectorised for float when the JVM allows it. */
     static Pointwise forType(boolean isDouble) {
         return isDouble ? ScalarPointwise.INSTANCE : VectorSupport.floatPointwise();

@@ -183,4 +183,40 @@ final class ScalarPointwise implements Pointwise {
             }
         }
     }
+
+    @Override
+    public void adam(int n, Mem g, long gOffset, Mem m, long mOffset, Mem v, long vOffset,
+                     double beta1, double beta2, double stepSize, double epsilon) {
+        adamRange(0, n, g, gOffset, m, mOffset, v, vOffset, beta1, beta2, stepSize, epsilon);
+    }
+
+    /** {@link #adam} on elements {@code from..to}: float arithmetic for float memory, double for double. */
+    static void adamRange(int from, int to, Mem g, long gOffset, Mem m, long mOffset, Mem v, long vOffset,
+                          double beta1, double beta2, double stepSize, double epsilon) {
+        if (g.floats != null && m.floats != null && v.floats != null) {
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float keep1 = 1f - b1;
+            float keep2 = 1f - b2;
+            float step = (float) stepSize;
+            float eps = (float) epsilon;
+            for (int i = from; i < to; i++) {
+                float gi = g.floats.get((int) (gOffset + i));
+                float mi = b1 * m.floats.get((int) (mOffset + i)) + gi * keep1;
+                float vi = b2 * v.floats.get((int) (vOffset + i)) + gi * gi * keep2;
+                m.floats.put((int) (mOffset + i), mi);
+                v.floats.put((int) (vOffset + i), vi);
+                g.floats.put((int) (gOffset + i), mi * step / ((float) Math.sqrt(vi) + eps));
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            double gi = g.get(gOffset + i);
+            double mi = beta1 * m.get(mOffset + i) + gi * (1 - beta1);
+            double vi = beta2 * v.get(vOffset + i) + gi * gi * (1 - beta2);
+            m.set(mOffset + i, mi);
+            v.set(vOffset + i, vi);
+            g.set(gOffset + i, mi * stepSize / (Math.sqrt(vi) + epsilon));
+        }
+    }
 }

@@ -332,4 +332,25 @@ final class VectorPointwise implements Pointwise {
             store(dCandidate.mul(reset), hn, hnAt + j);
         }
     }
+
+    @Override
+    public void adam(int n, Mem g, long gOffset, Mem m, long mOffset, Mem v, long vOffset,
+                     double beta1, double beta2, double stepSize, double epsilon) {
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float keep1 = 1f - b1;
+        float keep2 = 1f - b2;
+        float step = (float) stepSize;
+        float eps = (float) epsilon;
+        int vectorEnd = SPECIES.loopBound(n);
+        for (int i = 0; i < vectorEnd; i += SPECIES.length()) {
+            FloatVector gi = load(g, gOffset + i);
+            FloatVector mi = load(m, mOffset + i).mul(b1).add(gi.mul(keep1));
+            FloatVector vi = load(v, vOffset + i).mul(b2).add(gi.mul(gi).mul(keep2));
+            store(mi, m, mOffset + i);
+            store(vi, v, vOffset + i);
+            store(mi.mul(step).div(vi.sqrt().add(eps)), g, gOffset + i);
+        }
+        ScalarPointwise.adamRange(vectorEnd, n, g, gOffset, m, mOffset, v, vOffset, beta1, beta2, stepSize, epsilon);
+    }
 }
