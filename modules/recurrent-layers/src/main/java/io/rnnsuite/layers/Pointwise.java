@@ -83,6 +83,9 @@ interface Pointwise {
     void adam(int n, Mem g, long gOffset, Mem m, long mOffset, Mem v, long vOffset,
               double beta1, double beta2, double stepSize, double epsilon);
 
+    /** The sum of the squares of {@code n} elements from {@code offset}: a squared L2 norm. */
+    double sumOfSquares(int n, Mem x, long offset);
+
     /** The implementation for this element type: vectorised for float when the JVM allows it. */
     static Pointwise forType(boolean isDouble) {
         return isDouble ? ScalarPointwise.INSTANCE : VectorSupport.floatPointwise();

@@ -219,4 +219,19 @@ final class ScalarPointwise implements Pointwise {
             g.set(gOffset + i, mi * stepSize / (Math.sqrt(vi) + epsilon));
         }
     }
+
+    @Override
+    public double sumOfSquares(int n, Mem x, long offset) {
+        return sumOfSquaresRange(0, n, x, offset);
+    }
+
+    /** {@link #sumOfSquares} of elements {@code from..to}, added in double. */
+    static double sumOfSquaresRange(int from, int to, Mem x, long offset) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double v = x.get(offset + i);
+            sum += v * v;
+        }
+        return sum;
+    }
 }

@@ -353,4 +353,22 @@ final class VectorPointwise implements Pointwise {
         }
         ScalarPointwise.adamRange(vectorEnd, n, g, gOffset, m, mOffset, v, vOffset, beta1, beta2, stepSize, epsilon);
     }
+
+    @Override
+    public double sumOfSquares(int n, Mem x, long offset) {
+        // lanes summed in float over at most BLOCK elements each, blocks added in double
+        final int block = 1 << 14;
+        int vectorEnd = SPECIES.loopBound(n);
+        double sum = 0;
+        for (int start = 0; start < vectorEnd; start += block) {
+            int end = Math.min(vectorEnd, start + block);
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (int i = start; i < end; i += SPECIES.length()) {
+                FloatVector v = load(x, offset + i);
+                acc = acc.add(v.mul(v));
+            }
+            sum += acc.reduceLanes(VectorOperators.ADD);
+        }
+        return sum + ScalarPointwise.sumOfSquaresRange(vectorEnd, n, x, offset);
+    }
 }

@@ -2,6 +2,7 @@ package io.rnnsuite.common.train;
 
 import java.util.HashMap;
 import java.util.Map;
+import io.rnnsuite.layers.ArrayNorms;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -33,8 +34,7 @@ final class GradientMonitor extends BaseTrainingListener {
         Map<String, Double> squaredByLayer = new HashMap<>();
         double total = 0;
         for (Map.Entry<String, INDArray> entry : gradient.gradientForVariable().entrySet()) {
-            double norm = entry.getValue().norm2Number().doubleValue();
-            double squared = norm * norm;
+            double squared = ArrayNorms.squaredL2(entry.getValue());
             total += squared;
             String key = entry.getKey();
             int cut = key.lastIndexOf('_');
