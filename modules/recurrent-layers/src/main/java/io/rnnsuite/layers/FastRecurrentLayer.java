@@ -277,6 +277,11 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
             // switched off for a network's first layer (InputGradients): nobody reads it
             return new Pair<>(gradient, null);
         }
+        if (pass.order.isForwards() && layerConf().getIDropout() == null) {
+            // time-major rows seen in the layer's layout, as the forward pass hands on its output:
+            // a fast layer below takes them with one contiguous copy per step, not a transpose
+            return new Pair<>(gradient, Layouts.timeMajorView(dInput, isNwc(), workspaceMgr, ArrayType.ACTIVATION_GRAD));
+        }
         INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 layerShape(pass.batch, pass.inputs, pass.steps), 'c');
         Layouts.copy(epsilonOut, isNwc(), Mem.of(dInput), false, pass.order);
@@ -431,9 +436,11 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int firstRow = firstStep * pass.batch;
         int rows = pass.rows() - firstRow;
         Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
-        // a matrix-vector product: as a 1-row matrix product OpenBLAS took ~3 ms per call at 6400 x 384
+        // a matrix-vector product: as a 1-row matrix product OpenBLAS took ~3 ms per call at 6400 x 384;
+        // memory-bound, so its size threshold counts an element as a copied one
         long first = (long) firstRow * ld + column;
-        RowSplit.run(columns, rows, (from, to) -> Blas.gemvTransposed(rows, to - from, dz, first + from, ld, ones, gb, gbOffset + from));
+        RowSplit.run(columns, (long) rows * Layouts.COPY_COST,
+                (from, to) -> Blas.gemvTransposed(rows, to - from, dz, first + from, ld, ones, gb, gbOffset + from));
     }
 
     /**

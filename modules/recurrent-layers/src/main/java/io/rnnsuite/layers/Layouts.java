@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class Layouts {
 
     /** What copying one element costs, in multiply-adds, for {@link RowSplit}'s size threshold (about 1 ns against 0.07). */
-    private static final long COPY_COST = 10;
+    static final long COPY_COST = 10;
 
     private Layouts() {
     }

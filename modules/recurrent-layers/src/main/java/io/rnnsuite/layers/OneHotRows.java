@@ -96,24 +96,28 @@ final class OneHotRows {
      */
     static void weightGradient(int[] symbols, int firstRow, Mem dz, int width, int inputs, Mem gw) {
         if (dz.floats != null && gw.floats != null) {
-            float[] sums = new float[inputs * width];
-            float[] row = new float[width];
-            for (int r = firstRow; r < symbols.length; r++) {
-                int s = symbols[r];
-                if (s == NONE) {
-                    continue;
+            // columns of dZ shared between the cores: each sums its columns of every row
+            RowSplit.run(width, (long) (symbols.length - firstRow) * Layouts.COPY_COST, (from, to) -> {
+                int columns = to - from;
+                float[] sums = new float[inputs * columns];
+                float[] row = new float[columns];
+                for (int r = firstRow; r < symbols.length; r++) {
+                    int s = symbols[r];
+                    if (s == NONE) {
+                        continue;
+                    }
+                    dz.floats.get(r * width + from, row, 0, columns);
+                    int base = s * columns;
+                    for (int j = 0; j < columns; j++) {
+                        sums[base + j] += row[j];
+                    }
                 }
-                dz.floats.get(r * width, row, 0, width);
-                int base = s * width;
-                for (int j = 0; j < width; j++) {
-                    sums[base + j] += row[j];
+                for (int j = 0; j < columns; j++) {
+                    for (int s = 0; s < inputs; s++) {
+                        gw.floats.put((from + j) * inputs + s, sums[s * columns + j]);
+                    }
                 }
-            }
-            for (int j = 0; j < width; j++) {
-                for (int s = 0; s < inputs; s++) {
-                    gw.floats.put(j * inputs + s, sums[s * width + j]);
-                }
-            }
+            });
             return;
         }
         double[] sums = new double[inputs * width];

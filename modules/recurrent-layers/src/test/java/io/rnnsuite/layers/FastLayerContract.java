@@ -161,6 +161,44 @@ abstract class FastLayerContract {
         assertTrue(ok, "gradient check failed");
     }
 
+    /**
+     * Two layers of the cell: the upper one hands its input gradient down as a time-major view
+     * (as its output goes up), which the lower one reads; DL4J's numerical check in double.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"NCW", "NWC+mask"})
+    void aStackOfTwoPassesTheNumericalGradientCheck(String variant) {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        RNNFormat format = variant.startsWith("NWC") ? RNNFormat.NWC : RNNFormat.NCW;
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(12345).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(fastLayer(IN, HIDDEN, format))
+                .layer(fastLayer(HIDDEN, HIDDEN, format))
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nIn(HIDDEN).nOut(OUT).dataFormat(format).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray x = input(DataType.DOUBLE, format, 3);
+        INDArray m = variant.endsWith("mask") ? mask(DataType.DOUBLE) : null;
+        net.setLayerMaskArrays(m, m);
+        net.setInput(x);
+        net.setLabels(labels(DataType.DOUBLE, format));
+        net.computeGradientAndScore();
+        INDArray upperInputGradient = net.getLayer(1).backpropGradient(
+                Nd4j.ones(DataType.DOUBLE, x.shape()[0], format == RNNFormat.NWC ? STEPS : HIDDEN, format == RNNFormat.NWC ? HIDDEN : STEPS),
+                org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond();
+        assertTrue(Layouts.isTimeMajor(upperInputGradient, format == RNNFormat.NWC),
+                "the upper layer's input gradient is a time-major view");
+        net.clearLayerMaskArrays();
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                .input(x).labels(labels(DataType.DOUBLE, format)).inputMask(m).labelMask(m)
+                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+        assertTrue(ok, "gradient check failed");
+    }
+
     /** Sequence lengths 6, 4, 1, 3 padded at the start: padding that comes before real steps. */
     static INDArray leadingPaddingMask(DataType type) {
         INDArray mask = Nd4j.zeros(type, BATCH, STEPS);

@@ -69,4 +69,26 @@ class OneHotRowsTest {
         assertTrue(difference < (type == DataType.FLOAT ? 1e-5 : 1e-12), "weight gradient differs by " + difference);
         assertEquals(0.0, gw.getColumn(2).amaxNumber().doubleValue(), "symbol 2 is read by no counted row");
     }
+
+    @Test
+    void theWeightGradientSharedBetweenTheCoresIsTheOneThreadsToTheBit() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(BlasLibrary.choose(), "the split runs on MKL only");
+        Nd4j.getRandom().setSeed(8);
+        INDArray dz = Nd4j.randn(DataType.FLOAT, SYMBOLS.length, WIDTH);
+        INDArray oneThread = Nd4j.create(DataType.FLOAT, WIDTH, INPUTS);
+        OneHotRows.weightGradient(SYMBOLS, 1, Mem.of(dz), WIDTH, INPUTS, Mem.of(oneThread));
+        BlasThreads.applyBlas(2);
+        RowSplit.setMinimumWork(0);
+        try {
+            long before = RowSplit.splitPasses();
+            INDArray split = Nd4j.create(DataType.FLOAT, WIDTH, INPUTS);
+            OneHotRows.weightGradient(SYMBOLS, 1, Mem.of(dz), WIDTH, INPUTS, Mem.of(split));
+            assertTrue(RowSplit.splitPasses() > before, "the columns were shared between the cores");
+            assertArrayEquals(oneThread.reshape(-1).toFloatVector(), split.reshape(-1).toFloatVector(), 0f);
+            assertTrue(oneThread.amaxNumber().doubleValue() > 0, "a gradient was written");
+        } finally {
+            BlasThreads.applyBlas(1);
+            RowSplit.setMinimumWork(RowSplit.MIN_WORK_PER_HALF);
+        }
+    }
 }
