@@ -20,19 +20,10 @@ public final class ArrayNorms {
             return 0;
         }
         if (a.length() > Integer.MAX_VALUE || (type != DataType.FLOAT && type != DataType.DOUBLE)
-                || !contiguous(a)) {
+                || !Mem.isContiguous(a)) {
             double norm = a.norm2Number().doubleValue();
             return norm * norm;
         }
         return Pointwise.forType(type == DataType.DOUBLE).sumOfSquares((int) a.length(), Mem.of(a), 0);
-    }
-
-    private static boolean contiguous(INDArray a) {
-        for (long stride : a.stride()) {
-            if (stride < 0) {
-                return false;
-            }
-        }
-        return Mem.span(a) == a.length();
     }
 }

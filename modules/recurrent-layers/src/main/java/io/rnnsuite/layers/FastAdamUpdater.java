@@ -30,7 +30,7 @@ final class FastAdamUpdater extends AdamUpdater {
         }
         DataType type = gradient.dataType();
         if ((type != DataType.FLOAT && type != DataType.DOUBLE) || m.dataType() != type || v.dataType() != type
-                || !contiguous(gradient) || !contiguous(m) || !contiguous(v)
+                || !Mem.isContiguous(gradient) || !Mem.isContiguous(m) || !Mem.isContiguous(v)
                 || m.length() != gradient.length() || v.length() != gradient.length()) {
             super.applyUpdater(gradient, iteration, epoch);
             return;
@@ -72,9 +72,5 @@ final class FastAdamUpdater extends AdamUpdater {
             step = (float) learningRate * (float) Math.sqrt(1f - beta2T) / (1f - beta1T);
         }
         return Double.isNaN(step) || Double.isInfinite(step) || step == 0 ? epsilon : step;
-    }
-
-    private static boolean contiguous(INDArray a) {
-        return a.length() == 0 || Mem.span(a) == a.length();
     }
 }

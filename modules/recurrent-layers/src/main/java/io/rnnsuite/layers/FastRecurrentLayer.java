@@ -384,11 +384,6 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         return rows;
     }
 
-    /*
-     * The parameter-gradient products every cell ends its backward pass with. dZ is a time-major
-     * buffer of pre-activation gradients (row stride ld); only rows of steps firstStep.. count.
-     */
-
     /**
      * {@code Z = X W^T} for every row of the pass into {@code z} ({@code width} wide, overwritten),
      * {@code w} being DL4J's 'f'-order {@code [inputs, width]} input weights (row-major
@@ -402,6 +397,11 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
                     0, z, 0, width);
         }
     }
+
+    /*
+     * The parameter-gradient products every cell ends its backward pass with. dZ is a time-major
+     * buffer of pre-activation gradients (row stride ld); only rows of steps firstStep.. count.
+     */
 
     /**
      * {@code dW^T = dZ^T X} into {@code gw} ({@code width} columns of dZ, DL4J's 'f'-order

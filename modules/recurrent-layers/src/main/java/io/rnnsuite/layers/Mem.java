@@ -53,6 +53,16 @@ final class Mem {
         return new Mem(isDouble, first, length);
     }
 
+    /** Whether {@code array}'s elements fill one unbroken range (no gaps, no negative strides): index i is element i. */
+    static boolean isContiguous(INDArray array) {
+        for (long stride : array.stride()) {
+            if (stride < 0) {
+                return false;
+            }
+        }
+        return array.length() == 0 || span(array) == array.length();
+    }
+
     /** Elements from the first to the last of an array with non-negative strides. */
     static long span(INDArray array) {
         if (array.length() == 0) {

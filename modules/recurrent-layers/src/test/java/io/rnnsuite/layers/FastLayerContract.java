@@ -333,14 +333,16 @@ abstract class FastLayerContract {
         return x;
     }
 
-    /** The output and the flat gradient of {@code net} on {@code x}, copied. */
-    private static INDArray[] outputAndGradient(MultiLayerNetwork net, INDArray x, INDArray y, INDArray m) {
+    /** The output and the flat gradient of {@code net} on {@code x} (masks {@code m} or none), copied; masks cleared after. */
+    static INDArray[] outputAndGradient(MultiLayerNetwork net, INDArray x, INDArray y, INDArray m) {
         INDArray out = net.output(x, false, m, m).dup();
         net.setLayerMaskArrays(m, m);
         net.setInput(x);
         net.setLabels(y);
         net.computeGradientAndScore();
-        return new INDArray[] {out, net.gradient().gradient().dup()};
+        INDArray gradient = net.gradient().gradient().dup();
+        net.clearLayerMaskArrays();
+        return new INDArray[] {out, gradient};
     }
 
     /**

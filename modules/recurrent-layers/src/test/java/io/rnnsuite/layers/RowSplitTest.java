@@ -420,14 +420,8 @@ class RowSplitTest {
 
     /** The network's output followed by its gradient. */
     private static float[] outputAndGradient(MultiLayerNetwork net, INDArray x, INDArray y, INDArray mask) {
-        INDArray output = net.output(x, false, mask, mask).dup();
-        net.setLayerMaskArrays(mask, mask);
-        net.setInput(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        INDArray gradient = net.gradient().gradient().dup();
-        net.clearLayerMaskArrays();
-        return Nd4j.concat(0, output.reshape(-1), gradient.reshape(-1)).toFloatVector();
+        INDArray[] both = FastLayerContract.outputAndGradient(net, x, y, mask);
+        return Nd4j.concat(0, both[0].reshape(-1), both[1].reshape(-1)).toFloatVector();
     }
 
     private static MultiLayerNetwork network(Layer recurrent, int width, Integer tbptt) {
