@@ -76,16 +76,18 @@ final class FastLstmLayer extends FastRecurrentLayer<FastLstm> {
         // rows from..to of every step: the sequences of a batch never meet in the recurrence
         RowSplit.run(batch, (long) steps * hidden * width, (from, to) -> {
             int rows = to - from;
-            for (int t = 0; t < steps; t++) {
-                long zt = pass.at(t, from, width);
-                long st = pass.at(t, from, hidden);
-                Mem hPrev = t == 0 ? h0 : h;
-                long previous = pass.before(t, from, hidden);
-                if (hPrev != null) {
-                    Blas.gemm(false, true, rows, width, hidden, 1, hPrev, previous, hidden, rw, 0, hidden, 1, z, zt, width);
+            try (RepeatedProduct recurrent = RepeatedProduct.of(true, rows, width, hidden, rw, 0, hidden, steps)) {
+                for (int t = 0; t < steps; t++) {
+                    long zt = pass.at(t, from, width);
+                    long st = pass.at(t, from, hidden);
+                    Mem hPrev = t == 0 ? h0 : h;
+                    long previous = pass.before(t, from, hidden);
+                    if (hPrev != null) {
+                        recurrent.multiply(hPrev, previous, hidden, 1, z, zt, width);
+                    }
+                    pointwise.lstmForward(rows, hidden, z, zt, bias, t == 0 ? c0 : c, previous,
+                            c, st, tc, st, h, st, mask, t * batch + from);
                 }
-                pointwise.lstmForward(rows, hidden, z, zt, bias, t == 0 ? c0 : c, previous,
-                        c, st, tc, st, h, st, mask, t * batch + from);
             }
         });
         return pass;

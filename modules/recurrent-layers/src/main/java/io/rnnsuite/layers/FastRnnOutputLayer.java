@@ -27,8 +27,11 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * time-major buffer ({@code [batch, features, steps]} with strides {@code [features, 1,
  * batch * features]}): here that view is read in place, the input gradient is handed back the
  * same way, and the three products (output, weight gradient, input gradient) run through
- * {@link Blas#gemmSplit}. The loss, the activation, masks and weight noise are DL4J's own calls,
- * on the same rows, so scores and gradients equal the stock layer's to float rounding.
+ * {@link Blas#gemmSplit}. Softmax with cross-entropy (the classifiers' and the char-LM's head) is
+ * one fused pass per row, whose score the network's {@code computeScore} right after
+ * backpropagation takes instead of a second forward pass; any other loss and activation, masks and
+ * weight noise are DL4J's own calls, on the same rows. Scores and gradients equal the stock
+ * layer's to float rounding.
  *
  * <p>Any other input (from a stock layer, or a backward half's output) is copied into
  * time-major rows first, by {@link Layouts}. With dropout on the layer's input everything is left
@@ -39,6 +42,9 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
     /** What one softmax element costs in multiply-adds, for {@link RowSplit}'s size threshold (an exp and a log or two). */
     private static final long SOFTMAX_COST = 40;
 
+    /** The same for the vectorised one-hot pass (its exp a dozen vector operations for 16 elements). */
+    private static final long ONE_HOT_SOFTMAX_COST = 8;
+
     /**
      * DL4J's private copy of the regularisation term that {@code computeScore} keeps (read only by
      * the layer's own {@code computeGradientAndScore}); null if it cannot be reached, and then the
@@ -47,6 +53,39 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
     private static final java.lang.reflect.Field REGULARIZATION_TERM = regularizationTermField();
 
     private final transient Scratch scratch = new Scratch();
+
+    /**
+     * The score sum the last backpropagation's softmax pass computed, for the {@code computeScore}
+     * that DL4J's networks call right after it on the same input, labels and mask and unchanged
+     * parameters (its own layer computes the output a second time for it). Used once, and only by a
+     * training-mode score; dropped when the input, labels or mask are set again.
+     */
+    private transient BackpropScore scoreFromBackprop;
+
+    /** A score sum and the arrays it was computed from. */
+    private record BackpropScore(INDArray input, INDArray labels, INDArray mask, double sum) {
+        boolean isFor(INDArray input, INDArray labels, INDArray mask) {
+            return this.input == input && this.labels == labels && this.mask == mask;
+        }
+    }
+
+    @Override
+    public void setInput(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        scoreFromBackprop = null;
+        super.setInput(input, workspaceMgr);
+    }
+
+    @Override
+    public void setLabels(INDArray labels) {
+        scoreFromBackprop = null;
+        super.setLabels(labels);
+    }
+
+    @Override
+    public void setMaskArray(INDArray maskArray) {
+        scoreFromBackprop = null;
+        super.setMaskArray(maskArray);
+    }
 
     private static java.lang.reflect.Field regularizationTermField() {
         try {
@@ -170,9 +209,92 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
      * * y * log(clip(p))} (DL4J's score sum, clipped to {@code [eps, 1 - eps]} as its loss does)
      * and, when {@code delta} is given, writes {@code m * (p - y)} into it (DL4J's gradient) and the
      * column sums of that into {@code biasGradient} when that is given; {@code m} is the row's mask
-     * value, 1 without one.
+     * value, 1 without one. One-hot labels (the apps' case: one class per step, padded steps all
+     * zeros) are found once and take the vectorised pass ({@link Pointwise#softmaxCrossEntropy}),
+     * the bias gradient then summed by one matrix-vector product; other labels the general pass.
      */
     private double softmaxCrossEntropy(INDArray z, INDArray delta, INDArray biasGradient) {
+        int rows = (int) z.size(0);
+        int outputs = (int) z.size(1);
+        int[] labelled = oneHotLabelColumns(rows, outputs);
+        if (labelled == null) {
+            return softLabelCrossEntropy(z, delta, biasGradient);
+        }
+        double clip = ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
+        Pointwise kernels = Pointwise.forType(z.dataType() == DataType.DOUBLE);
+        Mem logits = Mem.of(z);
+        Mem mask = maskArray == null ? null : Mem.of(maskArray);
+        long maskStride = maskArray == null || maskArray.isScalar() ? 0 : maskArray.stride(0);
+        Mem d = delta == null ? null : Mem.of(delta);
+        double[] halves = new double[2];
+        RowSplit.run(rows, (long) outputs * ONE_HOT_SOFTMAX_COST, (from, to) -> halves[from == 0 ? 0 : 1] =
+                kernels.softmaxCrossEntropy(from, to, outputs, logits, labelled, clip, mask, maskStride, d));
+        if (d != null && biasGradient != null) {
+            columnSums(d, rows, outputs, biasGradient);
+        }
+        return halves[0] + halves[1];
+    }
+
+    /**
+     * For each row {@code b + batch * t} of the layer's 3-d labels, the column of its one 1, or -1
+     * where the row is all zeros (a padded step); null when some row is anything else (soft
+     * labels). One pass over the labels in their memory order.
+     */
+    private int[] oneHotLabelColumns(int rows, int outputs) {
+        Mem y = Mem.of(labels);
+        boolean nwc = isNwc();
+        int batch = batch();
+        int steps = rows / batch;
+        long sequenceStride = labels.stride(0);
+        long stepStride = labels.stride(nwc ? 1 : 2);
+        long columnStride = labels.stride(nwc ? 2 : 1);
+        // the inner loop runs along the smaller stride: steps for NCW labels, columns for NWC ones
+        boolean stepsInner = stepStride <= columnStride;
+        int outer = stepsInner ? outputs : steps;
+        int inner = stepsInner ? steps : outputs;
+        long outerStride = stepsInner ? columnStride : stepStride;
+        long innerStride = stepsInner ? stepStride : columnStride;
+        int[] column = new int[rows];
+        java.util.Arrays.fill(column, -1);
+        for (int b = 0; b < batch; b++) {
+            for (int o = 0; o < outer; o++) {
+                long at = b * sequenceStride + o * outerStride;
+                for (int i = 0; i < inner; i++) {
+                    double value = y.get(at + i * innerStride);
+                    if (value != 0) {
+                        int j = stepsInner ? o : i;
+                        int r = b + batch * (stepsInner ? i : o);
+                        if (value != 1 || column[r] >= 0) {
+                            return null;
+                        }
+                        column[r] = j;
+                    }
+                }
+            }
+        }
+        return column;
+    }
+
+    /** Sums over {@code rows} rows of {@code d} ({@code columns} wide, c order) into {@code target}. */
+    private void columnSums(Mem d, int rows, int columns, INDArray target) {
+        Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
+        Mem sums = Mem.of(target);
+        if (target.length() == 1 || target.stride(target.rank() - 1) == 1) {
+            Blas.gemvTransposed(rows, columns, d, 0, columns, ones, sums, 0);
+            return;
+        }
+        long stride = target.stride(target.rank() - 1);
+        for (int j = 0; j < columns; j++) {
+            double total = 0;
+            for (int r = 0; r < rows; r++) {
+                total += d.get((long) r * columns + j);
+            }
+            sums.set(j * stride, total);
+        }
+    }
+
+    /** {@link #softmaxCrossEntropy} for labels that are not all one-hot: any values, read in place. */
+    private double softLabelCrossEntropy(INDArray z, INDArray delta, INDArray biasGradient) {
         int rows = (int) z.size(0);
         int outputs = (int) z.size(1);
         int batch = batch();
@@ -255,8 +377,14 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         }
         assertInputSet(false);
         checkLabels();
-        INDArray z = preOutputRows(timeMajorInput(), training, true, workspaceMgr);
-        double total = softmaxCrossEntropy(z, null, null);
+        double total;
+        if (training && scoreFromBackprop != null && scoreFromBackprop.isFor(input, labels, maskArray)) {
+            total = scoreFromBackprop.sum;
+        } else {
+            INDArray z = preOutputRows(timeMajorInput(), training, true, workspaceMgr);
+            total = softmaxCrossEntropy(z, null, null);
+        }
+        scoreFromBackprop = null;
         if (conf().isMiniBatch()) {
             total /= getInputMiniBatchSize();
         }
@@ -320,7 +448,10 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         boolean biasSummed = false;
         if (fusesSoftmaxCrossEntropy()) {
             delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, z.shape(), 'c');
-            softmaxCrossEntropy(z, delta, biasGradient);
+            double sum = softmaxCrossEntropy(z, delta, biasGradient);
+            if (layerConf().getWeightNoise() == null) {
+                scoreFromBackprop = new BackpropScore(input, labels, maskArray, sum);
+            }
             biasSummed = true;
         } else {
             INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);

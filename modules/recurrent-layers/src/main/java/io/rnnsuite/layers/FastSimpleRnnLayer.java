@@ -68,15 +68,15 @@ final class FastSimpleRnnLayer extends FastRecurrentLayer<FastSimpleRnn> {
         // rows from..to of every step: the sequences of a batch never meet in the recurrence
         RowSplit.run(batch, (long) steps * hidden * hidden, (from, to) -> {
             int rows = to - from;
-            for (int t = 0; t < steps; t++) {
-                long st = pass.at(t, from, hidden);
-                Mem hPrev = t == 0 ? h0 : h;
-                if (hPrev != null) {
-                    long previous = pass.before(t, from, hidden);
-                    Blas.gemm(false, true, rows, hidden, hidden, 1, hPrev, previous, hidden, rw, 0, hidden,
-                            1, h, st, hidden);
+            try (RepeatedProduct recurrent = RepeatedProduct.of(true, rows, hidden, hidden, rw, 0, hidden, steps)) {
+                for (int t = 0; t < steps; t++) {
+                    long st = pass.at(t, from, hidden);
+                    Mem hPrev = t == 0 ? h0 : h;
+                    if (hPrev != null) {
+                        recurrent.multiply(hPrev, pass.before(t, from, hidden), hidden, 1, h, st, hidden);
+                    }
+                    pointwise.simpleRnnForward(rows, hidden, h, st, bias, mask, t * batch + from);
                 }
-                pointwise.simpleRnnForward(rows, hidden, h, st, bias, mask, t * batch + from);
             }
         });
         return pass;

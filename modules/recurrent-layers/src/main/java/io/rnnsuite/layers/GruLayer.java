@@ -90,17 +90,18 @@ final class GruLayer extends FastRecurrentLayer<Gru> {
         RowSplit.run(batch, (long) steps * hidden * width, (from, to) -> {
             int rows = to - from;
             long recurrentRows = (long) from * width;
-            for (int t = 0; t < steps; t++) {
-                long st = pass.at(t, from, hidden);
-                Mem hPrev = t == 0 ? h0 : h;
-                long previous = pass.before(t, from, hidden);
-                if (hPrev != null) {
-                    Blas.gemm(false, true, rows, width, hidden, 1, hPrev, previous, hidden, rw, 0, hidden,
-                            0, recurrent, recurrentRows, width);
+            try (RepeatedProduct product = RepeatedProduct.of(true, rows, width, hidden, rw, 0, hidden, steps)) {
+                for (int t = 0; t < steps; t++) {
+                    long st = pass.at(t, from, hidden);
+                    Mem hPrev = t == 0 ? h0 : h;
+                    long previous = pass.before(t, from, hidden);
+                    if (hPrev != null) {
+                        product.multiply(hPrev, previous, hidden, 0, recurrent, recurrentRows, width);
+                    }
+                    pointwise.gruForward(rows, hidden, g, pass.at(t, from, width), bias,
+                            hPrev == null ? null : recurrent, recurrentRows, recurrentBias, hPrev, previous,
+                            hn, st, h, st, mask, t * batch + from);
                 }
-                pointwise.gruForward(rows, hidden, g, pass.at(t, from, width), bias,
-                        hPrev == null ? null : recurrent, recurrentRows, recurrentBias, hPrev, previous,
-                        hn, st, h, st, mask, t * batch + from);
             }
         });
         return pass;

@@ -83,6 +83,17 @@ interface Pointwise {
     void adam(int n, Mem g, long gOffset, Mem m, long mOffset, Mem v, long vOffset,
               double beta1, double beta2, double stepSize, double epsilon);
 
+    /**
+     * Softmax cross-entropy of rows {@code from..to} of {@code z} ({@code n} columns, row {@code r}
+     * at element {@code r * n}) against one-hot labels: {@code label[r]} is row r's labelled
+     * column, or -1 for a row without one. With {@code p = softmax(z_r)} and {@code m} the row's
+     * mask value ({@code mask[r * maskStride]}, 1 when {@code mask} is null), returns the sum of
+     * {@code -m * log(clip(p[label]))}, {@code clip} keeping {@code p} in {@code [clip, 1 - clip]}
+     * (DL4J's score, unclipped when {@code clip} is 0), and when {@code d} is given writes
+     * {@code m * (p - y)} there, in the same layout (DL4J's gradient).
+     */
+    double softmaxCrossEntropy(int from, int to, int n, Mem z, int[] label, double clip, Mem mask, long maskStride, Mem d);
+
     /** The sum of the squares of {@code n} elements from {@code offset}: a squared L2 norm. */
     double sumOfSquares(int n, Mem x, long offset);
 

@@ -221,6 +221,41 @@ final class ScalarPointwise implements Pointwise {
     }
 
     @Override
+    public double softmaxCrossEntropy(int from, int to, int n, Mem z, int[] label, double clip, Mem mask, long maskStride,
+                                      Mem d) {
+        double[] p = new double[n];
+        double sum = 0;
+        for (int r = from; r < to; r++) {
+            long at = (long) r * n;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, z.get(at + j));
+            }
+            double total = 0;
+            for (int j = 0; j < n; j++) {
+                p[j] = Math.exp(z.get(at + j) - max);
+                total += p[j];
+            }
+            double m = mask == null ? 1 : mask.get(r * maskStride);
+            int y = label[r];
+            if (y >= 0) {
+                sum -= m * Math.log(clipped(p[y] / total, clip));
+            }
+            if (d != null) {
+                for (int j = 0; j < n; j++) {
+                    d.set(at + j, m * (p[j] / total - (j == y ? 1 : 0)));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** {@code p} kept in {@code [clip, 1 - clip]} (DL4J's softmax clipping), unchanged for clip 0. */
+    static double clipped(double p, double clip) {
+        return clip > 0 ? Math.min(Math.max(p, clip), 1 - clip) : p;
+    }
+
+    @Override
     public double sumOfSquares(int n, Mem x, long offset) {
         return sumOfSquaresRange(0, n, x, offset);
     }

@@ -355,6 +355,72 @@ final class VectorPointwise implements Pointwise {
     }
 
     @Override
+    public double softmaxCrossEntropy(int from, int to, int n, Mem z, int[] label, double clip, Mem mask, long maskStride,
+                                      Mem d) {
+        int vectorEnd = SPECIES.loopBound(n);
+        FloatVector lowest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        double sum = 0;
+        for (int r = from; r < to; r++) {
+            long at = (long) r * n;
+            FloatVector maxes = lowest;
+            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+                maxes = maxes.max(load(z, at + j));
+            }
+            float max = maxes.reduceLanes(VectorOperators.MAX);
+            for (int j = vectorEnd; j < n; j++) {
+                max = Math.max(max, z.floats.get((int) (at + j)));
+            }
+            // the exponentials are kept in d when it is given; the score alone needs only their sum
+            FloatVector totals = FloatVector.zero(SPECIES);
+            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+                FloatVector e = exp(load(z, at + j).sub(max));
+                totals = totals.add(e);
+                if (d != null) {
+                    store(e, d, at + j);
+                }
+            }
+            float total = totals.reduceLanes(VectorOperators.ADD);
+            for (int j = vectorEnd; j < n; j++) {
+                float e = tailExp(z.floats.get((int) (at + j)) - max);
+                total += e;
+                if (d != null) {
+                    d.floats.put((int) (at + j), e);
+                }
+            }
+            float m = mask == null ? 1f : (float) mask.get(r * maskStride);
+            int y = label[r];
+            float labelled = 0;
+            if (y >= 0) {
+                labelled = d != null ? d.floats.get((int) (at + y)) : exp(y, z.floats.get((int) (at + y)) - max, vectorEnd);
+                sum -= m * Math.log(ScalarPointwise.clipped(labelled / total, clip));
+            }
+            if (d != null) {
+                float scale = m / total;
+                for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+                    store(load(d, at + j).mul(scale), d, at + j);
+                }
+                for (int j = vectorEnd; j < n; j++) {
+                    d.floats.put((int) (at + j), d.floats.get((int) (at + j)) * scale);
+                }
+                if (y >= 0) {
+                    d.floats.put((int) (at + y), m * (labelled / total - 1f));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** exp of the columns after the last full vector of a row: Math.exp, rounded to float. */
+    private static float tailExp(float x) {
+        return (float) Math.exp(x);
+    }
+
+    /** exp(x) for column {@code j} as the row loop computes it: its vector lane, or {@link #tailExp}. */
+    private static float exp(int j, float x, int vectorEnd) {
+        return j < vectorEnd ? exp(FloatVector.broadcast(SPECIES, x)).lane(0) : tailExp(x);
+    }
+
+    @Override
     public double sumOfSquares(int n, Mem x, long offset) {
         // lanes summed in float over at most BLOCK elements each, blocks added in double
         final int block = 1 << 14;

@@ -114,6 +114,38 @@ abstract class FastLayerContract {
         compareWithStock(RNNFormat.NCW, true, 37);
     }
 
+    /**
+     * On MKL a pass of enough steps multiplies its recurrent weights from a packed copy
+     * ({@link RepeatedProduct}); with the threshold at one product the short test passes take
+     * that path, and give the plain products' outputs and gradients.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"NCW+mask", "NWC"})
+    void thePackedRecurrentProductGivesThePlainProductsOutputsAndGradients(String variant) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(BlasLibrary.choose(), "packed products are MKL's");
+        RNNFormat format = variant.startsWith("NWC") ? RNNFormat.NWC : RNNFormat.NCW;
+        int hidden = 37;
+        MultiLayerNetwork net = network(fastLayer(IN, hidden, format), DataType.FLOAT, format, hidden);
+        INDArray x = input(DataType.FLOAT, format, 1);
+        INDArray y = labels(DataType.FLOAT, format);
+        INDArray m = variant.endsWith("mask") ? mask(DataType.FLOAT) : null;
+        INDArray[] plain = outputAndGradient(net, x, y, m);
+        long before = RepeatedProduct.packings();
+        INDArray[] packed;
+        RepeatedProduct.setMinimumProducts(1);
+        try {
+            packed = outputAndGradient(net, x, y, m);
+        } finally {
+            RepeatedProduct.setMinimumProducts(RepeatedProduct.MIN_PRODUCTS);
+        }
+        assertTrue(RepeatedProduct.packings() > before, "the recurrent products were packed");
+        assertTrue(maxAbsDifference(plain[0], packed[0]) < 1e-5, "outputs differ by " + maxAbsDifference(plain[0], packed[0]));
+        double scale = Math.max(1e-3, plain[1].amaxNumber().doubleValue());
+        assertTrue(maxAbsDifference(plain[1], packed[1]) / scale < 1e-4,
+                "gradients differ by " + maxAbsDifference(plain[1], packed[1]));
+    }
+
+
     private void compareWithStock(RNNFormat format, boolean masked, int hidden) {
         BaseRecurrentLayer stockConf = stockLayer(IN, hidden, format);
         org.junit.jupiter.api.Assumptions.assumeTrue(stockConf != null, "no stock layer to compare with");

@@ -74,11 +74,16 @@ class FastRnnOutputTest {
 
     private static MultiLayerNetwork network(Layer recurrent, RnnOutputLayer.Builder output, int width, RNNFormat format,
                                              DataType type, Integer tbptt) {
+        return network(recurrent, output, width, OUT, format, type, tbptt);
+    }
+
+    private static MultiLayerNetwork network(Layer recurrent, RnnOutputLayer.Builder output, int width, int outputs,
+                                             RNNFormat format, DataType type, Integer tbptt) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(12345).dataType(type).updater(new Adam(1e-2)).weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(recurrent)
-                .layer(output.nIn(width).nOut(OUT).dataFormat(format).build());
+                .layer(output.nIn(width).nOut(outputs).dataFormat(format).build());
         if (tbptt != null) {
             list.backpropType(BackpropType.TruncatedBPTT).tBPTTLength(tbptt);
         }
@@ -214,6 +219,48 @@ class FastRnnOutputTest {
     }
 
     /** Saturated softmax outputs: DL4J clips the probabilities to [1e-10, 1 - 1e-10] for the score, and so must this. */
+    /**
+     * 37 classes: the vectorised one-hot pass covers two full vectors and a tail of each row. Soft
+     * labels (not one-hot) take the general pass. The score alone ({@code score(DataSet)}, no
+     * backpropagation before it) and the score DL4J asks for right after backpropagation (kept
+     * from that pass) both equal DL4J's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"NCW one-hot", "NWC one-hot mask", "NCW soft mask", "NWC soft"})
+    void aWideSoftmaxWithOneHotOrSoftLabelsMatchesDl4jsLayer(String variant) {
+        int classes = 37;
+        RNNFormat format = variant.startsWith("NWC") ? RNNFormat.NWC : RNNFormat.NCW;
+        MultiLayerNetwork stock = network(recurrent("FastLstm", format), head(false, true), HIDDEN, classes, format,
+                DataType.FLOAT, null);
+        MultiLayerNetwork fast = network(recurrent("FastLstm", format), head(true, true), HIDDEN, classes, format,
+                DataType.FLOAT, null);
+        fast.setParams(stock.params());
+        INDArray x = sequences(DataType.FLOAT, format, IN, 5, false);
+        INDArray y = sequences(DataType.FLOAT, format, classes, 6, true);
+        if (variant.contains("soft")) {
+            // each step's label spread over two classes
+            y = y.mul(0.75).add(sequences(DataType.FLOAT, format, classes, 7, true).mul(0.25));
+        }
+        INDArray m = variant.contains("mask") ? mask(DataType.FLOAT) : null;
+        org.nd4j.linalg.dataset.DataSet data = new org.nd4j.linalg.dataset.DataSet(x, y, m, m);
+        assertEquals(stock.score(data), fast.score(data), 1e-5 * Math.max(1, stock.score(data)), variant + ": score alone");
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {stock, fast}) {
+            net.setLayerMaskArrays(m, m);
+            net.setInput(x);
+            net.setLabels(y);
+            net.computeGradientAndScore();
+        }
+        assertEquals(stock.score(), fast.score(), 1e-5 * Math.max(1, Math.abs(stock.score())), variant + ": score");
+        assertClose(variant + ": gradient", stock.gradient().gradient(), fast.gradient().gradient(), 1e-5);
+        for (int i = 0; i < 3; i++) {
+            stock.fit(data);
+            fast.fit(data);
+        }
+        assertClose(variant + ": parameters after three updates", stock.params(), fast.params(), 1e-4);
+        // the score kept from a backpropagation is not reused once the parameters have moved
+        assertEquals(stock.score(data), fast.score(data), 1e-5 * Math.max(1, stock.score(data)), variant + ": score after");
+    }
+
     @Test
     void aSaturatedSoftmaxScoresAsDl4jsClippedOne() {
         MultiLayerNetwork stock = network(recurrent("FastLstm", RNNFormat.NCW), head(false, true), HIDDEN, RNNFormat.NCW,
