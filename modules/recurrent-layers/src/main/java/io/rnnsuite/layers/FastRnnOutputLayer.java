@@ -42,8 +42,8 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
     /** What one softmax element costs in multiply-adds, for {@link RowSplit}'s size threshold (an exp and a log or two). */
     private static final long SOFTMAX_COST = 40;
 
-    /** The same for the vectorised one-hot pass (its exp a dozen vector operations for 16 elements). */
-    private static final long ONE_HOT_SOFTMAX_COST = 8;
+    /** The same for the vectorised passes (one-hot loss, inference softmax: an exp is a dozen vector operations for 16 elements). */
+    private static final long VECTOR_SOFTMAX_COST = 8;
 
     /**
      * DL4J's private copy of the regularisation term that {@code computeScore} keeps (read only by
@@ -227,7 +227,7 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         long maskStride = maskArray == null || maskArray.isScalar() ? 0 : maskArray.stride(0);
         Mem d = delta == null ? null : Mem.of(delta);
         double[] halves = new double[2];
-        RowSplit.run(rows, (long) outputs * ONE_HOT_SOFTMAX_COST, (from, to) -> halves[from == 0 ? 0 : 1] =
+        RowSplit.run(rows, (long) outputs * VECTOR_SOFTMAX_COST, (from, to) -> halves[from == 0 ? 0 : 1] =
                 kernels.softmaxCrossEntropy(from, to, outputs, logits, labelled, clip, mask, maskStride, d));
         if (d != null && biasGradient != null) {
             columnSums(d, rows, outputs, biasGradient);
@@ -414,7 +414,18 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         }
         assertInputSet(false);
         INDArray z = preOutputRows(timeMajorInput(), training, false, workspaceMgr);
-        INDArray activated = layerConf().getActivationFn().getActivation(z, training);
+        INDArray activated;
+        if (layerConf().getActivationFn() instanceof ActivationSoftmax) {
+            // in place, one vectorised pass per row (ND4J's softmax op makes several over all rows)
+            int rows = (int) z.size(0);
+            int outputs = (int) z.size(1);
+            Pointwise kernels = Pointwise.forType(z.dataType() == DataType.DOUBLE);
+            Mem logits = Mem.of(z);
+            RowSplit.run(rows, (long) outputs * VECTOR_SOFTMAX_COST, (from, to) -> kernels.softmax(from, to, outputs, logits));
+            activated = z;
+        } else {
+            activated = layerConf().getActivationFn().getActivation(z, training);
+        }
         if (maskArray != null) {
             // as DL4J's layer: masked steps (or outputs) of the activations read zero
             applyMask(activated);

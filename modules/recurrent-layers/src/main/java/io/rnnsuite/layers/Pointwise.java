@@ -94,6 +94,9 @@ interface Pointwise {
      */
     double softmaxCrossEntropy(int from, int to, int n, Mem z, int[] label, double clip, Mem mask, long maskStride, Mem d);
 
+    /** Rows {@code from..to} of {@code z} ({@code n} columns, row r at element r * n) replaced by their softmax. */
+    void softmax(int from, int to, int n, Mem z);
+
     /** The sum of the squares of {@code n} elements from {@code offset}: a squared L2 norm. */
     double sumOfSquares(int n, Mem x, long offset);
 

@@ -250,6 +250,26 @@ final class ScalarPointwise implements Pointwise {
         return sum;
     }
 
+    @Override
+    public void softmax(int from, int to, int n, Mem z) {
+        double[] e = new double[n];
+        for (int r = from; r < to; r++) {
+            long at = (long) r * n;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, z.get(at + j));
+            }
+            double total = 0;
+            for (int j = 0; j < n; j++) {
+                e[j] = Math.exp(z.get(at + j) - max);
+                total += e[j];
+            }
+            for (int j = 0; j < n; j++) {
+                z.set(at + j, e[j] / total);
+            }
+        }
+    }
+
     /** {@code p} kept in {@code [clip, 1 - clip]} (DL4J's softmax clipping), unchanged for clip 0. */
     static double clipped(double p, double clip) {
         return clip > 0 ? Math.min(Math.max(p, clip), 1 - clip) : p;

@@ -410,6 +410,42 @@ final class VectorPointwise implements Pointwise {
         return sum;
     }
 
+    @Override
+    public void softmax(int from, int to, int n, Mem z) {
+        int vectorEnd = SPECIES.loopBound(n);
+        FloatVector lowest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        for (int r = from; r < to; r++) {
+            long at = (long) r * n;
+            FloatVector maxes = lowest;
+            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+                maxes = maxes.max(load(z, at + j));
+            }
+            float max = maxes.reduceLanes(VectorOperators.MAX);
+            for (int j = vectorEnd; j < n; j++) {
+                max = Math.max(max, z.floats.get((int) (at + j)));
+            }
+            FloatVector totals = FloatVector.zero(SPECIES);
+            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+                FloatVector e = exp(load(z, at + j).sub(max));
+                totals = totals.add(e);
+                store(e, z, at + j);
+            }
+            float total = totals.reduceLanes(VectorOperators.ADD);
+            for (int j = vectorEnd; j < n; j++) {
+                float e = tailExp(z.floats.get((int) (at + j)) - max);
+                total += e;
+                z.floats.put((int) (at + j), e);
+            }
+            float scale = 1f / total;
+            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+                store(load(z, at + j).mul(scale), z, at + j);
+            }
+            for (int j = vectorEnd; j < n; j++) {
+                z.floats.put((int) (at + j), z.floats.get((int) (at + j)) * scale);
+            }
+        }
+    }
+
     /** exp of the columns after the last full vector of a row: Math.exp, rounded to float. */
     private static float tailExp(float x) {
         return (float) Math.exp(x);

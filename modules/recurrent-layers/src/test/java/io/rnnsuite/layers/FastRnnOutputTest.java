@@ -220,7 +220,8 @@ class FastRnnOutputTest {
 
     /** Saturated softmax outputs: DL4J clips the probabilities to [1e-10, 1 - 1e-10] for the score, and so must this. */
     /**
-     * 37 classes: the vectorised one-hot pass covers two full vectors and a tail of each row. Soft
+     * 37 classes: the vectorised passes (the softmax output, the one-hot loss) cover two full
+     * vectors and a tail of each row. Soft
      * labels (not one-hot) take the general pass. The score alone ({@code score(DataSet)}, no
      * backpropagation before it) and the score DL4J asks for right after backpropagation (kept
      * from that pass) both equal DL4J's.
@@ -243,6 +244,7 @@ class FastRnnOutputTest {
         }
         INDArray m = variant.contains("mask") ? mask(DataType.FLOAT) : null;
         org.nd4j.linalg.dataset.DataSet data = new org.nd4j.linalg.dataset.DataSet(x, y, m, m);
+        assertClose(variant + ": softmax output", stock.output(x, false, m, m), fast.output(x, false, m, m), 1e-6);
         assertEquals(stock.score(data), fast.score(data), 1e-5 * Math.max(1, stock.score(data)), variant + ": score alone");
         for (MultiLayerNetwork net : new MultiLayerNetwork[] {stock, fast}) {
             net.setLayerMaskArrays(m, m);

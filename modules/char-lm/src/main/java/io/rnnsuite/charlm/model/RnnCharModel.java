@@ -47,21 +47,36 @@ public final class RnnCharModel implements NextCharModel {
             for (int offset = 0; offset < streamLength; offset += CHUNK) {
                 int length = Math.min(CHUNK, streamLength - offset);
                 INDArray input = OneHot.sequences(text, starts, offset, length, vocabularySize);
-                float[] out = net.rnnTimeStep(input).dup('c').data().asFloat();
+                INDArray probabilities = net.rnnTimeStep(input);
+                java.nio.FloatBuffer out = standardFloats(probabilities);
                 for (int s = 0; s < streams; s++) {
                     for (int t = 0; t < length; t++) {
                         int position = starts[s] + offset + t; // input position; predicts position + 1
                         if (position < predictions && (s + 1 == streams || position < starts[s + 1])) {
                             int target = text[position + 1];
-                            double p = out[(s * vocabularySize + target) * length + t];
+                            double p = out.get((s * vocabularySize + target) * length + t);
                             nats -= Math.log(Math.max(p, MIN_PROBABILITY));
                         }
                     }
                 }
+                // the buffer may be the array's own memory, which lives only as long as the array
+                java.lang.ref.Reference.reachabilityFence(probabilities);
             }
         } finally {
             net.rnnClearPreviousState();
         }
         return nats;
+    }
+
+    /**
+     * The elements of {@code array} in c order as floats: the array's own memory when it is a
+     * float array in standard c layout (no copy), else a copy.
+     */
+    private static java.nio.FloatBuffer standardFloats(INDArray array) {
+        if (array.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && array.ordering() == 'c' && !array.isView()
+                && array.offset() == 0 && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(array)) {
+            return array.data().asNioFloat();
+        }
+        return java.nio.FloatBuffer.wrap(array.dup('c').castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat());
     }
 }
