@@ -275,22 +275,13 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         return column;
     }
 
-    /** Sums over {@code rows} rows of {@code d} ({@code columns} wide, c order) into {@code target}. */
+    /**
+     * Sums over {@code rows} rows of {@code d} ({@code columns} wide, c order) into {@code target},
+     * the bias gradient's view of the layer's flat gradient (contiguous): {@code 1^T d}.
+     */
     private void columnSums(Mem d, int rows, int columns, INDArray target) {
         Mem ones = Mem.of(scratch.filled("ones", dataType, 1, rows));
-        Mem sums = Mem.of(target);
-        if (target.length() == 1 || target.stride(target.rank() - 1) == 1) {
-            Blas.gemvTransposed(rows, columns, d, 0, columns, ones, sums, 0);
-            return;
-        }
-        long stride = target.stride(target.rank() - 1);
-        for (int j = 0; j < columns; j++) {
-            double total = 0;
-            for (int r = 0; r < rows; r++) {
-                total += d.get((long) r * columns + j);
-            }
-            sums.set(j * stride, total);
-        }
+        Blas.gemvTransposed(rows, columns, d, 0, columns, ones, Mem.of(target), 0);
     }
 
     /** {@link #softmaxCrossEntropy} for labels that are not all one-hot: any values, read in place. */
@@ -319,23 +310,14 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
             for (int r = from; r < to; r++) {
                 long at = (long) r * outputs;
                 long yAt = (r % batch) * ySequence + (r / batch) * yStep;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < outputs; j++) {
-                    max = Math.max(max, logits.get(at + j));
-                }
-                double total = 0;
-                for (int j = 0; j < outputs; j++) {
-                    p[j] = Math.exp(logits.get(at + j) - max);
-                    total += p[j];
-                }
+                double total = ScalarPointwise.exponentials(logits, at, outputs, p);
                 double m = mask == null ? 1 : mask.get(r * maskStride);
                 double rowScore = 0;
                 for (int j = 0; j < outputs; j++) {
                     double probability = p[j] / total;
                     double label = y.get(yAt + j * yColumn);
                     if (label != 0) {
-                        double clipped = clip > 0 ? Math.min(Math.max(probability, clip), 1 - clip) : probability;
-                        rowScore += label * Math.log(clipped);
+                        rowScore += label * Math.log(ScalarPointwise.clipped(probability, clip));
                     }
                     if (d != null) {
                         double g = m * (probability - label);

@@ -1,5 +1,6 @@
 package io.rnnsuite.layers;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -8,8 +9,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * matrix, multiplied into every time step of a pass. On MKL, for float, {@code op(B)} is packed
  * once into MKL's own layout ({@code cblas_sgemm_pack}) and every product runs from that
  * ({@code cblas_sgemm_compute}), which skips the packing that each plain {@code sgemm} call does
- * again: for one LSTM(128) step of 16 rows ({@code [16 x 128] x [128 x 512]}, one thread) about 9.5
- * µs a product instead of 16 (docs/results/performance.md). Elsewhere (OpenBLAS, double, or too few
+ * again: for one LSTM(128) step of 16 rows ({@code [16 x 128] x [128 x 512]}, one thread) 9.2–9.9
+ * µs a product instead of 15.7–19.7 (Intel AVX-512 host, docs/results/performance.md). Elsewhere (OpenBLAS, double, or too few
  * products for the packing to pay) each product is a plain {@link Blas#gemm}.
  *
  * <p>Results may differ from {@link Blas#gemm}'s in the last bits (MKL's packed kernels sum in
@@ -18,14 +19,18 @@ import org.bytedeco.javacpp.FloatPointer;
  */
 final class RepeatedProduct implements AutoCloseable {
 
-    /** Products a pass must repeat before packing pays (the packing costs about two products). */
+    /**
+     * Products a pass must repeat before it packs: the packing reads and writes B once, about what
+     * one plain product's own packing does, so a few products repay it (a threshold chosen, not
+     * tuned; the sampling and single-step paths, one step at a time, stay plain).
+     */
     static final int MIN_PRODUCTS = 8;
 
     /** RNN_SUITE_PACKED_GEMM=off: plain products everywhere (to compare). */
     private static final boolean ENABLED = !"off".equalsIgnoreCase(System.getenv("RNN_SUITE_PACKED_GEMM"));
 
     private static volatile int minimumProducts = MIN_PRODUCTS;
-    private static final java.util.concurrent.atomic.AtomicLong PACKED = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong PACKED = new AtomicLong();
 
     private final boolean transB;
     private final int m;

@@ -227,15 +227,7 @@ final class ScalarPointwise implements Pointwise {
         double sum = 0;
         for (int r = from; r < to; r++) {
             long at = (long) r * n;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                max = Math.max(max, z.get(at + j));
-            }
-            double total = 0;
-            for (int j = 0; j < n; j++) {
-                p[j] = Math.exp(z.get(at + j) - max);
-                total += p[j];
-            }
+            double total = exponentials(z, at, n, p);
             double m = mask == null ? 1 : mask.get(r * maskStride);
             int y = label[r];
             if (y >= 0) {
@@ -255,19 +247,28 @@ final class ScalarPointwise implements Pointwise {
         double[] e = new double[n];
         for (int r = from; r < to; r++) {
             long at = (long) r * n;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                max = Math.max(max, z.get(at + j));
-            }
-            double total = 0;
-            for (int j = 0; j < n; j++) {
-                e[j] = Math.exp(z.get(at + j) - max);
-                total += e[j];
-            }
+            double total = exponentials(z, at, n, e);
             for (int j = 0; j < n; j++) {
                 z.set(at + j, e[j] / total);
             }
         }
+    }
+
+    /**
+     * A softmax's numerators for the {@code n} values of {@code z} from {@code at}:
+     * {@code e[j] = exp(z[j] - max z)}; returns their sum.
+     */
+    static double exponentials(Mem z, long at, int n, double[] e) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, z.get(at + j));
+        }
+        double total = 0;
+        for (int j = 0; j < n; j++) {
+            e[j] = Math.exp(z.get(at + j) - max);
+            total += e[j];
+        }
+        return total;
     }
 
     /** {@code p} kept in {@code [clip, 1 - clip]} (DL4J's softmax clipping), unchanged for clip 0. */

@@ -358,35 +358,12 @@ final class VectorPointwise implements Pointwise {
     public double softmaxCrossEntropy(int from, int to, int n, Mem z, int[] label, double clip, Mem mask, long maskStride,
                                       Mem d) {
         int vectorEnd = SPECIES.loopBound(n);
-        FloatVector lowest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         double sum = 0;
         for (int r = from; r < to; r++) {
             long at = (long) r * n;
-            FloatVector maxes = lowest;
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                maxes = maxes.max(load(z, at + j));
-            }
-            float max = maxes.reduceLanes(VectorOperators.MAX);
-            for (int j = vectorEnd; j < n; j++) {
-                max = Math.max(max, z.floats.get((int) (at + j)));
-            }
+            float max = rowMax(z, at, n, vectorEnd);
             // the exponentials are kept in d when it is given; the score alone needs only their sum
-            FloatVector totals = FloatVector.zero(SPECIES);
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                FloatVector e = exp(load(z, at + j).sub(max));
-                totals = totals.add(e);
-                if (d != null) {
-                    store(e, d, at + j);
-                }
-            }
-            float total = totals.reduceLanes(VectorOperators.ADD);
-            for (int j = vectorEnd; j < n; j++) {
-                float e = tailExp(z.floats.get((int) (at + j)) - max);
-                total += e;
-                if (d != null) {
-                    d.floats.put((int) (at + j), e);
-                }
-            }
+            float total = exponentials(z, at, n, vectorEnd, max, d);
             float m = mask == null ? 1f : (float) mask.get(r * maskStride);
             int y = label[r];
             float labelled = 0;
@@ -395,13 +372,7 @@ final class VectorPointwise implements Pointwise {
                 sum -= m * Math.log(ScalarPointwise.clipped(labelled / total, clip));
             }
             if (d != null) {
-                float scale = m / total;
-                for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                    store(load(d, at + j).mul(scale), d, at + j);
-                }
-                for (int j = vectorEnd; j < n; j++) {
-                    d.floats.put((int) (at + j), d.floats.get((int) (at + j)) * scale);
-                }
+                scaleRow(d, at, n, vectorEnd, m / total);
                 if (y >= 0) {
                     d.floats.put((int) (at + y), m * (labelled / total - 1f));
                 }
@@ -413,36 +384,57 @@ final class VectorPointwise implements Pointwise {
     @Override
     public void softmax(int from, int to, int n, Mem z) {
         int vectorEnd = SPECIES.loopBound(n);
-        FloatVector lowest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         for (int r = from; r < to; r++) {
             long at = (long) r * n;
-            FloatVector maxes = lowest;
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                maxes = maxes.max(load(z, at + j));
+            float total = exponentials(z, at, n, vectorEnd, rowMax(z, at, n, vectorEnd), z);
+            scaleRow(z, at, n, vectorEnd, 1f / total);
+        }
+    }
+
+    /** The largest of the {@code n} values of {@code z} from {@code at}. */
+    private static float rowMax(Mem z, long at, int n, int vectorEnd) {
+        FloatVector maxes = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+            maxes = maxes.max(load(z, at + j));
+        }
+        float max = maxes.reduceLanes(VectorOperators.MAX);
+        for (int j = vectorEnd; j < n; j++) {
+            max = Math.max(max, z.floats.get((int) (at + j)));
+        }
+        return max;
+    }
+
+    /**
+     * A softmax's numerators {@code exp(z[j] - max)} for the {@code n} values of {@code z} from
+     * {@code at}, written into {@code into} at the same place unless it is null; returns their sum.
+     */
+    private static float exponentials(Mem z, long at, int n, int vectorEnd, float max, Mem into) {
+        FloatVector totals = FloatVector.zero(SPECIES);
+        for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+            FloatVector e = exp(load(z, at + j).sub(max));
+            totals = totals.add(e);
+            if (into != null) {
+                store(e, into, at + j);
             }
-            float max = maxes.reduceLanes(VectorOperators.MAX);
-            for (int j = vectorEnd; j < n; j++) {
-                max = Math.max(max, z.floats.get((int) (at + j)));
+        }
+        float total = totals.reduceLanes(VectorOperators.ADD);
+        for (int j = vectorEnd; j < n; j++) {
+            float e = tailExp(z.floats.get((int) (at + j)) - max);
+            total += e;
+            if (into != null) {
+                into.floats.put((int) (at + j), e);
             }
-            FloatVector totals = FloatVector.zero(SPECIES);
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                FloatVector e = exp(load(z, at + j).sub(max));
-                totals = totals.add(e);
-                store(e, z, at + j);
-            }
-            float total = totals.reduceLanes(VectorOperators.ADD);
-            for (int j = vectorEnd; j < n; j++) {
-                float e = tailExp(z.floats.get((int) (at + j)) - max);
-                total += e;
-                z.floats.put((int) (at + j), e);
-            }
-            float scale = 1f / total;
-            for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
-                store(load(z, at + j).mul(scale), z, at + j);
-            }
-            for (int j = vectorEnd; j < n; j++) {
-                z.floats.put((int) (at + j), z.floats.get((int) (at + j)) * scale);
-            }
+        }
+        return total;
+    }
+
+    /** The {@code n} values of {@code x} from {@code at} multiplied by {@code scale}, in place. */
+    private static void scaleRow(Mem x, long at, int n, int vectorEnd, float scale) {
+        for (int j = 0; j < vectorEnd; j += SPECIES.length()) {
+            store(load(x, at + j).mul(scale), x, at + j);
+        }
+        for (int j = vectorEnd; j < n; j++) {
+            x.floats.put((int) (at + j), x.floats.get((int) (at + j)) * scale);
         }
     }
 

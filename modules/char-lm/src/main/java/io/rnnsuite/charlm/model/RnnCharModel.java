@@ -1,8 +1,12 @@
 package io.rnnsuite.charlm.model;
 
 import io.rnnsuite.charlm.data.OneHot;
+import java.lang.ref.Reference;
+import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Scores text with a trained network. The text is cut into {@link #STREAMS} contiguous streams
@@ -48,7 +52,7 @@ public final class RnnCharModel implements NextCharModel {
                 int length = Math.min(CHUNK, streamLength - offset);
                 INDArray input = OneHot.sequences(text, starts, offset, length, vocabularySize);
                 INDArray probabilities = net.rnnTimeStep(input);
-                java.nio.FloatBuffer out = standardFloats(probabilities);
+                FloatBuffer out = standardFloats(probabilities);
                 for (int s = 0; s < streams; s++) {
                     for (int t = 0; t < length; t++) {
                         int position = starts[s] + offset + t; // input position; predicts position + 1
@@ -60,7 +64,7 @@ public final class RnnCharModel implements NextCharModel {
                     }
                 }
                 // the buffer may be the array's own memory, which lives only as long as the array
-                java.lang.ref.Reference.reachabilityFence(probabilities);
+                Reference.reachabilityFence(probabilities);
             }
         } finally {
             net.rnnClearPreviousState();
@@ -72,11 +76,11 @@ public final class RnnCharModel implements NextCharModel {
      * The elements of {@code array} in c order as floats: the array's own memory when it is a
      * float array in standard c layout (no copy), else a copy.
      */
-    private static java.nio.FloatBuffer standardFloats(INDArray array) {
-        if (array.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && array.ordering() == 'c' && !array.isView()
-                && array.offset() == 0 && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(array)) {
+    private static FloatBuffer standardFloats(INDArray array) {
+        if (array.dataType() == DataType.FLOAT && array.ordering() == 'c' && !array.isView()
+                && array.offset() == 0 && Shape.hasDefaultStridesForShape(array)) {
             return array.data().asNioFloat();
         }
-        return java.nio.FloatBuffer.wrap(array.dup('c').castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat());
+        return FloatBuffer.wrap(array.dup('c').castTo(DataType.FLOAT).data().asFloat());
     }
 }
