@@ -418,6 +418,8 @@ final class FastRnnOutputLayer extends RnnOutputLayer {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 nwc ? new long[] {batch(), steps(), outputs} : new long[] {batch(), outputs, steps()}, 'c');
         Layouts.fromTimeMajor(Mem.of(activated), out, nwc);
+        // outside a workspace (inference) the time-major rows are this call's own: freed now, not at a collection
+        OffHeap.free(z, activated);
         return out;
     }
 

@@ -10,8 +10,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 /**
  * Training minibatches cut from the training text held in memory as indices: each sequence is
  * {@code sequenceLength} characters from a random offset, its labels the same window shifted by
- * one. One epoch covers about as many characters as the text holds; tensors are built per batch,
- * so nothing is re-read and memory stays at one batch.
+ * one. One epoch covers about as many characters as the text holds; tensors are built per batch
+ * and freed when the trainer releases it, so nothing is re-read and memory stays at one batch.
  */
 public final class CharSequenceBatches implements BatchSource {
 
@@ -36,6 +36,12 @@ public final class CharSequenceBatches implements BatchSource {
     @Override
     public int batchesPerEpoch() {
         return batches;
+    }
+
+    /** Each minibatch's tensors are built for it alone: freed at once, their memory serves the next. */
+    @Override
+    public void release(MultiDataSet batch) {
+        BatchSource.freeAll(batch);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rnnsuite.charlm.model;
 
 import io.rnnsuite.charlm.data.OneHot;
+import io.rnnsuite.layers.OffHeap;
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -63,8 +64,10 @@ public final class RnnCharModel implements NextCharModel {
                         }
                     }
                 }
-                // the buffer may be the array's own memory, which lives only as long as the array
+                // the buffer may be the array's own memory, which lives only as long as the array;
+                // freed now, both arrays' memory serves the next chunk's
                 Reference.reachabilityFence(probabilities);
+                OffHeap.free(input, probabilities);
             }
         } finally {
             net.rnnClearPreviousState();

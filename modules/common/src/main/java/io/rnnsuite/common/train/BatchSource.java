@@ -1,7 +1,9 @@
 package io.rnnsuite.common.train;
 
+import io.rnnsuite.layers.OffHeap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -17,6 +19,28 @@ public interface BatchSource {
     int batchesPerEpoch();
 
     /**
+     * Called by the {@link Trainer} once {@code batch}, one of this source's minibatches, has been
+     * fitted and counted, when nothing refers to it any more. A source that builds each minibatch
+     * afresh frees its arrays here ({@link OffHeap#free}) rather than leaving their memory to the
+     * garbage collector; one that hands out arrays it keeps (examples held in memory) must not.
+     * Does nothing by default.
+     */
+    default void release(MultiDataSet batch) {
+    }
+
+    /** Frees every array of {@code batch}: its features, labels and masks. */
+    static void freeAll(MultiDataSet batch) {
+        OffHeap.free(batch.getFeatures());
+        OffHeap.free(batch.getLabels());
+        if (batch.getFeaturesMaskArrays() != null) {
+            OffHeap.free(batch.getFeaturesMaskArrays());
+        }
+        if (batch.getLabelsMaskArrays() != null) {
+            OffHeap.free(batch.getLabelsMaskArrays());
+        }
+    }
+
+    /**
      * Shuffles whole examples held in memory and merges them into minibatches each epoch
      * (variable-length sequences are padded and masked by {@link org.nd4j.linalg.dataset.MultiDataSet#merge}).
      */
@@ -30,6 +54,8 @@ public interface BatchSource {
         }
         List<MultiDataSet> all = List.copyOf(examples);
         int batches = (all.size() + batchSize - 1) / batchSize;
+        // minibatches merged here own their arrays (one example alone is handed out as itself, and kept)
+        java.util.Set<MultiDataSet> merged = Collections.newSetFromMap(new IdentityHashMap<>());
         return new BatchSource() {
             @Override
             public Iterator<MultiDataSet> epoch(Random random) {
@@ -47,7 +73,11 @@ public interface BatchSource {
                     public MultiDataSet next() {
                         List<MultiDataSet> slice = order.subList(next, Math.min(order.size(), next + batchSize));
                         next += slice.size();
-                        return org.nd4j.linalg.dataset.MultiDataSet.merge(slice);
+                        MultiDataSet batch = org.nd4j.linalg.dataset.MultiDataSet.merge(slice);
+                        if (slice.stream().noneMatch(example -> example == batch)) {
+                            merged.add(batch);
+                        }
+                        return batch;
                     }
                 };
             }
@@ -55,6 +85,13 @@ public interface BatchSource {
             @Override
             public int batchesPerEpoch() {
                 return batches;
+            }
+
+            @Override
+            public void release(MultiDataSet batch) {
+                if (merged.remove(batch)) {
+                    freeAll(batch);
+                }
             }
         };
     }

@@ -142,6 +142,11 @@ public final class Trainer {
                         round.add(it.next());
                     }
                     FitStrategy.Round fitted = fitting.fit(network, round);
+                    long roundSequences = 0;
+                    for (MultiDataSet batch : round) {
+                        roundSequences += batch instanceof RemoteMinibatch remote ? remote.examples() : batch.getFeatures(0).size(0);
+                        batchSource.release(batch);
+                    }
                     double loss = fitted.meanLoss();
                     done += round.size();
                     updates += fitted.updates();
@@ -151,9 +156,7 @@ public final class Trainer {
                         break;
                     }
                     lossSum += fitted.lossSum();
-                    for (MultiDataSet batch : round) {
-                        sequences += batch instanceof RemoteMinibatch remote ? remote.examples() : batch.getFeatures(0).size(0);
-                    }
+                    sequences += roundSequences;
                     progress.batchFinished(done, loss);
                 }
                 if (reason == StopReason.DIVERGED) {

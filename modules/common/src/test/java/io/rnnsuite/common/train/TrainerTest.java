@@ -51,6 +51,44 @@ class TrainerTest {
     }
 
     @Test
+    void releasesEachFittedMinibatchOnceAndShuffledMinibatchesFreeOnlyWhatTheyMerged() {
+        BatchSource shuffled = BatchSource.shuffled(train, 16);
+        java.util.List<org.nd4j.linalg.dataset.api.MultiDataSet> released = new java.util.ArrayList<>();
+        BatchSource counting = new BatchSource() {
+            @Override
+            public java.util.Iterator<org.nd4j.linalg.dataset.api.MultiDataSet> epoch(java.util.Random random) {
+                return shuffled.epoch(random);
+            }
+
+            @Override
+            public int batchesPerEpoch() {
+                return shuffled.batchesPerEpoch();
+            }
+
+            @Override
+            public void release(org.nd4j.linalg.dataset.api.MultiDataSet batch) {
+                released.add(batch);
+                shuffled.release(batch);
+            }
+        };
+        new Trainer(new TrainingConfig(2, 16, 0.01, 50, 1.0, 7, 0, 0), ProgressReporter.SILENT)
+                .train(TrainableNetwork.of(network(7, 0.01)), counting, n -> 1.0, null, false);
+        assertEquals(2 * 6, released.size(), "96 examples in minibatches of 16, two epochs");
+        assertEquals(released.size(), released.stream().map(System::identityHashCode).distinct().count(), "each once");
+        for (org.nd4j.linalg.dataset.api.MultiDataSet batch : released) {
+            assertTrue(batch.getFeatures(0).wasClosed() && batch.getLabels(0).wasClosed(), "a merged minibatch is freed");
+        }
+        assertFalse(train.get(0).getFeatures(0).wasClosed(), "the examples it was merged from are not");
+
+        // a minibatch of one example is that example itself, which must survive its release
+        BatchSource single = BatchSource.shuffled(train.subList(0, 1), 16);
+        org.nd4j.linalg.dataset.api.MultiDataSet only = single.epoch(new java.util.Random(1)).next();
+        single.release(only);
+        assertFalse(only.getFeatures(0).wasClosed());
+        assertEquals(6, only.getFeatures(0).size(2));
+    }
+
+    @Test
     void sameSeedSameParameters() {
         MultiLayerNetwork a = network(3, 0.01);
         MultiLayerNetwork b = network(3, 0.01);
