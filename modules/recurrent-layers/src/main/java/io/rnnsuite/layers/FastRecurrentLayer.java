@@ -306,9 +306,17 @@ abstract class FastRecurrentLayer<C extends org.deeplearning4j.nn.conf.layers.Ba
         int hidden = (int) layerConf().getNOut();
 
         StepOrder order = backwards ? StepOrder.backwardsWithin(sequenceMask, batch, steps) : StepOrder.forwards(steps);
-        INDArray x = scratch.array("x", dataType, steps, batch, inputs);
-        Layouts.copy(in, nwc, Mem.of(x), true, order);
-        int[] symbols = OneHotRows.symbols(Mem.of(x), batch * steps, inputs);
+        // one-hot input read where it lies needs no time-major copy (the input products become gathers)
+        boolean scanned = OneHotRows.scansInLayout(in, nwc);
+        int[] symbols = scanned ? OneHotRows.symbolsInLayout(in, order) : null;
+        INDArray x = null;
+        if (symbols == null) {
+            x = scratch.array("x", dataType, steps, batch, inputs);
+            Layouts.copy(in, nwc, Mem.of(x), true, order);
+            if (!scanned) {
+                symbols = OneHotRows.symbols(Mem.of(x), batch * steps, inputs);
+            }
+        }
         Map<String, INDArray> state = new LinkedHashMap<>();
         for (String key : stateKeys()) {
             INDArray s = initialState.get(key);

@@ -1,5 +1,8 @@
 package io.rnnsuite.layers;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * A pass whose input rows are one-hot vectors (characters or words fed as symbols: the char-LM's
  * first layer, the translator's encoder) needs no input product: {@code X W^T} is one column of
@@ -55,6 +58,54 @@ final class OneHotRows {
                 symbol = k;
             }
             symbols[r] = symbol;
+        }
+        return symbols;
+    }
+
+    /**
+     * Whether {@link #symbolsInLayout} reads {@code sequences} (3-d, layer layout) where it lies:
+     * floats with each feature's steps contiguous (DL4J's default NCW c order, as the char-LM's
+     * and the translator's one-hot batches come), wide enough for the shortcut, and it switched on.
+     * Then a pass needs no time-major copy of one-hot input at all.
+     */
+    static boolean scansInLayout(INDArray sequences, boolean nwc) {
+        return enabled && !nwc && sequences.dataType() == DataType.FLOAT && sequences.size(1) >= MIN_INPUTS
+                && sequences.stride(2) == 1 && sequences.size(0) * sequences.size(2) > 0 && Mem.of(sequences).floats != null;
+    }
+
+    /**
+     * As {@link #symbols}, read from {@code sequences} in the layer's layout (where
+     * {@link #scansInLayout}): row {@code t * batch + b} is step {@code order.step(b, t)} of
+     * sequence b. Each feature's steps are read in one contiguous run; null as soon as an entry is
+     * neither 0 nor 1 or a step has two 1s.
+     */
+    static int[] symbolsInLayout(INDArray sequences, StepOrder order) {
+        int batch = (int) sequences.size(0);
+        int inputs = (int) sequences.size(1);
+        int steps = (int) sequences.size(2);
+        long batchStride = sequences.stride(0);
+        long featureStride = sequences.stride(1);
+        java.nio.FloatBuffer floats = Mem.of(sequences).floats;
+        int[] bySequence = new int[steps];
+        int[] symbols = new int[batch * steps];
+        for (int b = 0; b < batch; b++) {
+            java.util.Arrays.fill(bySequence, NONE);
+            for (int k = 0; k < inputs; k++) {
+                int at = (int) (b * batchStride + k * featureStride);
+                for (int t = 0; t < steps; t++) {
+                    float v = floats.get(at + t);
+                    if (v == 0) {
+                        continue;
+                    }
+                    if (v != 1 || bySequence[t] != NONE) {
+                        return null;
+                    }
+                    bySequence[t] = k;
+                }
+            }
+            for (int t = 0; t < steps; t++) {
+                symbols[t * batch + b] = bySequence[order.step(b, t)];
+            }
         }
         return symbols;
     }

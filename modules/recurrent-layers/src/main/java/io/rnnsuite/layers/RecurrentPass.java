@@ -13,7 +13,10 @@ class RecurrentPass {
     final int steps;
     final int inputs;
     final int hidden;
-    /** The input, time-major {@code [steps, batch, inputs]}. */
+    /**
+     * The input, time-major {@code [steps, batch, inputs]}; null when one-hot input was read where
+     * it lay ({@link OneHotRows#symbolsInLayout}): then {@link #symbols} stands for it.
+     */
     final INDArray x;
     /** Which step of each sequence each time-major step holds (input, output and their gradients alike). */
     final StepOrder order;

@@ -44,6 +44,47 @@ class OneHotRowsTest {
                 "narrower than the threshold");
     }
 
+    /**
+     * Read where they lie, one-hot sequences give the symbols the time-major copy gives, in
+     * either step order and through a view whose batch stride is not its own size; anything not
+     * one-hot is refused there too, and layouts the scan does not read are left to the copy.
+     */
+    @Test
+    void readInTheLayersLayoutTheSymbolsAreThoseOfTheTimeMajorCopy() {
+        int batch = 3;
+        int steps = 7;
+        java.util.Random random = new java.util.Random(5);
+        INDArray wide = Nd4j.zeros(DataType.FLOAT, batch, INPUTS + 2, steps);
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                if (b != 1 || t < 4) { // sequence 1 reads nothing after its fourth step, as padding gives
+                    wide.putScalar(new long[] {b, random.nextInt(INPUTS), t}, 1.0);
+                }
+            }
+        }
+        INDArray full = wide.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, INPUTS), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        for (INDArray sequences : new INDArray[] {full.dup('c'), full}) {
+            assertTrue(OneHotRows.scansInLayout(sequences, false));
+            for (StepOrder order : new StepOrder[] {StepOrder.forwards(steps), StepOrder.backwards(steps)}) {
+                INDArray x = Nd4j.create(DataType.FLOAT, steps, batch, INPUTS);
+                Layouts.copy(sequences, false, Mem.of(x), true, order);
+                int[] copied = OneHotRows.symbols(Mem.of(x), batch * steps, INPUTS);
+                assertEquals(batch * steps, copied.length);
+                assertArrayEquals(copied, OneHotRows.symbolsInLayout(sequences, order));
+            }
+        }
+        INDArray two = full.dup('c');
+        two.putScalar(new long[] {2, INPUTS - 1, 6}, 1.0);
+        two.putScalar(new long[] {2, 0, 6}, 1.0);
+        assertNull(OneHotRows.symbolsInLayout(two, StepOrder.forwards(steps)), "two ones at a step");
+        INDArray half = full.dup('c');
+        half.putScalar(new long[] {0, 3, 2}, 0.5);
+        assertNull(OneHotRows.symbolsInLayout(half, StepOrder.forwards(steps)), "a 0.5 is not one-hot");
+        assertTrue(!OneHotRows.scansInLayout(full.castTo(DataType.DOUBLE), false), "doubles go through the copy");
+        assertTrue(!OneHotRows.scansInLayout(full.permute(0, 2, 1).dup('c'), true), "NWC goes through the copy");
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"FLOAT", "DOUBLE"})
     void projectsAsTheProductDoesAndSumsAsTheWeightGradientProductDoes(DataType type) {
