@@ -97,6 +97,11 @@ def validation_nats(model, text):
     return nats / predictions
 
 
+def median(values):
+    """The upper median (as the DL4J side takes it), or None for no values."""
+    return sorted(values)[len(values) // 2] if values else None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", required=True)
@@ -123,9 +128,11 @@ def main():
     reached_at = None
     updates_at = None
     best = float("inf")
+    first_interval, later, validations = [], [], []
     while True:
         model.train()
         for _ in range(every):
+            batch_start = time.perf_counter()
             offsets = rng.integers(0, last_start + 1, size=batch)
             window = np.stack([train[o:o + sequence + 1] for o in offsets], axis=1)  # [T + 1, B]
             inputs = torch.from_numpy(window[:-1])
@@ -144,8 +151,11 @@ def main():
                         torch.nn.utils.clip_grad_norm_(group, clip)
                 optimiser.step()
             minibatches += 1
+            (later if validations else first_interval).append(time.perf_counter() - batch_start)
         model.eval()
+        validation_start = time.perf_counter()
         nats = validation_nats(model, validation)
+        validations.append(time.perf_counter() - validation_start)
         elapsed = time.perf_counter() - start
         best = min(best, nats)
         curve.append([elapsed, minibatches, nats / math.log(2)])
@@ -165,6 +175,14 @@ def main():
         "seconds": time.perf_counter() - start,
         "best_validation_bpc": best / math.log(2),
         "curve_seconds_minibatches_bpc": curve,
+        # the same keys as the DL4J side's breakdown (TimeToTargetCommand.PhaseTimes)
+        "breakdown": {
+            "first_minibatch_seconds": first_interval[0] if first_interval else None,
+            "first_interval_minibatches_seconds": sum(first_interval),
+            "later_minibatch_median_seconds": median(later),
+            "first_validation_seconds": validations[0] if validations else None,
+            "later_validation_median_seconds": median(validations[1:]),
+        },
     }
     with open(args.output, "w") as f:
         json.dump(report, f, indent=2)

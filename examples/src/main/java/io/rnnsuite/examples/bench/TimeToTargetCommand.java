@@ -41,7 +41,9 @@ import picocli.CommandLine.Option;
  * sequences of 100 from random offsets, truncated BPTT 50, batch 32, Adam 0.005, per-layer
  * gradient clipping 1.0) on europarl-en until its validation bits per character reach a target,
  * validating every {@code --validate-every} minibatches, and prints the seconds it took (training
- * and validation passes, as an epoch's time counts them). With {@code --python}, the same model on
+ * and validation passes, as an epoch's time counts them) and where they went: the first
+ * minibatch, the rest of the first validation interval, the median minibatch and validation pass
+ * after it (the report's {@code breakdown}; start-up costs such as the JIT's show in the first). With {@code --python}, the same model on
  * the same split (written beside the report as little-endian int32 files) trains in PyTorch under
  * the same schedule (scripts/bench/pytorch_time_to_target.py), and the two times are printed side
  * by side.
@@ -113,19 +115,24 @@ public final class TimeToTargetCommand implements Callable<Integer> {
 
         MultiLayerNetwork net = CharLmNetworks.create(config, vocabulary, training);
         RnnCharModel scorer = new RnnCharModel(net, vocabulary, "lstm");
-        TrainingResult result = new Trainer(training, ProgressReporter.SILENT).until(loss -> loss <= targetNats)
-                .train(TrainableNetwork.of(net), batches, network -> scorer.evaluate(data.validation()).crossEntropy(), null, false);
+        PhaseTimes phases = new PhaseTimes();
+        TrainingResult result = new Trainer(training, phases).until(loss -> loss <= targetNats)
+                .train(TrainableNetwork.of(net), batches, network -> phases.validation(
+                        () -> scorer.evaluate(data.validation()).crossEntropy()), null, false);
         Map<String, Object> dl4j = outcome(result, targetNats);
+        dl4j.put("breakdown", phases.breakdown());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("target_bpc", targetBpc);
         report.put("validate_every_minibatches", every);
         report.put("threads", threads);
         report.put("dl4j_fast", dl4j);
         System.out.println(line("DL4J fast layers", dl4j));
+        System.out.println(breakdownLine(dl4j));
         if (python != null) {
             Map<String, Object> torch = runPython();
             report.put("pytorch", torch);
             System.out.println(line("PyTorch " + torch.getOrDefault("torch_version", "?"), torch));
+            System.out.println(breakdownLine(torch));
             Object a = dl4j.get("seconds_to_target");
             Object b = torch.get("seconds_to_target");
             if (a instanceof Number x && b instanceof Number y) {
@@ -168,6 +175,74 @@ public final class TimeToTargetCommand implements Callable<Integer> {
                         ((Number) outcome.get("seconds_to_target")).doubleValue(), outcome.get("minibatches_to_target"))
                 : String.format(Locale.ROOT, "%s: target not reached in %.1f s (best %.3f bpc)", side,
                         ((Number) outcome.get("seconds")).doubleValue(), ((Number) outcome.get("best_validation_bpc")).doubleValue());
+    }
+
+    /**
+     * Where a side's seconds went, from its report's {@code breakdown} (both sides write the same
+     * keys): its first minibatch, the rest of its first validation interval, the median minibatch
+     * after that, and its validation passes; empty when the side did not report them.
+     */
+    static String breakdownLine(Map<String, Object> outcome) {
+        if (!(outcome.get("breakdown") instanceof Map<?, ?> b) || !(b.get("first_minibatch_seconds") instanceof Number first)) {
+            return "  (no breakdown reported)";
+        }
+        return String.format(Locale.ROOT, "  first minibatch %.3f s, first interval's minibatches %.2f s, then median %.1f ms;"
+                        + " validation first %.3f s, then median %.3f s",
+                first.doubleValue(), number(b.get("first_interval_minibatches_seconds")),
+                1000 * number(b.get("later_minibatch_median_seconds")), number(b.get("first_validation_seconds")),
+                number(b.get("later_validation_median_seconds")));
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /**
+     * Times each minibatch (from the end of the one before, or the interval's start: building it
+     * and fitting it) and each validation pass of a run, for the report's {@code breakdown}.
+     */
+    static final class PhaseTimes implements ProgressReporter {
+        private final List<Double> firstInterval = new ArrayList<>();
+        private final List<Double> later = new ArrayList<>();
+        private final List<Double> validations = new ArrayList<>();
+        private long last;
+
+        @Override
+        public void epochStarted(int epoch, int maxEpochs, int batches) {
+            last = System.nanoTime();
+        }
+
+        @Override
+        public void batchFinished(int batch, double loss) {
+            long now = System.nanoTime();
+            (validations.isEmpty() ? firstInterval : later).add((now - last) / 1e9);
+            last = now;
+        }
+
+        double validation(java.util.function.DoubleSupplier pass) {
+            long start = System.nanoTime();
+            double loss = pass.getAsDouble();
+            validations.add((System.nanoTime() - start) / 1e9);
+            return loss;
+        }
+
+        Map<String, Object> breakdown() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("first_minibatch_seconds", firstInterval.isEmpty() ? null : firstInterval.get(0));
+            map.put("first_interval_minibatches_seconds", firstInterval.stream().mapToDouble(Double::doubleValue).sum());
+            map.put("later_minibatch_median_seconds", median(later));
+            map.put("first_validation_seconds", validations.isEmpty() ? null : validations.get(0));
+            map.put("later_validation_median_seconds", median(validations.size() > 1 ? validations.subList(1, validations.size()) : List.of()));
+            return map;
+        }
+
+        private static Double median(List<Double> values) {
+            if (values.isEmpty()) {
+                return null;
+            }
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted[sorted.length / 2];
+        }
     }
 
     /** train.i32 / validation.i32 (little-endian int32 symbol indices) and split.json with the schedule. */

@@ -40,6 +40,14 @@ class TimeToTargetCommandTest {
         // 6,000 characters make one minibatch of 32 × 100 a pass: validated after each pass, not after 2
         assertEquals(1, report.get("validate_every_minibatches").asInt());
         assertEquals(1, report.get("dl4j_fast").get("minibatches_to_target").asInt());
+        // where the seconds went: the one minibatch and the one validation pass, nothing after them
+        JsonNode breakdown = report.get("dl4j_fast").get("breakdown");
+        assertTrue(breakdown.get("first_minibatch_seconds").asDouble() > 0, breakdown.toString());
+        assertEquals(breakdown.get("first_minibatch_seconds").asDouble(),
+                breakdown.get("first_interval_minibatches_seconds").asDouble(), 1e-12);
+        assertTrue(breakdown.get("first_validation_seconds").asDouble() > 0, breakdown.toString());
+        assertTrue(breakdown.get("later_minibatch_median_seconds").isNull(), breakdown.toString());
+        assertTrue(o.out().contains("  first minibatch "), o.out());
         JsonNode split = Json.MAPPER.readTree(out.resolve("split.json").toFile());
         assertEquals(8, split.get("hidden").asInt());
         assertEquals(2, split.get("layers").asInt());
@@ -83,6 +91,7 @@ class TimeToTargetCommandTest {
         JsonNode torch = Json.MAPPER.readTree(out.resolve("time-to-target.json").toFile()).get("pytorch");
         assertTrue(torch.get("reached").asBoolean(), torch.toString());
         assertEquals(1, torch.get("minibatches_to_target").asInt());
+        assertTrue(torch.get("breakdown").get("first_minibatch_seconds").asDouble() > 0, torch.toString());
         assertTrue(o.out().contains("PyTorch / DL4J time to target: "), o.out());
     }
 }
