@@ -103,8 +103,10 @@ class CliArgumentFuzzTest {
     }
 
     @AfterAll
-    static void releaseAndWriteFigures() throws IOException {
+    static void releaseAndWriteFigures() throws IOException, InterruptedException {
         RELEASE.countDown();
+        // the lock's files go when its holder has closed it; the temporary directory is deleted after this method
+        lockHolder.join(30_000);
         StringBuilder sb = new StringBuilder("pass | command lines | exit 0 | exit 2\n");
         TALLY.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s | %d | %d | %d%n", k, v[0], v[1], v[2])));
         sb.append("slowest command lines (ms):\n");
