@@ -54,8 +54,9 @@ public interface BatchSource {
         }
         List<MultiDataSet> all = List.copyOf(examples);
         int batches = (all.size() + batchSize - 1) / batchSize;
-        // minibatches merged here own their arrays (one example alone is handed out as itself, and kept)
-        java.util.Set<MultiDataSet> merged = Collections.newSetFromMap(new IdentityHashMap<>());
+        // minibatches merged here own their arrays (one example alone is handed out as itself, and kept);
+        // synchronized: a source may feed epochs in more than one thread
+        java.util.Set<MultiDataSet> merged = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
         return new BatchSource() {
             @Override
             public Iterator<MultiDataSet> epoch(Random random) {
