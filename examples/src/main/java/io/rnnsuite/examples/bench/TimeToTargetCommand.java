@@ -180,7 +180,7 @@ public final class TimeToTargetCommand implements Callable<Integer> {
     /**
      * Where a side's seconds went, from its report's {@code breakdown} (both sides write the same
      * keys): its first minibatch, the rest of its first validation interval, the median minibatch
-     * after that, and its validation passes; empty when the side did not report them.
+     * after that, and its validation passes; a placeholder line when the side did not report them.
      */
     static String breakdownLine(Map<String, Object> outcome) {
         if (!(outcome.get("breakdown") instanceof Map<?, ?> b) || !(b.get("first_minibatch_seconds") instanceof Number first)) {

@@ -70,7 +70,7 @@ final class OneHotRows {
      */
     static boolean scansInLayout(INDArray sequences, boolean nwc) {
         return enabled && !nwc && sequences.dataType() == DataType.FLOAT && sequences.size(1) >= MIN_INPUTS
-                && sequences.stride(2) == 1 && sequences.size(0) * sequences.size(2) > 0 && Mem.of(sequences).floats != null;
+                && sequences.stride(2) == 1 && sequences.size(0) * sequences.size(2) > 0;
     }
 
     /**

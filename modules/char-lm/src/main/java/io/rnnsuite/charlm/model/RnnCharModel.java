@@ -2,7 +2,6 @@ package io.rnnsuite.charlm.model;
 
 import io.rnnsuite.charlm.data.OneHot;
 import io.rnnsuite.layers.OffHeap;
-import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -64,9 +63,8 @@ public final class RnnCharModel implements NextCharModel {
                         }
                     }
                 }
-                // the buffer may be the array's own memory, which lives only as long as the array;
-                // freed now, both arrays' memory serves the next chunk's
-                Reference.reachabilityFence(probabilities);
+                // the buffer may be the array's own memory: read above, freed only now (so the next
+                // chunk's arrays reuse it rather than fresh pages)
                 OffHeap.free(input, probabilities);
             }
         } finally {

@@ -1,9 +1,6 @@
 package io.rnnsuite.common.train;
 
 import io.rnnsuite.layers.OffHeap;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -52,48 +49,6 @@ public interface BatchSource {
             throw new io.rnnsuite.common.UserInputException("--batch-size must be positive here (automatic sizing, 0, "
                     + "is not supported by this command), got " + batchSize);
         }
-        List<MultiDataSet> all = List.copyOf(examples);
-        int batches = (all.size() + batchSize - 1) / batchSize;
-        // minibatches merged here own their arrays (one example alone is handed out as itself, and kept);
-        // synchronized: a source may feed epochs in more than one thread
-        java.util.Set<MultiDataSet> merged = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
-        return new BatchSource() {
-            @Override
-            public Iterator<MultiDataSet> epoch(Random random) {
-                List<MultiDataSet> order = new ArrayList<>(all);
-                Collections.shuffle(order, random);
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < order.size();
-                    }
-
-                    @Override
-                    public MultiDataSet next() {
-                        List<MultiDataSet> slice = order.subList(next, Math.min(order.size(), next + batchSize));
-                        next += slice.size();
-                        MultiDataSet batch = org.nd4j.linalg.dataset.MultiDataSet.merge(slice);
-                        if (slice.stream().noneMatch(example -> example == batch)) {
-                            merged.add(batch);
-                        }
-                        return batch;
-                    }
-                };
-            }
-
-            @Override
-            public int batchesPerEpoch() {
-                return batches;
-            }
-
-            @Override
-            public void release(MultiDataSet batch) {
-                if (merged.remove(batch)) {
-                    freeAll(batch);
-                }
-            }
-        };
+        return new ShuffledExamples(examples, batchSize);
     }
 }
